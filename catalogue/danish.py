@@ -1,0 +1,54 @@
+"""Danish formatting of dates, times, prices and sort order (Babel)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from babel.dates import format_date as _format_date
+from babel.dates import format_datetime as _format_datetime
+from babel.numbers import format_decimal
+
+LOCALE = "da_DK"
+
+
+def long_date(value: date) -> str:
+    """fredag 5. marts 2027"""
+    return _format_date(value, "EEEE d. MMMM y", locale=LOCALE)
+
+
+def time_of_day(value: datetime) -> str:
+    """16.00 (CLDR's Danish short time)"""
+    return _format_datetime(value, "HH.mm", locale=LOCALE)
+
+
+def long_datetime(value: datetime) -> str:
+    """fredag 5. marts 2027 kl. 16.00"""
+    return f"{long_date(value)} kl. {time_of_day(value)}"
+
+
+def short_date(value: date) -> str:
+    """5. mar. 2027"""
+    return _format_date(value, "d. MMM y", locale=LOCALE)
+
+
+def month(value: date) -> str:
+    """marts 2027"""
+    return _format_date(value, "MMMM y", locale=LOCALE)
+
+
+def number(value: int) -> str:
+    """5.100"""
+    return format_decimal(value, locale=LOCALE)
+
+
+def price(kroner: int) -> str:
+    """'Gratis' for 0, else '5.100 kr.'"""
+    return "Gratis" if kroner == 0 else f"{number(kroner)} kr."
+
+
+_DANISH_ORDER = str.maketrans({"æ": "{", "ø": "|", "å": "}", "é": "e", "ü": "y"})
+
+
+def sort_key(text: str) -> str:
+    """Alphabetical order as in a Danish dictionary: … x y z æ ø å."""
+    return text.casefold().translate(_DANISH_ORDER)

@@ -1,0 +1,58 @@
+"""Problems found in editors' files, printed as ``path:line:column: fejl: …``."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Iterable, Literal
+
+Severity = Literal["fejl", "advarsel"]
+
+_TRANSLITERATION = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "ae", "Ø": "oe", "Å": "aa"})
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """One problem at one place in one file; sorts by file, line and column."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+    severity: Severity = "fejl"
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "fejl"
+
+
+def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
+    return any(d.is_error for d in diagnostics)
+
+
+def ascii_key(text: str) -> str:
+    """How an editor's word would be written as a taxonomy key (æ→ae, ø→oe, å→aa)."""
+    return text.strip().lower().translate(_TRANSLITERATION).replace(" ", "-").replace("_", "-")
+
+
+def closest(word: str, candidates: Iterable[str]) -> str | None:
+    """The candidate an editor most likely meant, or None when nothing is close."""
+    candidates = list(candidates)
+    by_ascii = {ascii_key(c): c for c in candidates}
+    wanted = ascii_key(word)
+    if wanted in by_ascii:
+        return by_ascii[wanted]
+    match = difflib.get_close_matches(wanted, list(by_ascii), n=1, cutoff=0.6)
+    return by_ascii[match[0]] if match else None
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+    """``; mente du 'x'?`` or, with nothing close, the list of valid words."""
+    candidates = list(candidates)
+    guess = closest(word, candidates)
+    if guess is not None:
+        return f"; mente du '{guess}'?"
+    return "; skriv en af: " + ", ".join(f"'{c}'" for c in candidates)

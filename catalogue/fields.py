@@ -1,0 +1,151 @@
+"""Value types shared by the models: Danish dates, URLs, e-mail, text and taxonomy keys.
+
+Each type raises a Danish message that says what to write instead; the
+validator adds the file, line and key.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+from pydantic import BeforeValidator, PlainValidator, StringConstraints, ValidationInfo
+from pydantic_core import PydanticCustomError
+
+from .diagnostics import did_you_mean
+
+SLUG_PATTERN = r"[a-z0-9]+(-[a-z0-9]+)*"
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}")
+_EMAIL = re.compile(r"[^@\s<>()\[\],;:\"]+@[^@\s<>()\[\],;:\"]+\.[A-Za-z]{2,}")
+
+
+def problem(message: str, **context: Any) -> PydanticCustomError:
+    """A validation error whose message is already Danish and complete."""
+    return PydanticCustomError("catalogue", "{besked}", {"besked": message, **context})
+
+
+def _as_text(value: Any) -> Any:
+    # A bare number is text to an editor ("varighed: 3"); YAML reads it as a number.
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+def Text(min_length: int = 1, max_length: int | None = None) -> Any:  # noqa: N802 (a type factory)
+    return Annotated[
+        str,
+        StringConstraints(strip_whitespace=True, min_length=min_length, max_length=max_length),
+        BeforeValidator(_as_text),
+    ]
+
+
+def parse_date(value: Any) -> date:
+    text = str(value).strip() if value is not None else ""
+    if _DATETIME.fullmatch(text):
+        raise problem(f"skal være en dato uden klokkeslæt; skriv '{text[:10]}'")
+    if not _DATE.fullmatch(text):
+        raise problem(f"'{text}' er ikke en dato; skriv den som ÅÅÅÅ-MM-DD, fx 2027-02-05")
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise problem(f"datoen '{text}' findes ikke i kalenderen; ret dag eller måned") from None
+
+
+def parse_datetime(value: Any) -> datetime:
+    text = str(value).strip() if value is not None else ""
+    if _DATE.fullmatch(text):
+        raise problem(f"mangler klokkeslæt; skriv fx '{text} 09:30'")
+    if not _DATETIME.fullmatch(text):
+        raise problem(f"'{text}' er ikke dato og klokkeslæt; skriv som ÅÅÅÅ-MM-DD TT:MM, fx 2027-03-05 16:00")
+    try:
+        return datetime.strptime(text, "%Y-%m-%d %H:%M")
+    except ValueError:
+        raise problem(f"'{text}' findes ikke i kalenderen eller på uret; ret dato eller klokkeslæt") from None
+
+
+def parse_email(value: Any) -> str:
+    text = str(value).strip() if value is not None else ""
+    if text.startswith("mailto:"):
+        text = text[len("mailto:"):]
+    if not _EMAIL.fullmatch(text):
+        raise problem(f"'{text}' er ikke en e-mailadresse; skriv fx kursus@example.dk")
+    return text
+
+
+def parse_https_url(value: Any) -> str:
+    text = str(value).strip() if value is not None else ""
+    parts = urlsplit(text)
+    if parts.scheme == "http":
+        raise problem(f"'{text}' bruger http:, som ikke er sikker; skriv https:// i stedet")
+    if parts.scheme != "https" or not parts.netloc or " " in text:
+        raise problem(f"'{text}' er ikke en webadresse; skriv en hel adresse, der starter med https://")
+    return text
+
+
+def parse_signup(value: Any) -> str:
+    """Where to sign up: an https:// address or a mailto: address, nothing else."""
+    text = str(value).strip() if value is not None else ""
+    scheme = urlsplit(text).scheme.lower()
+    if scheme == "mailto":
+        address = text[len("mailto:"):].split("?", 1)[0]
+        if not _EMAIL.fullmatch(address):
+            raise problem(f"'{address}' er ikke en e-mailadresse; skriv fx mailto:kursus@example.dk")
+        return text
+    if scheme == "https":
+        return parse_https_url(text)
+    if scheme == "http":
+        raise problem(f"'{text}' bruger http:, som ikke er sikker; skriv https:// i stedet")
+    if _EMAIL.fullmatch(text):
+        raise problem(f"skriv 'mailto:' foran e-mailadressen: mailto:{text}")
+    if scheme:
+        raise problem(f"adresser med '{scheme}:' er ikke tilladt; skriv en https://-adresse eller "
+                      "mailto:e-mailadresse")
+    raise problem(f"'{text}' er hverken en https://-adresse eller en mailto:-adresse; skriv fx "
+                  "https://tilmelding.example.dk/kursus eller mailto:kursus@example.dk")
+
+
+def parse_postal_code(value: Any) -> str:
+    text = str(value).strip() if value is not None else ""
+    if not re.fullmatch(r"\d{4}", text):
+        raise problem(f"'{text}' er ikke et postnummer; skriv fire cifre i anførselstegn, fx \"2500\"")
+    return text
+
+
+LocalDate = Annotated[date, PlainValidator(parse_date, json_schema_input_type=str)]
+LocalDateTime = Annotated[datetime, PlainValidator(parse_datetime, json_schema_input_type=str)]
+Email = Annotated[str, PlainValidator(parse_email, json_schema_input_type=str)]
+HttpsUrl = Annotated[str, PlainValidator(parse_https_url, json_schema_input_type=str)]
+SignupUrl = Annotated[str, PlainValidator(parse_signup, json_schema_input_type=str)]
+PostalCode = Annotated[str, PlainValidator(parse_postal_code, json_schema_input_type=str)]
+
+
+def TaxonomyKey(vocabulary: str) -> Any:  # noqa: N802 (a type factory)
+    """A key of one of the taxonomy's lists, checked against the taxonomy in the validation context."""
+
+    def check(value: Any, info: ValidationInfo) -> str:
+        taxonomy = (info.context or {}).get("taxonomy")
+        if not isinstance(value, str):
+            raise problem(f"skal være en nøgle fra taksonomiens {vocabulary}, ikke {_kind(value)}")
+        if taxonomy is None:
+            return value
+        keys = taxonomy.keys(vocabulary)
+        if value not in keys:
+            raise problem(f"'{value}' findes ikke i taksonomiens {vocabulary}{did_you_mean(value, keys)}")
+        return value
+
+    return Annotated[str, PlainValidator(check, json_schema_input_type=str)]
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "sand/falsk"
+    if isinstance(value, (int, float)):
+        return "et tal"
+    if isinstance(value, list):
+        return "en liste"
+    if isinstance(value, dict):
+        return "en samling nøgler"
+    return "tom"

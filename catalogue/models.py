@@ -1,0 +1,158 @@
+"""The editors' files as models: courses (FORMAT.md §1), the taxonomy (§3) and the department.
+
+Field names are Python identifiers; the Danish keys editors write are the
+aliases. Descriptions are Danish: they become the JSON Schema that editors'
+tools use for completion.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+from .fields import (
+    SLUG_PATTERN,
+    Email,
+    HttpsUrl,
+    LocalDate,
+    LocalDateTime,
+    PostalCode,
+    SignupUrl,
+    TaxonomyKey,
+    Text,
+)
+
+
+class EditorModel(BaseModel):
+    """A mapping an editor writes: unknown keys are errors, values are read once."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+def _none_as_empty_list(value: Any) -> Any:
+    return [] if value is None else value
+
+
+class Venue(EditorModel):
+    navn: Text() = Field(description="Stedets navn", examples=["Kursuscenter Valby"])
+    adresse: Text() = Field(description="Gade og nummer", examples=["Eksempelvej 1"])
+    postnr: PostalCode = Field(description="Postnummer, fire cifre i anførselstegn", examples=["2500"])
+    by: Text() = Field(description="By", examples=["Valby"])
+
+
+class Session(EditorModel):
+    start: LocalDateTime = Field(description="Start, dansk tid: ÅÅÅÅ-MM-DD TT:MM", examples=["2027-03-05 16:00"])
+    slut: LocalDateTime = Field(description="Slut, dansk tid: ÅÅÅÅ-MM-DD TT:MM, ikke før start",
+                                examples=["2027-03-06 15:30"])
+    sted: Venue | None = Field(None, description="Hvor holdet er; kan udelades, når kurset er online")
+    region: TaxonomyKey("regioner") = Field(description="Region fra taksonomien", examples=["hovedstaden"])
+    tilmeldingsfrist: LocalDate = Field(description="Sidste dag for tilmelding: ÅÅÅÅ-MM-DD, senest startdagen",
+                                        examples=["2027-02-05"])
+    tilmelding: SignupUrl = Field(description="Hvor man tilmelder sig: https://-adresse eller mailto:-adresse",
+                                  examples=["mailto:kursus@example.dk"])
+    status: TaxonomyKey("status") = Field("ledig", description="Holdets status fra taksonomien")
+    pladser: Annotated[int, Field(gt=0, strict=True)] | None = Field(None, description="Antal pladser")
+    note: Text() | None = Field(None, description="En kort bemærkning om holdet")
+
+
+class Teacher(EditorModel):
+    navn: Text() = Field(description="Underviserens navn")
+    rolle: Text() | None = Field(None, description="Fx 'Konsulent i kursusafdelingen'")
+
+
+class Course(EditorModel):
+    titel: Text(3, 120) = Field(description="Kursets titel, 3–120 tegn", examples=["Det gode bestyrelsesmøde"])
+    intro: Text(1, 300) = Field(description="En eller to sætninger til lister og søgning, højst 300 tegn")
+    beskrivelse: Text() = Field(description="Kursets indhold i Markdown")
+    emner: list[TaxonomyKey("emner")] = Field(min_length=1, description="Emner fra taksonomien")
+    niveau: list[TaxonomyKey("niveauer")] = Field(min_length=1, description="Niveauer fra taksonomien")
+    form: TaxonomyKey("former") = Field(description="fysisk, online eller hybrid")
+    maalgruppe: list[TaxonomyKey("målgrupper")] = Field(alias="målgruppe", min_length=1,
+                                                         description="Målgrupper fra taksonomien")
+    varighed: Text() | None = Field(None, description="Fx 'Fredag–lørdag med overnatning' eller '3 timer'")
+    pris: Annotated[int, Field(ge=0, strict=True)] = Field(description="Pris i hele kroner; 0 er gratis",
+                                                           examples=[1200])
+    pris_note: Text() | None = Field(None, description="Fx 'Betales over konto 119'")
+    forplejning: Text() | None = Field(None, description="Fx 'Frokost og kaffe'")
+    undervisere: Annotated[list[Teacher], BeforeValidator(_none_as_empty_list)] = Field(
+        default_factory=list, description="Undervisere: navn og evt. rolle")
+    kendetegn: Annotated[list[TaxonomyKey("kendetegn")], BeforeValidator(_none_as_empty_list)] = Field(
+        default_factory=list, description="Kendetegn fra taksonomien")
+    skraeddersyet: Annotated[bool, Field(strict=True)] = Field(
+        False, alias="skræddersyet", description="true, hvis en bestyrelse eller region kan bestille kurset")
+    materialer: Annotated[list[Text()], BeforeValidator(_none_as_empty_list)] = Field(
+        default_factory=list, description="Sider i værktøjskassen, skrevet som stien under content/")
+    kontakt: Email | None = Field(None, description="E-mail til spørgsmål om kurset")
+    evaluering: HttpsUrl | None = Field(None, description="Adresse på kursets evalueringsskema (https://)")
+    hold: Annotated[list[Session], BeforeValidator(_none_as_empty_list)] = Field(
+        default_factory=list, description="Holdene; kan være tom")
+
+
+class TaxonomyEntry(EditorModel):
+    navn: Text(1, 80) = Field(description="Navnet, som beboerne ser det")
+    beskrivelse: Text() | None = Field(None, description="En kort forklaring")
+
+
+TaxonomyKeyName = Annotated[str, Field(pattern=f"^{SLUG_PATTERN}$")]
+Vocabulary = dict[TaxonomyKeyName, TaxonomyEntry]
+
+
+class Taxonomy(EditorModel):
+    emner: Vocabulary
+    niveauer: Vocabulary
+    former: Vocabulary
+    maalgrupper: Vocabulary = Field(alias="målgrupper")
+    regioner: Vocabulary
+    kendetegn: Vocabulary
+    status: Vocabulary
+
+    def vocabulary(self, name: str) -> Vocabulary:
+        return getattr(self, "maalgrupper" if name == "målgrupper" else name)
+
+    def keys(self, name: str) -> list[str]:
+        return list(self.vocabulary(name))
+
+    def label(self, name: str, key: str) -> str:
+        return self.vocabulary(name)[key].navn
+
+
+# Keys the build gives a meaning to: they must stay in the taxonomy.
+REQUIRED_TAXONOMY_KEYS = {
+    "niveauer": ["ny"],
+    "former": ["online"],
+    "regioner": ["hele-landet"],
+    "status": ["ledig", "faa-pladser", "venteliste", "fuldt", "aflyst"],
+}
+
+
+class SignupRule(EditorModel):
+    overskrift: Text() = Field(description="Kort overskrift, fx 'Tilmeldingen er bindende'")
+    tekst: Text() = Field(description="Reglen i én eller to sætninger (Markdown)")
+
+
+class Department(EditorModel):
+    navn: Text() = Field(description="Afdelingens navn")
+    organisation: Text() = Field(description="Organisationens navn, som beboerne kender den")
+    email: Email = Field(description="Kursusafdelingens e-mail")
+    telefon: Text() = Field(description="Telefonnummer")
+    telefontid: Text() | None = Field(None, description="Hvornår telefonen er åben")
+    adresse: Text() | None = Field(None, description="Postadresse")
+    tilmeldingsregler: list[SignupRule] = Field(min_length=1, description="Fælles regler for tilmelding")
+
+
+class CourseEntry(BaseModel):
+    """A valid course with what the build knows about it beyond the file's keys."""
+
+    model_config = ConfigDict(frozen=True)
+
+    slug: str
+    source: str
+    course: Course
+
+
+__all__ = [
+    "Course", "CourseEntry", "Department", "Session", "Taxonomy", "Teacher", "Venue",
+    "REQUIRED_TAXONOMY_KEYS", "date", "datetime",
+]

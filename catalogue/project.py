@@ -1,0 +1,38 @@
+"""Where the editors' files live in a project checkout."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+
+    @property
+    def courses_dir(self) -> Path:
+        return self.root / "courses"
+
+    @property
+    def content_dir(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def templates_dir(self) -> Path:
+        return self.root / "templates"
+
+    @property
+    def taxonomy_file(self) -> Path:
+        return self.root / "config" / "taxonomy.yml"
+
+    @property
+    def department_file(self) -> Path:
+        return self.root / "config" / "department.yml"
+
+    def display(self, path: Path) -> str:
+        """The path as editors see it: relative to the checkout, with forward slashes."""
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()

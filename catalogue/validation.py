@@ -1,0 +1,364 @@
+"""Validate editors' files and report every problem at its line, in Danish.
+
+Types and single values are checked by the pydantic models. Rules that look
+at several keys, or outside the file, are rows of ``CROSS_CHECKS`` and run on
+the file as written, so they are reported even when another key is broken.
+"""
+
+from __future__ import annotations
+
+import re
+import types
+import typing
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path, PurePosixPath
+from typing import Any, Callable, Iterable, Iterator
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import PydanticCustomError
+
+from .diagnostics import Diagnostic, closest, did_you_mean
+from .fields import SLUG_PATTERN, parse_date, parse_datetime
+from .models import REQUIRED_TAXONOMY_KEYS, Course, CourseEntry, Department, Taxonomy
+from .project import Project
+from .yamlsource import Path_, YamlDocument, load_yaml_file
+
+# ---------------------------------------------------------------------------
+# Turning pydantic's errors into Danish diagnostics
+# ---------------------------------------------------------------------------
+
+
+def describe_path(loc: Path_) -> str:
+    """('hold', 0, 'sted', 'postnr') → 'hold nr. 1 › sted › postnr'."""
+    parts: list[str] = []
+    for element in loc:
+        if isinstance(element, int) and parts:
+            parts[-1] += f" nr. {element + 1}"
+        else:
+            parts.append(str(element))
+    return " › ".join(parts) or "filen"
+
+
+def _unwrap(annotation: Any) -> Any:
+    """The model or item type behind Annotated, Optional and list."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            annotation = next(a for a in typing.get_args(annotation) if a is not type(None))
+        elif origin is list:
+            annotation = typing.get_args(annotation)[0]
+        else:
+            return annotation
+
+
+def _model_at(model: type[BaseModel], loc: Path_) -> type[BaseModel] | None:
+    """The model whose keys are valid at ``loc`` (a path of keys and indices)."""
+    current: Any = model
+    for element in loc:
+        if isinstance(element, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        info = next((f for n, f in current.model_fields.items() if (f.alias or n) == element), None)
+        if info is None:
+            return None
+        current = _unwrap(info.annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _keys_of(model: type[BaseModel]) -> list[str]:
+    return [info.alias or name for name, info in model.model_fields.items()]
+
+
+def _example(model: type[BaseModel] | None, key: str) -> str | None:
+    if model is None:
+        return None
+    for name, info in model.model_fields.items():
+        if (info.alias or name) == key and info.examples:
+            return str(info.examples[0])
+    return None
+
+
+def _message(error: dict[str, Any], root: type[BaseModel], document: YamlDocument) -> tuple[Path_, str, bool]:
+    """(where, Danish message, whether it is about the key rather than the value)."""
+    loc: Path_ = tuple(error["loc"])
+    kind: str = error["type"]
+    ctx: dict[str, Any] = error.get("ctx") or {}
+    given = error.get("input")
+    raw = document.positions.raw.get(loc, given if isinstance(given, str) else None)
+    if loc and loc[-1] == "[key]":
+        loc = loc[:-1]
+        return loc, (f"{describe_path(loc)}: nøglen '{loc[-1]}' må kun have små bogstaver a–z, cifre og '-' "
+                     f"(æ→ae, ø→oe, å→aa), fx '{_slugify(str(loc[-1]))}'"), True
+    label = describe_path(loc)
+    key = str(loc[-1]) if loc and isinstance(loc[-1], str) else ""
+    parent = _model_at(root, loc[:-1])
+    example = _example(parent, key)
+    if kind == "missing":
+        hint = f"tilføj fx '{key}: {example}'" if example else f"tilføj nøglen '{key}'"
+        return loc, f"{label}: mangler; {hint}", False
+    if kind == "extra_forbidden":
+        allowed = _keys_of(parent) if parent else []
+        return loc, f"{label}: ukendt nøgle '{key}'{did_you_mean(key, allowed)}", True
+    if kind == "catalogue":
+        return loc, f"{label}: {ctx['besked']}", False
+    if given is None:
+        hint = f"; skriv fx '{key}: {example}'" if example else ""
+        return loc, f"{label}: har ingen værdi{hint}", False
+    if kind in ("string_type",):
+        return loc, f"{label}: skal være tekst, ikke {_kind(given)}", False
+    if kind == "string_too_short":
+        if ctx.get("min_length", 1) <= 1:
+            return loc, f"{label}: er tom; skriv en tekst", False
+        return loc, f"{label}: er for kort; skriv mindst {ctx['min_length']} tegn", False
+    if kind == "string_too_long":
+        return loc, (f"{label}: er for lang ({len(str(given).strip())} tegn); højst {ctx['max_length']} tegn "
+                     "er tilladt, så gør teksten kortere"), False
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        hint = f", fx {example}" if example else ""
+        if re.fullmatch(r"\d{1,3}(\.\d{3})+", str(raw)):
+            hint = f"; skriv {str(raw).replace('.', '')} uden punktum"
+        return loc, f"{label}: '{raw}' er ikke et helt tal{hint}", False
+    if kind == "greater_than_equal":
+        return loc, f"{label}: må ikke være negativ; skriv {ctx['ge']} eller mere", False
+    if kind == "greater_than":
+        return loc, f"{label}: skal være større end {ctx['gt']}", False
+    if kind in ("bool_type", "bool_parsing"):
+        return loc, f"{label}: skal være true (ja) eller false (nej), ikke '{raw}'", False
+    if kind == "list_type":
+        shown = f"[{given}]" if isinstance(given, (str, int)) else "[…, …]"
+        return loc, f"{label}: skal være en liste; skriv fx {shown}", False
+    if kind == "too_short":
+        return loc, f"{label}: skal have mindst én værdi", False
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        model = _model_at(root, loc)
+        keys = ", ".join(_keys_of(model)) if model else ""
+        return loc, f"{label}: skal være en samling nøgler ({keys}), ikke {_kind(given)}", False
+    return loc, f"{label}: ugyldig værdi '{raw}' ({error['msg']})", False
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return f"tallet {value}"
+    if isinstance(value, list):
+        return "en liste"
+    if isinstance(value, dict):
+        return "en samling nøgler"
+    return f"'{value}'"
+
+
+def _slugify(text: str) -> str:
+    from .diagnostics import ascii_key
+
+    return re.sub(r"-+", "-", re.sub(r"[^a-z0-9-]", "-", ascii_key(text))).strip("-") or "navn"
+
+
+def model_diagnostics(error: ValidationError, root: type[BaseModel], document: YamlDocument,
+                      display: str) -> list[Diagnostic]:
+    found = []
+    for item in error.errors(include_url=False):
+        loc, message, about_key = _message(item, root, document)
+        if item["type"] == "missing":
+            mark = document.positions.of_value(loc[:-1])
+        elif about_key:
+            mark = document.positions.of_key(loc)
+        else:
+            mark = document.positions.of_value(loc)
+        found.append(Diagnostic(display, mark.line, mark.column, message))
+    return found
+
+
+# ---------------------------------------------------------------------------
+# Rules across keys and files: one row each
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class CheckContext:
+    project: Project
+    taxonomy: Taxonomy | None
+    _content_pages: list[str] | None = field(default=None, repr=False)
+
+    @property
+    def content_pages(self) -> list[str]:
+        if self._content_pages is None:
+            root = self.project.content_dir
+            self._content_pages = sorted(p.relative_to(root).as_posix() for p in root.rglob("*.md"))
+        return self._content_pages
+
+
+Finding = tuple[Path_, str]
+
+
+@dataclass(frozen=True)
+class CrossCheck:
+    key: str
+    rule: str
+    check: Callable[[dict[str, Any], CheckContext], Iterable[Finding]]
+
+
+def _parsed(parse: Callable[[Any], Any], value: Any) -> Any:
+    try:
+        return parse(value)
+    except PydanticCustomError:
+        return None
+
+
+def _sessions(course: dict[str, Any]) -> Iterator[tuple[int, dict[str, Any]]]:
+    sessions = course.get("hold")
+    if isinstance(sessions, list):
+        for index, session in enumerate(sessions):
+            if isinstance(session, dict):
+                yield index, session
+
+
+def _end_not_before_start(course: dict[str, Any], _: CheckContext) -> Iterator[Finding]:
+    for index, session in _sessions(course):
+        start = _parsed(parse_datetime, session.get("start"))
+        end = _parsed(parse_datetime, session.get("slut"))
+        if start and end and end < start:
+            yield ("hold", index, "slut"), (f"slut ({end:%Y-%m-%d %H:%M}) ligger før start ({start:%Y-%m-%d %H:%M}); "
+                                            "skriv et sluttidspunkt, der er samme tid som start eller senere")
+
+
+def _deadline_not_after_start(course: dict[str, Any], _: CheckContext) -> Iterator[Finding]:
+    for index, session in _sessions(course):
+        start: datetime | None = _parsed(parse_datetime, session.get("start"))
+        deadline: date | None = _parsed(parse_date, session.get("tilmeldingsfrist"))
+        if start and deadline and deadline > start.date():
+            yield ("hold", index, "tilmeldingsfrist"), (
+                f"tilmeldingsfristen ({deadline.isoformat()}) ligger efter holdets startdato "
+                f"({start.date().isoformat()}); skriv en dato til og med {start.date().isoformat()}")
+
+
+def _venue_unless_online(course: dict[str, Any], _: CheckContext) -> Iterator[Finding]:
+    if course.get("form") == "online":
+        return
+    for index, session in _sessions(course):
+        if session.get("sted") is None:
+            yield ("hold", index), (f"hold nr. {index + 1} › sted: mangler; et kursus med form "
+                                    f"'{course.get('form')}' skal have sted med navn, adresse, postnr og by "
+                                    "(kun form 'online' kan undvære det)")
+
+
+def _materials_exist(course: dict[str, Any], context: CheckContext) -> Iterator[Finding]:
+    materials = course.get("materialer")
+    if not isinstance(materials, list):
+        return
+    for index, value in enumerate(materials):
+        if not isinstance(value, str):
+            continue
+        path = PurePosixPath(value.strip())
+        if path.is_absolute() or ".." in path.parts or path.suffix != ".md":
+            yield ("materialer", index), (f"'{value}' skal være stien til en side i værktøjskassen under content/, "
+                                          "fx vaerktoejskasse/skabeloner/referat.md")
+        elif not (context.project.content_dir / path).is_file():
+            guess = closest(path.as_posix(), context.content_pages)
+            hint = f"; mente du '{guess}'?" if guess else "; tjek stavningen eller opret siden"
+            yield ("materialer", index), f"'{value}' findes ikke under content/{hint}"
+
+
+CROSS_CHECKS: list[CrossCheck] = [
+    CrossCheck("hold › slut", "a session does not end before it starts", _end_not_before_start),
+    CrossCheck("hold › tilmeldingsfrist", "the sign-up deadline is on or before the start date",
+               _deadline_not_after_start),
+    CrossCheck("hold › sted", "a venue is required unless the course is online", _venue_unless_online),
+    CrossCheck("materialer", "each material is a page that exists under content/", _materials_exist),
+]
+
+
+def cross_check_diagnostics(document: YamlDocument, context: CheckContext, display: str) -> list[Diagnostic]:
+    found = []
+    for row in CROSS_CHECKS:
+        for loc, message in row.check(document.data, context):
+            mark = document.positions.of_value(loc)
+            label = describe_path(loc)
+            text = message if message.startswith(label) else f"{label}: {message}"
+            found.append(Diagnostic(display, mark.line, mark.column, text))
+    return found
+
+
+# ---------------------------------------------------------------------------
+# Files
+# ---------------------------------------------------------------------------
+
+
+def _read(path: Path, display: str) -> tuple[YamlDocument | None, list[Diagnostic]]:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return None, [Diagnostic(display, 1, 1, f"filen kan ikke læses ({error.strerror})")]
+    return load_yaml_file(raw, display)
+
+
+def load_taxonomy(project: Project) -> tuple[Taxonomy | None, list[Diagnostic]]:
+    display = project.display(project.taxonomy_file)
+    document, found = _read(project.taxonomy_file, display)
+    if document is None:
+        return None, found
+    try:
+        taxonomy = Taxonomy.model_validate(document.data)
+    except ValidationError as error:
+        return None, found + model_diagnostics(error, Taxonomy, document, display)
+    for vocabulary, keys in REQUIRED_TAXONOMY_KEYS.items():
+        for key in keys:
+            if key not in taxonomy.keys(vocabulary):
+                mark = document.positions.of_value((vocabulary,))
+                found.append(Diagnostic(display, mark.line, mark.column,
+                                        f"{vocabulary}: '{key}' skal blive stående, fordi byggeriet bruger den"))
+    return (None if found else taxonomy), found
+
+
+def load_department(project: Project) -> tuple[Department | None, list[Diagnostic]]:
+    display = project.display(project.department_file)
+    document, found = _read(project.department_file, display)
+    if document is None:
+        return None, found
+    try:
+        return Department.model_validate(document.data), found
+    except ValidationError as error:
+        return None, found + model_diagnostics(error, Department, document, display)
+
+
+def load_course(path: Path, context: CheckContext) -> tuple[CourseEntry | None, list[Diagnostic]]:
+    display = context.project.display(path)
+    found: list[Diagnostic] = []
+    slug = path.stem
+    if not re.fullmatch(SLUG_PATTERN, slug):
+        found.append(Diagnostic(display, 1, 1,
+                                f"filnavnet '{path.name}' er ikke tilladt: brug kun små bogstaver a–z, cifre og "
+                                f"enkelte bindestreger, fx '{_slugify(slug)}.yml'"))
+    document, problems = _read(path, display)
+    found += problems
+    if document is None:
+        return None, found
+    course = None
+    try:
+        course = Course.model_validate(document.data, context={"taxonomy": context.taxonomy})
+    except ValidationError as error:
+        found += model_diagnostics(error, Course, document, display)
+    found += cross_check_diagnostics(document, context, display)
+    if course is None or found:
+        return None, found
+    return CourseEntry(slug=slug, source=display, course=course), found
+
+
+def course_files(project: Project) -> tuple[list[Path], list[Diagnostic]]:
+    """The course files, and a problem for each file that is almost one."""
+    found = []
+    files = []
+    for path in sorted(project.courses_dir.rglob("*")):
+        if not path.is_file() or path.name.startswith("."):
+            continue
+        display = project.display(path)
+        if path.suffix in (".yaml", ".YML", ".Yml") or (path.suffix == ".yml" and path.parent != project.courses_dir):
+            found.append(Diagnostic(display, 1, 1, "kursusfiler skal ligge direkte i courses/ og hedde "
+                                                   f"<navn>.yml, fx courses/{_slugify(path.stem)}.yml"))
+        elif path.suffix == ".yml":
+            files.append(path)
+    return files, found

@@ -1,0 +1,278 @@
+"""Read editors' YAML safely, keeping the line and column of every key and value.
+
+PyYAML's own loaders keep the last of two equal keys, expand aliases and build
+Python objects from tags. This reader walks the parser's events instead and
+refuses all of that, so each problem is reported at its own line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+import yaml
+from yaml import events
+from yaml.nodes import ScalarNode
+
+from .diagnostics import Diagnostic
+
+MAX_FILE_BYTES = 1_000_000
+MAX_DEPTH = 20
+
+# PyYAML's C parser where it is installed: same events and marks, much faster.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_resolver = yaml.resolver.Resolver()
+_constructor = yaml.constructor.SafeConstructor()
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Mark:
+    line: int  # 1-based
+    column: int  # 1-based
+
+
+@dataclass
+class Positions:
+    """Where each key and value stands in the file, by its path of keys and indices."""
+
+    keys: dict[Path_, Mark] = field(default_factory=dict)
+    values: dict[Path_, Mark] = field(default_factory=dict)
+    raw: dict[Path_, str] = field(default_factory=dict)
+
+    def of_value(self, path: Path_) -> Mark:
+        """The value's mark, or the nearest enclosing one that is known."""
+        for n in range(len(path), -1, -1):
+            mark = self.values.get(path[:n])
+            if mark is not None:
+                return mark
+        return Mark(1, 1)
+
+    def of_key(self, path: Path_) -> Mark:
+        return self.keys.get(path) or self.of_value(path)
+
+
+@dataclass
+class YamlDocument:
+    data: Any
+    positions: Positions
+
+
+# Common PyYAML problems, in Danish with what to do instead.
+_PROBLEMS: list[tuple[str, str]] = [
+    ("mapping values are not allowed",
+     "et kolon står et sted, hvor YAML ikke tillader det; sæt teksten i anførselstegn, "
+     "hvis den indeholder ': ', eller ret indrykningen"),
+    ("could not find expected ':'", "der mangler et kolon efter nøglen (skriv 'nøgle: værdi')"),
+    ("did not find expected key", "forkert indrykning: her ventes en ny nøgle på linjens niveau"),
+    ("did not find expected '-' indicator", "forkert indrykning i en liste: hvert punkt starter med '- '"),
+    ("expected <block end>", "forkert indrykning: linjen står længere inde eller ude end nøglerne omkring den"),
+    ("did not find expected ',' or ']'", "en liste i [ ] er ikke lukket; skriv fx [oekonomi, lovgivning]"),
+    ("did not find expected ',' or '}'", "en samling i { } er ikke lukket; skriv fx {navn: ..., by: ...}"),
+    ("found unexpected end of stream", "et anførselstegn er ikke lukket"),
+    ("found unknown escape character", "ukendt escape-tegn efter '\\' i tekst i dobbelte anførselstegn; "
+     "brug enkelte anførselstegn"),
+    ("that cannot start any token", "tegnet kan ikke stå først i en værdi; sæt værdien i anførselstegn"),
+    ("special characters are not allowed", "filen indeholder et kontroltegn, der ikke er tilladt"),
+    ("found undefined alias", "YAML-aliasser (*navn) er ikke tilladt; skriv værdien ud"),
+]
+
+
+def _mark(m: yaml.Mark | None) -> Mark:
+    return Mark(m.line + 1, m.column + 1) if m is not None else Mark(1, 1)
+
+
+def _danish_problem(error: yaml.MarkedYAMLError) -> str:
+    problem = error.problem or str(error)
+    for english, danish in _PROBLEMS:
+        if english in problem:
+            return f"YAML-syntaksfejl: {danish}"
+    return f"YAML-syntaksfejl ({problem}); tjek indrykning, kolon og anførselstegn"
+
+
+def decode(raw: bytes, display_path: str) -> tuple[str | None, list[Diagnostic]]:
+    """The file's text, or why it cannot be read as UTF-8 YAML of a sane size."""
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [Diagnostic(display_path, 1, 1,
+                                 f"filen fylder {len(raw):,} byte; højst {MAX_FILE_BYTES:,} byte er tilladt. "
+                                 "Del indholdet op eller fjern det, der ikke hører til".replace(",", "."))]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
+        return None, [Diagnostic(display_path, line, column,
+                                 "filen er ikke gemt som UTF-8 (ugyldigt tegn her); gem den igen som UTF-8, "
+                                 "så æ, ø og å kommer rigtigt med")]
+    return text, []
+
+
+def _tab_diagnostics(text: str, display_path: str, first_line: int) -> list[Diagnostic]:
+    found = []
+    for number, line in enumerate(text.split("\n"), start=first_line):
+        column = line.find("\t")
+        if column >= 0:
+            found.append(Diagnostic(display_path, number, column + 1,
+                                    "tabulatortegn er ikke tilladt i YAML; brug mellemrum til indrykning"))
+    return found
+
+
+def load_yaml_text(text: str, display_path: str, first_line: int = 1) -> tuple[YamlDocument | None, list[Diagnostic]]:
+    """Parse one YAML document whose first line is ``first_line`` of the file."""
+    problems = _tab_diagnostics(text, display_path, first_line)
+    if problems:
+        return None, problems
+    reader = _EventReader(text, display_path, first_line)
+    try:
+        document = reader.read()
+    except yaml.MarkedYAMLError as error:
+        # An unclosed quote is best shown where it opens, not at the end of the file.
+        at_end = "end of stream" in (error.problem or "") and error.context_mark is not None
+        mark = _mark(error.context_mark if at_end else error.problem_mark or error.context_mark)
+        return None, [Diagnostic(display_path, mark.line + first_line - 1, mark.column, _danish_problem(error))]
+    return document, reader.diagnostics
+
+
+def load_yaml_file(raw: bytes, display_path: str) -> tuple[YamlDocument | None, list[Diagnostic]]:
+    text, problems = decode(raw, display_path)
+    if text is None:
+        return None, problems
+    return load_yaml_text(text, display_path)
+
+
+class _EventReader:
+    """Builds plain dicts, lists and scalars from parser events, recording positions."""
+
+    def __init__(self, text: str, display_path: str, first_line: int):
+        self._events: Iterator[events.Event] = iter(yaml.parse(text, Loader=_Loader))
+        self._path = display_path
+        self._offset = first_line - 1
+        self.positions = Positions()
+        self.diagnostics: list[Diagnostic] = []
+
+    def _at(self, m: yaml.Mark) -> Mark:
+        mark = _mark(m)
+        return Mark(mark.line + self._offset, mark.column)
+
+    def _error(self, m: yaml.Mark, message: str) -> None:
+        mark = self._at(m)
+        self.diagnostics.append(Diagnostic(self._path, mark.line, mark.column, message))
+
+    def read(self) -> YamlDocument | None:
+        data: Any = None
+        documents = 0
+        for event in self._events:
+            if isinstance(event, events.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    self._error(event.start_mark, "filen må kun indeholde ét YAML-dokument; fjern '---' og det, "
+                                                  "der står efter")
+                    break
+                data = self._node(next(self._events), ())
+        if documents == 0 or data is None:
+            self.diagnostics.append(Diagnostic(self._path, 1 + self._offset, 1,
+                                               "filen er tom; skriv nøglerne som 'titel: ...' én pr. linje"))
+            return None
+        if not isinstance(data, dict):
+            mark = self.positions.values.get((), Mark(1, 1))
+            self.diagnostics.append(Diagnostic(self._path, mark.line, mark.column,
+                                               "filen skal bestå af nøgler med værdier (fx 'titel: Det gode "
+                                               "bestyrelsesmøde'), ikke af en liste eller en enkelt værdi"))
+            return None
+        return YamlDocument(data, self.positions)
+
+    def _check_node(self, event: events.NodeEvent) -> None:
+        if event.anchor is not None:
+            self._error(event.start_mark, f"YAML-ankre (&{event.anchor}) er ikke tilladt; skriv værdien ud, "
+                                          "hvor den skal bruges")
+        tag = getattr(event, "tag", None)
+        if tag is not None and tag != "!":
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            self._error(event.start_mark, f"YAML-mærket '{shown}' er ikke tilladt; skriv værdien uden mærke")
+
+    def _node(self, event: events.Event, path: Path_) -> Any:
+        if isinstance(event, events.AliasEvent):
+            self._error(event.start_mark, f"YAML-aliasser (*{event.anchor}) er ikke tilladt; skriv værdien ud")
+            return None
+        self._check_node(event)
+        self.positions.values[path] = self._at(event.start_mark)
+        if len(path) > MAX_DEPTH:
+            self._error(event.start_mark, "værdierne er indlejret for dybt; ret indrykningen")
+            self._skip(event)
+            return None
+        if isinstance(event, events.ScalarEvent):
+            self.positions.raw[path] = event.value
+            return _scalar(event)
+        if isinstance(event, events.SequenceStartEvent):
+            items = []
+            for index, item in enumerate(self._until(events.SequenceEndEvent)):
+                items.append(self._node(item, path + (index,)))
+            return items
+        if isinstance(event, events.MappingStartEvent):
+            return self._mapping(path)
+        raise yaml.MarkedYAMLError(problem=f"unexpected {type(event).__name__}", problem_mark=event.start_mark)
+
+    def _mapping(self, path: Path_) -> dict[str, Any]:
+        mapping: dict[str, Any] = {}
+        for key_event in self._until(events.MappingEndEvent):
+            value_event = next(self._events)
+            if not isinstance(key_event, events.ScalarEvent):
+                self._error(key_event.start_mark, "en nøgle skal være et enkelt ord som 'titel'")
+                self._skip(key_event)
+                self._skip(value_event)
+                continue
+            self._check_node(key_event)
+            key = key_event.value
+            key_path = path + (key,)
+            if key_path in self.positions.keys:
+                first = self.positions.keys[key_path]
+                self._error(key_event.start_mark, f"{key}: nøglen står to gange (første gang i linje {first.line}); "
+                                                  "slet den ene")
+                self._skip(value_event)
+                continue
+            self.positions.keys[key_path] = self._at(key_event.start_mark)
+            mapping[key] = self._node(value_event, key_path)
+        return mapping
+
+    def _until(self, end: type) -> Iterator[events.Event]:
+        for event in self._events:
+            if isinstance(event, end):
+                return
+            yield event
+
+    def _skip(self, event: events.Event) -> None:
+        """Consume the rest of a node whose start event has been read."""
+        depth = 1 if isinstance(event, (events.SequenceStartEvent, events.MappingStartEvent)) else 0
+        while depth:
+            event = next(self._events)
+            if isinstance(event, (events.SequenceStartEvent, events.MappingStartEvent)):
+                depth += 1
+            elif isinstance(event, (events.SequenceEndEvent, events.MappingEndEvent)):
+                depth -= 1
+
+
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_CONSTRUCTORS = {
+    "tag:yaml.org,2002:null": _constructor.construct_yaml_null,
+    "tag:yaml.org,2002:bool": _constructor.construct_yaml_bool,
+    "tag:yaml.org,2002:int": _constructor.construct_yaml_int,
+    "tag:yaml.org,2002:float": _constructor.construct_yaml_float,
+}
+# YAML 1.1 reads 'yes', 'no', 'on' and 'off' as true/false; editors mean words.
+_WORD_BOOLEANS = re.compile(r"^(?:yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|y|Y|n|N)$")
+
+
+def _scalar(event: events.ScalarEvent) -> Any:
+    """A plain scalar as null, bool, int or float; everything else (dates too) as text."""
+    if not event.implicit[0]:
+        return event.value
+    tag = _resolver.resolve(ScalarNode, event.value, (True, False))
+    if tag == "tag:yaml.org,2002:bool" and _WORD_BOOLEANS.match(event.value):
+        return event.value
+    construct = _CONSTRUCTORS.get(tag)
+    if construct is None:
+        return event.value
+    return construct(ScalarNode(tag, event.value))
