@@ -17,6 +17,16 @@ def today_in_denmark() -> date:
     return datetime.now(COPENHAGEN).date()
 
 
+def reference_date(text: str | None) -> date:
+    """The build's reference date: ``YYYY-MM-DD``, or today in Denmark when not given."""
+    if not text:
+        return today_in_denmark()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"'{text}' er ikke en dato; skriv den som ÅÅÅÅ-MM-DD, fx 2027-01-15") from None
+
+
 def is_ended(session: Session, today: date) -> bool:
     """A session is offered until the day after it ends."""
     return session.slut.date() < today
@@ -63,6 +73,19 @@ def signup_href(course: Course, session: Session) -> str:
         "Evt. bemærkninger (fx hensyn til kost eller adgang):",
     ])
     return mail_href(session.tilmelding[len("mailto:"):], subject, body)
+
+
+def ask_for_date_href(course: Course, department_email: str) -> str:
+    """A prefilled mail asking the department when the course will have a session."""
+    body = "\r\n".join([
+        f"Jeg vil gerne høre, hvornår der kommer et hold på kurset \"{course.titel}\".",
+        "",
+        "Navn:",
+        "Afdeling:",
+        "Mobilnummer:",
+        "E-mail:",
+    ])
+    return mail_href(course.kontakt or department_email, f"Spørgsmål om {course.titel}", body)
 
 
 def mail_href(address: str, subject: str, body: str) -> str:

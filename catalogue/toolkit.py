@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .project import Project
+from .urls import page_url
 from .yamlsource import load_yaml_text
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)
@@ -19,15 +20,6 @@ class ToolkitPage:
     @property
     def url(self) -> str:
         return page_url(self.path)
-
-
-def page_url(src_uri: str) -> str:
-    """The directory URL MkDocs gives a Markdown file: a/b.md → a/b/, a/index.md → a/."""
-    stem = src_uri[: -len(".md")] if src_uri.endswith(".md") else src_uri
-    if stem == "index" or stem.endswith("/index"):
-        stem = stem[: -len("index")]
-        return stem
-    return stem + "/"
 
 
 def front_matter(text: str, display: str) -> dict:

@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""Check the editors' files and build the course site.
+
+    python build.py check [--dato YYYY-MM-DD]   validate everything, build nothing
+    python build.py build [--dato YYYY-MM-DD]   check, then build the site into site/
+
+Problems are printed one per line as ``path:line:column: fejl: …`` on standard
+output; the exit code is 1 when there is an error. ``build`` replaces ``site/``
+only when the whole build has succeeded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT))
+
+from catalogue.catalogue import load_catalogue  # noqa: E402
+from catalogue.diagnostics import Diagnostic  # noqa: E402
+from catalogue.offer import reference_date  # noqa: E402
+from catalogue.project import Project  # noqa: E402
+
+DATE_VARIABLE = "KURSUS_DATO"  # read by hooks/catalogue.py
+
+
+class DanishArgumentParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(2, f"fejl: {message}\n")
+
+
+def _date_argument(text: str) -> date:
+    try:
+        return reference_date(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = DanishArgumentParser(prog="build.py", description="Tjek og byg kursussitet.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="kommando",
+                                     parser_class=DanishArgumentParser)
+    for name, text in (("check", "tjek alle kursusfiler og sider uden at bygge noget"),
+                       ("build", "tjek, og byg derefter sitet i site/")):
+        command = commands.add_parser(name, help=text, description=text)
+        command.add_argument("--dato", type=_date_argument, default=None, metavar="ÅÅÅÅ-MM-DD",
+                             help="byg, som om det var denne dato (standard: i dag i Danmark)")
+    return parser
+
+
+def _report(diagnostics: list[Diagnostic]) -> int:
+    """Print every problem; return the number of errors."""
+    for diagnostic in diagnostics:
+        print(diagnostic)
+    errors = sum(d.is_error for d in diagnostics)
+    warnings = len(diagnostics) - errors
+    if errors:
+        files = len({d.path for d in diagnostics if d.is_error})
+        print(f"{errors} fejl i {files} {'fil' if files == 1 else 'filer'}"
+              f"{f' og {warnings} advarsler' if warnings else ''}. Ret fejlene og prøv igen.", file=sys.stderr)
+    return errors
+
+
+def check(project: Project) -> int:
+    catalogue, diagnostics = load_catalogue(project)
+    if _report(diagnostics):
+        return 1
+    assert catalogue is not None
+    print(f"Alt i orden: {len(catalogue.courses)} kurser tjekket.", file=sys.stderr)
+    return 0
+
+
+class _CountingHandler(logging.Handler):
+    """Prints MkDocs' warnings and errors and counts them."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+        message = record.getMessage()
+        # The catalogue's own diagnostics already carry their 'fejl:'/'advarsel:' prefix.
+        print(message if ": fejl: " in message or ": advarsel: " in message else f"advarsel: {message}",
+              file=sys.stderr)
+
+
+def build(project: Project, today: date) -> int:
+    """Check, build into a fresh folder, and swap it in as site/ only when everything worked."""
+    if check(project):
+        return 1
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    started = time.perf_counter()
+    site = project.root / "site"
+    staging = project.root / f".site-new-{os.getpid()}"
+    retired = project.root / f".site-old-{os.getpid()}"
+    os.environ[DATE_VARIABLE] = today.isoformat()
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    logger = logging.getLogger("mkdocs")
+    handler = _CountingHandler()
+    logger.addHandler(handler)
+    logger.setLevel(logging.WARNING)
+    try:
+        config = load_config(str(project.root / "mkdocs.yml"), site_dir=str(staging))
+        mkdocs_build(config)
+    except (MkDocsException, Exception) as error:  # noqa: BLE001 - any failure must leave site/ as it was
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"fejl: sitet blev ikke bygget ({error}); site/ er ikke ændret", file=sys.stderr)
+        return 1
+    finally:
+        logger.removeHandler(handler)
+    if site.exists():
+        site.rename(retired)
+    staging.rename(site)
+    shutil.rmtree(retired, ignore_errors=True)
+    pages = sum(1 for _ in site.rglob("index.html"))
+    print(f"Sitet er bygget i site/ med {pages} sider på {time.perf_counter() - started:.1f} s "
+          f"(dato {today.isoformat()}).", file=sys.stderr)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    project = Project(ROOT)
+    today = args.dato or reference_date(None)
+    if args.command == "check":
+        return check(project)
+    return build(project, today)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

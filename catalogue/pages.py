@@ -1,0 +1,167 @@
+"""Generate the site's pages that have no file of their own, as Markdown with front matter.
+
+The pages are engine-neutral: any static site engine that renders Markdown
+(MkDocs, Zensical, …) can take them. Links are relative, so the site works
+under any base path.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import jinja2
+import yaml
+
+from . import danish, offer
+from .catalogue import Catalogue
+from .models import CourseEntry
+from .urls import (ABOUT, CATALOGUE, HOME, IDEAS, NEW_MEMBERS, PRACTICAL, TAILORED, TOPICS, course_src,
+                   page_url, relative_url, topic_src)
+
+NEXT_ON_HOME = 5
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src_uri: str
+    content: str
+
+    @property
+    def url(self) -> str:
+        return page_url(self.src_uri)
+
+
+class PageGenerator:
+    """Renders the templates in ``templates/pages/`` for one catalogue and reference date."""
+
+    def __init__(self, catalogue: Catalogue, today: date):
+        self.catalogue = catalogue
+        self.today = today
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(catalogue.project.templates_dir / "pages"),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters.update(
+            long_date=danish.long_date,
+            long_datetime=danish.long_datetime,
+            time_of_day=danish.time_of_day,
+            short_date=danish.short_date,
+            month=danish.month,
+            price=danish.price,
+            number=danish.number,
+        )
+        self.env.globals.update(
+            taxonomy=catalogue.taxonomy,
+            department=catalogue.department,
+            today=today,
+            label=catalogue.taxonomy.label,
+            closed_reason=lambda s: offer.closed_reason(s, today),
+            signup_href=offer.signup_href,
+            signup_is_mail=offer.signup_is_mail,
+            upcoming_sessions=lambda c: offer.upcoming(c, today),
+            course_src=course_src,
+            topic_src=topic_src,
+            pages=dict(home=HOME, catalogue=CATALOGUE, topics=TOPICS, new_members=NEW_MEMBERS,
+                       tailored=TAILORED, ideas=IDEAS, practical=PRACTICAL, about=ABOUT),
+            mail_href=offer.mail_href,
+            ask_for_date_href=lambda c: offer.ask_for_date_href(c, catalogue.department.email),
+            months=lambda sessions: sorted({f"{s.start:%Y-%m}" for s in sessions}),
+            toolkit=catalogue.toolkit,
+        )
+        self._listings = offer.catalogue_order(catalogue.courses, today)
+
+    def render(self, src_uri: str, template: str, meta: dict[str, Any], **context: Any) -> GeneratedPage:
+        def link(target_src: str) -> str:
+            return relative_url(target_src, src_uri)
+
+        body = self.env.get_template(template).render(link=link, src_uri=src_uri, **context)
+        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
+        return GeneratedPage(src_uri, f"---\n{front}---\n\n{body}")
+
+    def listings(self, entries: list[CourseEntry] | None = None) -> list[offer.Listing]:
+        if entries is None:
+            return self._listings
+        wanted = {e.slug for e in entries}
+        return [x for x in self._listings if x.entry.slug in wanted]
+
+    # One method per kind of page ------------------------------------------------
+
+    def course(self, entry: CourseEntry) -> GeneratedPage:
+        course = entry.course
+        return self.render(course_src(entry.slug), "course.md.jinja",
+                           {"title": course.titel, "description": course.intro},
+                           entry=entry, course=course, sessions=offer.upcoming(course, self.today))
+
+    def catalogue_page(self) -> GeneratedPage:
+        return self.render(CATALOGUE, "catalogue.md.jinja",
+                           {"title": "Alle kurser",
+                            "description": "Alle kurser for beboerdemokrater: de næste hold først."},
+                           listings=self.listings())
+
+    def topic(self, key: str) -> GeneratedPage:
+        entry = self.catalogue.taxonomy.emner[key]
+        return self.render(topic_src(key), "topic.md.jinja",
+                           {"title": entry.navn,
+                            "description": entry.beskrivelse or f"Kurser om {entry.navn.lower()}."},
+                           key=key, topic=entry,
+                           listings=self.listings(self.catalogue.courses_of_topic(key)))
+
+    def topics(self) -> GeneratedPage:
+        counts = {k: len(self.catalogue.courses_of_topic(k)) for k in self.catalogue.taxonomy.emner}
+        return self.render(TOPICS, "topics.md.jinja",
+                           {"title": "Emner", "description": "Find kurser efter emne."}, counts=counts)
+
+    def new_members(self) -> GeneratedPage:
+        courses = [e for e in self.catalogue.courses if "ny" in e.course.niveau]
+        return self.render(NEW_MEMBERS, "new-members.md.jinja",
+                           {"title": "Ny i bestyrelsen?",
+                            "description": "Kurserne for dig, der lige er blevet valgt til bestyrelsen."},
+                           listings=self.listings(courses))
+
+    def tailored(self) -> GeneratedPage:
+        courses = [e for e in self.catalogue.courses if e.course.skraeddersyet]
+        return self.render(TAILORED, "tailored.md.jinja",
+                           {"title": "Bestil et kursus til jeres bestyrelse",
+                            "description": "En bestyrelse eller en region kan bestille et skræddersyet kursus."},
+                           listings=self.listings(courses))
+
+    def ideas(self) -> GeneratedPage:
+        return self.render(IDEAS, "ideas.md.jinja",
+                           {"title": "Send os en idé",
+                            "description": "Har du en idé til et kursus eller til værktøjskassen? Skriv til os."})
+
+    def practical(self) -> GeneratedPage:
+        return self.render(PRACTICAL, "practical.md.jinja",
+                           {"title": "Praktisk information",
+                            "description": "Tilmelding, betaling, afmelding og kontakt til kursusafdelingen."})
+
+    def home(self) -> GeneratedPage:
+        upcoming = [x for x in self.listings() if x.next][:NEXT_ON_HOME]
+        new = [x for x in self.listings() if "ny" in x.entry.course.niveau][:3]
+        counts = {k: len(self.catalogue.courses_of_topic(k)) for k in self.catalogue.taxonomy.emner}
+        return self.render(HOME, "home.md.jinja",
+                           {"title": "Kurser for beboerdemokrater",
+                            "description": "Find et kursus, tilmeld dig, og hent skabeloner og vejledninger "
+                                           "til bestyrelsesarbejdet.",
+                            "hide": ["toc"]},
+                           upcoming=upcoming, new=new, counts=counts,
+                           course_count=len(self.catalogue.courses))
+
+
+def generate_pages(catalogue: Catalogue, today: date) -> list[GeneratedPage]:
+    """Every generated page of the site."""
+    generator = PageGenerator(catalogue, today)
+    pages = [generator.home(), generator.catalogue_page(), generator.topics(), generator.new_members(),
+             generator.tailored(), generator.ideas(), generator.practical()]
+    pages += [generator.topic(key) for key in catalogue.taxonomy.emner]
+    pages += [generator.course(entry) for entry in catalogue.courses]
+    return pages
+
+
+__all__ = ["GeneratedPage", "PageGenerator", "generate_pages"]

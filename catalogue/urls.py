@@ -1,0 +1,48 @@
+"""Where generated pages live, and links between pages that work under any base URL."""
+
+from __future__ import annotations
+
+import posixpath
+
+# Source paths (as if under content/) of the pages the build generates.
+HOME = "index.md"
+CATALOGUE = "kurser/index.md"
+TOPICS = "emner/index.md"
+NEW_MEMBERS = "ny-i-bestyrelsen.md"
+TAILORED = "skraeddersyet.md"
+IDEAS = "ideer.md"
+PRACTICAL = "praktisk.md"
+ABOUT = "om/index.md"  # written by hand in content/
+
+GENERATED = (HOME, CATALOGUE, TOPICS, NEW_MEMBERS, TAILORED, IDEAS, PRACTICAL)
+GENERATED_FOLDERS = ("kurser/", "emner/")
+
+
+def course_src(slug: str) -> str:
+    return f"kurser/{slug}.md"
+
+
+def topic_src(topic: str) -> str:
+    return f"emner/{topic}.md"
+
+
+def is_generated(src_uri: str) -> bool:
+    """Whether a file at this path under content/ would clash with a generated page."""
+    return src_uri in GENERATED or src_uri.startswith(GENERATED_FOLDERS)
+
+
+def page_url(src_uri: str) -> str:
+    """The directory URL of a Markdown source: a/b.md → a/b/, a/index.md → a/, index.md → ''."""
+    stem = src_uri[: -len(".md")] if src_uri.endswith(".md") else src_uri
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def relative_url(target_src: str, from_src: str) -> str:
+    """A link from one page to another that works under any base URL."""
+    target, origin = page_url(target_src), page_url(from_src)
+    link = posixpath.relpath("/" + target, "/" + origin)
+    if link == ".":
+        return "./"
+    return link + "/" if target.endswith("/") and not link.endswith("/") else link

@@ -1,0 +1,52 @@
+"""MkDocs adapter: validate the editors' files and add the generated pages.
+
+All domain logic is in the ``catalogue`` package, which knows nothing of
+MkDocs; this file only hands its results to MkDocs.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File, Files
+
+# MkDocs loads hooks by path; make the project's own package importable.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from catalogue.catalogue import Catalogue, load_catalogue  # noqa: E402
+from catalogue.offer import reference_date  # noqa: E402
+from catalogue.pages import generate_pages  # noqa: E402
+from catalogue.project import Project  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.catalogue")
+
+# The environment variable through which build.py passes --dato.
+DATE_VARIABLE = "KURSUS_DATO"
+
+_catalogue: Catalogue | None = None
+
+
+# Validate the editors' files once per build; stop with every problem listed
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _catalogue
+    project = Project(Path(config.config_file_path).resolve().parent)
+    _catalogue, diagnostics = load_catalogue(project)
+    for diagnostic in diagnostics:
+        (log.error if diagnostic.is_error else log.warning)(str(diagnostic))
+    if _catalogue is None:
+        errors = sum(d.is_error for d in diagnostics)
+        raise Abort(f"{errors} fejl i kursusfilerne; ret dem og byg igen")
+    return config
+
+
+# Add the course, catalogue, topic and front pages, which have no file
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    assert _catalogue is not None
+    for page in generate_pages(_catalogue, reference_date(os.environ.get(DATE_VARIABLE))):
+        files.append(File.generated(config, page.src_uri, content=page.content))
+    return files
