@@ -28,7 +28,7 @@ from .fields import (
 class EditorModel(BaseModel):
     """A mapping an editor writes: unknown keys are errors, values are read once."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 def _none_as_empty_list(value: Any) -> Any:

@@ -60,6 +60,9 @@ def _model_at(model: type[BaseModel], loc: Path_) -> type[BaseModel] | None:
     for element in loc:
         if isinstance(element, int):
             continue
+        if typing.get_origin(current) is dict:  # a vocabulary: any key, entries of one model
+            current = _unwrap(typing.get_args(current)[1])
+            continue
         if not (isinstance(current, type) and issubclass(current, BaseModel)):
             return None
         info = next((f for n, f in current.model_fields.items() if (f.alias or n) == element), None)
@@ -161,7 +164,10 @@ def _slugify(text: str) -> str:
 def model_diagnostics(error: ValidationError, root: type[BaseModel], document: YamlDocument,
                       display: str) -> list[Diagnostic]:
     found = []
+    refused = document.positions.refused
     for item in error.errors(include_url=False):
+        if any(tuple(item["loc"][:n]) in refused for n in range(len(item["loc"]) + 1)):
+            continue  # already reported as unsafe YAML
         loc, message, about_key = _message(item, root, document)
         if item["type"] == "missing":
             mark = document.positions.of_value(loc[:-1])
@@ -308,7 +314,7 @@ def load_taxonomy(project: Project) -> tuple[Taxonomy | None, list[Diagnostic]]:
     for vocabulary, keys in REQUIRED_TAXONOMY_KEYS.items():
         for key in keys:
             if key not in taxonomy.keys(vocabulary):
-                mark = document.positions.of_value((vocabulary,))
+                mark = document.positions.of_key((vocabulary,))
                 found.append(Diagnostic(display, mark.line, mark.column,
                                         f"{vocabulary}: '{key}' skal blive stående, fordi byggeriet bruger den"))
     return (None if found else taxonomy), found

@@ -15,6 +15,7 @@ import yaml
 from yaml import events
 from yaml.nodes import ScalarNode
 
+from .danish import number
 from .diagnostics import Diagnostic
 
 MAX_FILE_BYTES = 1_000_000
@@ -41,6 +42,8 @@ class Positions:
     keys: dict[Path_, Mark] = field(default_factory=dict)
     values: dict[Path_, Mark] = field(default_factory=dict)
     raw: dict[Path_, str] = field(default_factory=dict)
+    # Values already reported as unsafe YAML: no second message about what they contain.
+    refused: set[Path_] = field(default_factory=set)
 
     def of_value(self, path: Path_) -> Mark:
         """The value's mark, or the nearest enclosing one that is known."""
@@ -96,8 +99,8 @@ def decode(raw: bytes, display_path: str) -> tuple[str | None, list[Diagnostic]]
     """The file's text, or why it cannot be read as UTF-8 YAML of a sane size."""
     if len(raw) > MAX_FILE_BYTES:
         return None, [Diagnostic(display_path, 1, 1,
-                                 f"filen fylder {len(raw):,} byte; højst {MAX_FILE_BYTES:,} byte er tilladt. "
-                                 "Del indholdet op eller fjern det, der ikke hører til".replace(",", "."))]
+                                 f"filen fylder {number(len(raw))} byte; højst {number(MAX_FILE_BYTES)} byte er "
+                                 "tilladt. Del indholdet op, eller fjern det, der ikke hører til")]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -184,21 +187,24 @@ class _EventReader:
             return None
         return YamlDocument(data, self.positions)
 
-    def _check_node(self, event: events.NodeEvent) -> None:
+    def _check_node(self, event: events.NodeEvent, path: Path_) -> None:
         if event.anchor is not None:
+            self.positions.refused.add(path)
             self._error(event.start_mark, f"YAML-ankre (&{event.anchor}) er ikke tilladt; skriv værdien ud, "
                                           "hvor den skal bruges")
         tag = getattr(event, "tag", None)
         if tag is not None and tag != "!":
+            self.positions.refused.add(path)
             shown = tag.replace("tag:yaml.org,2002:", "!!")
             self._error(event.start_mark, f"YAML-mærket '{shown}' er ikke tilladt; skriv værdien uden mærke")
 
     def _node(self, event: events.Event, path: Path_) -> Any:
+        self.positions.values[path] = self._at(event.start_mark)
         if isinstance(event, events.AliasEvent):
+            self.positions.refused.add(path)
             self._error(event.start_mark, f"YAML-aliasser (*{event.anchor}) er ikke tilladt; skriv værdien ud")
             return None
-        self._check_node(event)
-        self.positions.values[path] = self._at(event.start_mark)
+        self._check_node(event, path)
         if len(path) > MAX_DEPTH:
             self._error(event.start_mark, "værdierne er indlejret for dybt; ret indrykningen")
             self._skip(event)
@@ -224,7 +230,7 @@ class _EventReader:
                 self._skip(key_event)
                 self._skip(value_event)
                 continue
-            self._check_node(key_event)
+            self._check_node(key_event, path + (key_event.value,))
             key = key_event.value
             key_path = path + (key,)
             if key_path in self.positions.keys:

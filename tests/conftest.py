@@ -1,0 +1,69 @@
+"""Shared fixtures: real project copies built with the real build.py."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+REFERENCE_DATE = "2027-01-15"  # the sample content is written around this date
+PROJECT_PARTS = ["build.py", "mkdocs.yml", "catalogue", "hooks", "templates", "config", "content"]
+
+
+@dataclass
+class Result:
+    returncode: int
+    stdout: str
+    stderr: str
+
+    @property
+    def lines(self) -> list[str]:
+        return [line for line in self.stdout.splitlines() if line]
+
+
+def copy_project(target: Path, with_sample_courses: bool = True) -> Path:
+    """A fresh copy of the project (code, templates, config, content), optionally without courses."""
+    target.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        source = REPO / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / part)
+    if with_sample_courses:
+        shutil.copytree(REPO / "courses", target / "courses")
+    else:
+        (target / "courses").mkdir()
+    return target
+
+
+def run_build(project: Path, *args: str) -> Result:
+    completed = subprocess.run([sys.executable, str(project / "build.py"), *args], cwd=project,
+                               capture_output=True, text=True, timeout=300)
+    return Result(completed.returncode, completed.stdout, completed.stderr)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the project with the sample courses."""
+    return copy_project(tmp_path / "projekt")
+
+
+@pytest.fixture
+def empty_project(tmp_path: Path) -> Path:
+    """A copy of the project with no courses."""
+    return copy_project(tmp_path / "projekt", with_sample_courses=False)
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample content built once with the fixed reference date."""
+    root = copy_project(tmp_path_factory.mktemp("sample") / "projekt")
+    result = run_build(root, "build", "--dato", REFERENCE_DATE)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root / "site"

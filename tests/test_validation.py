@@ -1,0 +1,273 @@
+"""Every validation rule: a bad file, and the exact line `check` must print for it.
+
+All bad files are checked in one run of the real ``build.py check``, which
+also shows that every problem is reported in one run.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import Result, copy_project, run_build
+
+VALID = """\
+titel: Det gode bestyrelsesmøde
+intro: Få styr på dagsorden, mødeledelse og referat.
+beskrivelse: |
+  Vi gennemgår hele mødet fra indkaldelse til referat.
+emner: [bestyrelsesarbejde, kommunikation]
+niveau: [ny]
+form: fysisk
+målgruppe: [afdelingsbestyrelse]
+pris: 1200
+materialer: [vaerktoejskasse/vejledninger/ny-i-afdelingsbestyrelsen.md]
+hold:
+  - start: 2027-03-06 09:30
+    slut: 2027-03-06 15:30
+    sted: {navn: Kursuscenter Valby, adresse: Eksempelvej 1, postnr: "2500", by: Valby}
+    region: hovedstaden
+    tilmeldingsfrist: 2027-02-05
+    tilmelding: mailto:kursus@example.dk
+"""
+
+
+def variant(old: str, new: str) -> str:
+    assert old in VALID, old
+    return VALID.replace(old, new, 1)
+
+
+# (file name, content, expected lines of `check`); each row is one rule.
+CASES: list[tuple[str, str | bytes, list[str]]] = [
+    ("mangler-titel", variant("titel: Det gode bestyrelsesmøde\n", ""),
+     ["1:1: fejl: titel: mangler; tilføj fx 'titel: Det gode bestyrelsesmøde'"]),
+    ("kort-titel", variant("titel: Det gode bestyrelsesmøde", "titel: Ok"),
+     ["1:8: fejl: titel: er for kort; skriv mindst 3 tegn"]),
+    ("lang-titel", variant("titel: Det gode bestyrelsesmøde", "titel: " + "x" * 121),
+     ["1:8: fejl: titel: er for lang (121 tegn); højst 120 tegn er tilladt, så gør teksten kortere"]),
+    ("lang-intro", variant("intro: Få styr på dagsorden, mødeledelse og referat.", "intro: " + "ord " * 80),
+     ["2:8: fejl: intro: er for lang (319 tegn); højst 300 tegn er tilladt, så gør teksten kortere"]),
+    ("tom-beskrivelse", variant("beskrivelse: |\n  Vi gennemgår hele mødet fra indkaldelse til referat.\n",
+                                "beskrivelse:\n"),
+     ["3:13: fejl: beskrivelse: har ingen værdi"]),
+    ("ukendt-noegle", variant("pris: 1200\n", "pris: 1200\nbeskrivelsen: Noget\n"),
+     ["10:1: fejl: beskrivelsen: ukendt nøgle 'beskrivelsen'; mente du 'beskrivelse'?"]),
+    ("ukendt-noegle-i-hold", variant("    tilmeldingsfrist: 2027-02-05", "    tilmeldingfrist: 2027-02-05"),
+     ["12:5: fejl: hold nr. 1 › tilmeldingsfrist: mangler; tilføj fx 'tilmeldingsfrist: 2027-02-05'",
+      "16:5: fejl: hold nr. 1 › tilmeldingfrist: ukendt nøgle 'tilmeldingfrist'; mente du 'tilmeldingsfrist'?"]),
+    ("noegle-uden-danske-bogstaver", variant("målgruppe:", "maalgruppe:"),
+     ["1:1: fejl: målgruppe: mangler; tilføj nøglen 'målgruppe'",
+      "8:1: fejl: maalgruppe: ukendt nøgle 'maalgruppe'; mente du 'målgruppe'?"]),
+    ("ukendt-emne", variant("emner: [bestyrelsesarbejde, kommunikation]", "emner: [bestyrelsesarbejde, oekonomy]"),
+     ["5:29: fejl: emner nr. 2: 'oekonomy' findes ikke i taksonomiens emner; mente du 'oekonomi'?"]),
+    ("emne-med-danske-bogstaver", variant("emner: [bestyrelsesarbejde, kommunikation]", "emner: [Økonomi]"),
+     ["5:9: fejl: emner nr. 1: 'Økonomi' findes ikke i taksonomiens emner; mente du 'oekonomi'?"]),
+    ("ingen-emner", variant("emner: [bestyrelsesarbejde, kommunikation]", "emner: []"),
+     ["5:8: fejl: emner: skal have mindst én værdi"]),
+    ("niveau-ikke-liste", variant("niveau: [ny]", "niveau: ny"),
+     ["6:9: fejl: niveau: skal være en liste; skriv fx [ny]"]),
+    ("ukendt-form", variant("form: fysisk", "form: fysik"),
+     ["7:7: fejl: form: 'fysik' findes ikke i taksonomiens former; mente du 'fysisk'?"]),
+    ("ukendt-maalgruppe", variant("målgruppe: [afdelingsbestyrelse]", "målgruppe: [bestyrelsen]"),
+     ["8:13: fejl: målgruppe nr. 1: 'bestyrelsen' findes ikke i taksonomiens målgrupper; "
+      "mente du 'afdelingsbestyrelse'?"]),
+    ("ukendt-maalgruppe-langt-fra", variant("målgruppe: [afdelingsbestyrelse]", "målgruppe: [alle]"),
+     ["8:13: fejl: målgruppe nr. 1: 'alle' findes ikke i taksonomiens målgrupper; "
+      "skriv en af: 'afdelingsbestyrelse', 'organisationsbestyrelse', 'repraesentantskab', 'beboere', 'ansatte'"]),
+    ("negativ-pris", variant("pris: 1200", "pris: -5"),
+     ["9:7: fejl: pris: må ikke være negativ; skriv 0 eller mere"]),
+    ("pris-med-punktum", variant("pris: 1200", "pris: 5.100"),
+     ["9:7: fejl: pris: '5.100' er ikke et helt tal; skriv 5100 uden punktum"]),
+    ("pris-med-kr", variant("pris: 1200", "pris: 1200 kr."),
+     ["9:7: fejl: pris: '1200 kr.' er ikke et helt tal, fx 1200"]),
+    ("skraeddersyet-ja", variant("pris: 1200\n", "pris: 1200\nskræddersyet: ja\n"),
+     ["10:15: fejl: skræddersyet: skal være true (ja) eller false (nej), ikke 'ja'"]),
+    ("ukendt-kendetegn", variant("pris: 1200\n", "pris: 1200\nkendetegn: [netværk]\n"),
+     ["10:13: fejl: kendetegn nr. 1: 'netværk' findes ikke i taksonomiens kendetegn; mente du 'netvaerk'?"]),
+    ("materiale-findes-ikke",
+     variant("vaerktoejskasse/vejledninger/ny-i-afdelingsbestyrelsen.md", "vaerktoejskasse/vejledninger/ny-i-bestyrelsen.md"),
+     ["10:14: fejl: materialer nr. 1: 'vaerktoejskasse/vejledninger/ny-i-bestyrelsen.md' findes ikke under content/; "
+      "mente du 'vaerktoejskasse/vejledninger/ny-i-afdelingsbestyrelsen.md'?"]),
+    ("materiale-uden-for-content", variant("vaerktoejskasse/vejledninger/ny-i-afdelingsbestyrelsen.md", "../build.py"),
+     ["10:14: fejl: materialer nr. 1: '../build.py' skal være stien til en side i værktøjskassen under content/, "
+      "fx vaerktoejskasse/skabeloner/referat.md"]),
+    ("ugyldig-kontakt", variant("pris: 1200\n", "pris: 1200\nkontakt: kursus(at)example.dk\n"),
+     ["10:10: fejl: kontakt: 'kursus(at)example.dk' er ikke en e-mailadresse; skriv fx kursus@example.dk"]),
+    ("evaluering-http", variant("pris: 1200\n", "pris: 1200\nevaluering: http://example.dk/skema\n"),
+     ["10:13: fejl: evaluering: 'http://example.dk/skema' bruger http:, som ikke er sikker; skriv https:// i stedet"]),
+    ("start-uden-klokkeslaet", variant("start: 2027-03-06 09:30", "start: 2027-03-06"),
+     ["12:12: fejl: hold nr. 1 › start: mangler klokkeslæt; skriv fx '2027-03-06 09:30'"]),
+    ("start-forkert-format", variant("start: 2027-03-06 09:30", "start: 6/3 2027 kl. 9.30"),
+     ["12:12: fejl: hold nr. 1 › start: '6/3 2027 kl. 9.30' er ikke dato og klokkeslæt; skriv som ÅÅÅÅ-MM-DD TT:MM, "
+      "fx 2027-03-05 16:00"]),
+    ("dato-findes-ikke", variant("tilmeldingsfrist: 2027-02-05", "tilmeldingsfrist: 2027-02-30"),
+     ["16:23: fejl: hold nr. 1 › tilmeldingsfrist: datoen '2027-02-30' findes ikke i kalenderen; ret dag eller måned"]),
+    ("slut-foer-start", variant("slut: 2027-03-06 15:30", "slut: 2027-03-06 08:30"),
+     ["13:11: fejl: hold nr. 1 › slut: slut (2027-03-06 08:30) ligger før start (2027-03-06 09:30); "
+      "skriv et sluttidspunkt, der er samme tid som start eller senere"]),
+    ("frist-efter-start", variant("tilmeldingsfrist: 2027-02-05", "tilmeldingsfrist: 2027-03-07"),
+     ["16:23: fejl: hold nr. 1 › tilmeldingsfrist: tilmeldingsfristen (2027-03-07) ligger efter holdets startdato "
+      "(2027-03-06); skriv en dato til og med 2027-03-06"]),
+    ("tilmelding-http", variant("tilmelding: mailto:kursus@example.dk", "tilmelding: http://tilmelding.example.dk"),
+     ["17:17: fejl: hold nr. 1 › tilmelding: 'http://tilmelding.example.dk' bruger http:, som ikke er sikker; "
+      "skriv https:// i stedet"]),
+    ("tilmelding-javascript", variant("tilmelding: mailto:kursus@example.dk", "tilmelding: javascript:alert(1)"),
+     ["17:17: fejl: hold nr. 1 › tilmelding: adresser med 'javascript:' er ikke tilladt; skriv en https://-adresse "
+      "eller mailto:e-mailadresse"]),
+    ("tilmelding-uden-mailto", variant("tilmelding: mailto:kursus@example.dk", "tilmelding: kursus@example.dk"),
+     ["17:17: fejl: hold nr. 1 › tilmelding: skriv 'mailto:' foran e-mailadressen: mailto:kursus@example.dk"]),
+    ("sted-mangler", variant('    sted: {navn: Kursuscenter Valby, adresse: Eksempelvej 1, postnr: "2500", by: Valby}\n', ""),
+     ["12:5: fejl: hold nr. 1 › sted: mangler; et kursus med form 'fysisk' skal have sted med navn, adresse, "
+      "postnr og by (kun form 'online' kan undvære det)"]),
+    ("sted-uden-by", variant(', by: Valby}', '}'),
+     ["14:11: fejl: hold nr. 1 › sted › by: mangler; tilføj fx 'by: Valby'"]),
+    ("ukendt-region", variant("region: hovedstaden", "region: København"),
+     ["15:13: fejl: hold nr. 1 › region: 'København' findes ikke i taksonomiens regioner; skriv en af: "
+      "'hovedstaden', 'sjaelland', 'syddanmark', 'midtjylland', 'nordjylland', 'hele-landet'"]),
+    ("ukendt-status", variant("    tilmelding: mailto:kursus@example.dk\n",
+                              "    tilmelding: mailto:kursus@example.dk\n    status: faa pladser\n"),
+     ["18:13: fejl: hold nr. 1 › status: 'faa pladser' findes ikke i taksonomiens status; mente du 'faa-pladser'?"]),
+    ("nul-pladser", variant("    tilmelding: mailto:kursus@example.dk\n",
+                            "    tilmelding: mailto:kursus@example.dk\n    pladser: 0\n"),
+     ["18:14: fejl: hold nr. 1 › pladser: skal være større end 0"]),
+    ("forkert-postnr", variant('postnr: "2500"', "postnr: 25000"),
+     ["14:70: fejl: hold nr. 1 › sted › postnr: '25000' er ikke et postnummer; skriv fire cifre i anførselstegn, "
+      "fx \"2500\""]),
+    ("hold-mangler-region", variant("    region: hovedstaden\n", ""),
+     ["12:5: fejl: hold nr. 1 › region: mangler; tilføj fx 'region: hovedstaden'"]),
+    ("dobbelt-noegle", variant("pris: 1200\n", "pris: 1200\npris: 1500\n"),
+     ["10:1: fejl: pris: nøglen står to gange (første gang i linje 9); slet den ene"]),
+    ("tabulator", variant("    region: hovedstaden", "\tregion: hovedstaden"),
+     ["15:1: fejl: tabulatortegn er ikke tilladt i YAML; brug mellemrum til indrykning"]),
+    ("ikke-utf8", variant("titel: Det gode bestyrelsesmøde", "titel: Det gode bestyrelsesmøde").replace(
+        "Få styr", "F\udce5 styr").encode("utf-8", "surrogateescape"),
+     ["2:9: fejl: filen er ikke gemt som UTF-8 (ugyldigt tegn her); gem den igen som UTF-8, så æ, ø og å kommer "
+      "rigtigt med"]),
+    ("liste-i-stedet-for-noegler", "- titel: Det gode bestyrelsesmøde\n- pris: 1200\n",
+     ["1:1: fejl: filen skal bestå af nøgler med værdier (fx 'titel: Det gode bestyrelsesmøde'), ikke af en liste "
+      "eller en enkelt værdi"]),
+    ("tom-fil", "# kun en kommentar\n",
+     ["1:1: fejl: filen er tom; skriv nøglerne som 'titel: ...' én pr. linje"]),
+    ("yaml-maerke", variant("pris: 1200", "pris: !!python/object/apply:os.system [ls]"),
+     ["9:7: fejl: YAML-mærket '!!python/object/apply:os.system' er ikke tilladt; skriv værdien uden mærke"]),
+    ("anker-og-alias", variant("emner: [bestyrelsesarbejde, kommunikation]\nniveau: [ny]",
+                               "emner: &liste [bestyrelsesarbejde]\nniveau: *liste"),
+     ["5:8: fejl: YAML-ankre (&liste) er ikke tilladt; skriv værdien ud, hvor den skal bruges",
+      "6:9: fejl: YAML-aliasser (*liste) er ikke tilladt; skriv værdien ud"]),
+    ("for-stor", VALID + "# " + "x" * 1_000_000 + "\n",
+     ["1:1: fejl: filen fylder 1.000.597 byte; højst 1.000.000 byte er tilladt. Del indholdet op, eller fjern det, "
+      "der ikke hører til"]),
+    ("syntaksfejl", variant("form: fysisk", "form: fysisk: online"),
+     ["7:13: fejl: YAML-syntaksfejl: et kolon står et sted, hvor YAML ikke tillader det; sæt teksten i "
+      "anførselstegn, hvis den indeholder ': ', eller ret indrykningen"]),
+    ("uafsluttet-liste", variant("niveau: [ny]", "niveau: [ny"),
+     ["7:5: fejl: YAML-syntaksfejl: en liste i [ ] er ikke lukket; skriv fx [oekonomi, lovgivning]"]),
+    ("Forkert_Filnavn", VALID,
+     ["1:1: fejl: filnavnet 'Forkert_Filnavn.yml' er ikke tilladt: brug kun små bogstaver a–z, cifre og enkelte "
+      "bindestreger, fx 'forkert-filnavn.yml'"]),
+]
+
+
+@pytest.fixture(scope="module")
+def checked(tmp_path_factory: pytest.TempPathFactory) -> Result:
+    root = copy_project(tmp_path_factory.mktemp("bad") / "projekt", with_sample_courses=False)
+    for name, content, _ in CASES:
+        path = root / "courses" / f"{name}.yml"
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    (root / "courses" / "forkert-endelse.yaml").write_text(VALID, encoding="utf-8")
+    (root / "courses" / "gyldig.yml").write_text(VALID, encoding="utf-8")
+    return run_build(root, "check")
+
+
+@pytest.mark.parametrize("name, content, expected", CASES, ids=[c[0] for c in CASES])
+def test_rule_reports_exact_line(checked: Result, name: str, content: str, expected: list[str]) -> None:
+    prefix = f"courses/{name}.yml:"
+    reported = [line[len(prefix):] for line in checked.lines if line.startswith(prefix)]
+    assert reported == expected
+
+
+def test_all_problems_in_one_run_and_exit_code(checked: Result) -> None:
+    assert checked.returncode == 1
+    assert "Traceback" not in checked.stdout + checked.stderr
+    files_with_errors = {line.split(":", 1)[0] for line in checked.lines}
+    assert files_with_errors == {f"courses/{name}.yml" for name, _, _ in CASES} | {"courses/forkert-endelse.yaml"}
+    assert "courses/gyldig.yml" not in files_with_errors
+    assert all(": fejl: " in line for line in checked.lines)
+
+
+def test_yaml_extension_is_reported(checked: Result) -> None:
+    assert "courses/forkert-endelse.yaml:1:1: fejl: kursusfiler skal ligge direkte i courses/ og hedde <navn>.yml, " \
+           "fx courses/forkert-endelse.yml" in checked.lines
+
+
+def test_valid_course_passes(empty_project: Path) -> None:
+    (empty_project / "courses" / "gyldig.yml").write_text(VALID, encoding="utf-8")
+    result = run_build(empty_project, "check")
+    assert (result.returncode, result.stdout) == (0, "")
+
+
+def test_online_course_needs_no_venue(empty_project: Path) -> None:
+    online = VALID.replace("form: fysisk", "form: online").replace(
+        '    sted: {navn: Kursuscenter Valby, adresse: Eksempelvej 1, postnr: "2500", by: Valby}\n', "")
+    (empty_project / "courses" / "online.yml").write_text(online, encoding="utf-8")
+    assert run_build(empty_project, "check").returncode == 0
+
+
+def test_billion_laughs_is_refused_quickly(empty_project: Path) -> None:
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)}]"
+              for i in range(8)]
+    (empty_project / "courses" / "lol.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run_build(empty_project, "check")
+    assert result.returncode == 1
+    assert "courses/lol.yml:1:4: fejl: YAML-ankre (&a) er ikke tilladt; skriv værdien ud, hvor den skal bruges" \
+        in result.lines
+
+
+def test_taxonomy_errors(empty_project: Path) -> None:
+    taxonomy = empty_project / "config" / "taxonomy.yml"
+    text = taxonomy.read_text(encoding="utf-8")
+    text = text.replace("  oekonomi:\n    navn: Økonomi", "  Økonomi:\n    navn: Økonomi")
+    text = text.replace("  netvaerk:\n    navn: Netværk", "  netvaerk:\n    label: Netværk")
+    taxonomy.write_text(text, encoding="utf-8")
+    result = run_build(empty_project, "check")
+    assert result.returncode == 1
+    assert result.lines == [
+        "config/taxonomy.yml:12:3: fejl: emner › Økonomi: nøglen 'Økonomi' må kun have små bogstaver a–z, cifre og "
+        "'-' (æ→ae, ø→oe, å→aa), fx 'oekonomi'",
+        "config/taxonomy.yml:94:5: fejl: kendetegn › netvaerk › label: ukendt nøgle 'label'; skriv en af: 'navn', "
+        "'beskrivelse'",
+        "config/taxonomy.yml:94:5: fejl: kendetegn › netvaerk › navn: mangler; tilføj nøglen 'navn'",
+    ]
+
+
+def test_missing_required_taxonomy_key(empty_project: Path) -> None:
+    taxonomy = empty_project / "config" / "taxonomy.yml"
+    taxonomy.write_text(taxonomy.read_text(encoding="utf-8").replace("  aflyst:\n    navn: Aflyst\n", ""),
+                        encoding="utf-8")
+    result = run_build(empty_project, "check")
+    assert result.lines == ["config/taxonomy.yml:101:1: fejl: status: 'aflyst' skal blive stående, fordi "
+                            "byggeriet bruger den"]
+
+
+def test_department_errors(empty_project: Path) -> None:
+    department = empty_project / "config" / "department.yml"
+    text = department.read_text(encoding="utf-8").replace("email: kursus@example.dk", "e-mail: kursus@example.dk")
+    department.write_text(text, encoding="utf-8")
+    result = run_build(empty_project, "check")
+    assert result.lines == [
+        "config/department.yml:4:1: fejl: email: mangler; tilføj nøglen 'email'",
+        "config/department.yml:6:1: fejl: e-mail: ukendt nøgle 'e-mail'; mente du 'email'?",
+    ]
+
+
+def test_content_page_where_a_page_is_generated(empty_project: Path) -> None:
+    (empty_project / "content" / "kurser").mkdir()
+    (empty_project / "content" / "kurser" / "index.md").write_text("# Kurser\n", encoding="utf-8")
+    result = run_build(empty_project, "check")
+    assert result.lines == ["content/kurser/index.md:1:1: fejl: siden /kurser/index/ laves automatisk ud fra "
+                            "kursusfilerne; flyt filen, eller slet den"]
