@@ -64,13 +64,17 @@ class Teacher(EditorModel):
 
 class Course(EditorModel):
     titel: Text(3, 120) = Field(description="Kursets titel, 3–120 tegn", examples=["Det gode bestyrelsesmøde"])
-    intro: Text(1, 300) = Field(description="En eller to sætninger til lister og søgning, højst 300 tegn")
+    intro: Text(1, 300) = Field(description="En eller to sætninger til lister og søgning, højst 300 tegn",
+                                examples=["Få styr på dagsorden, mødeledelse og referat."])
     beskrivelse: Text() = Field(description="Kursets indhold i Markdown")
-    emner: list[TaxonomyKey("emner")] = Field(min_length=1, description="Emner fra taksonomien")
-    niveau: list[TaxonomyKey("niveauer")] = Field(min_length=1, description="Niveauer fra taksonomien")
-    form: TaxonomyKey("former") = Field(description="fysisk, online eller hybrid")
+    emner: list[TaxonomyKey("emner")] = Field(min_length=1, description="Emner fra taksonomien",
+                                              examples=[["bestyrelsesarbejde"]])
+    niveau: list[TaxonomyKey("niveauer")] = Field(min_length=1, description="Niveauer fra taksonomien",
+                                                  examples=[["ny"]])
+    form: TaxonomyKey("former") = Field(description="fysisk, online eller hybrid", examples=["fysisk"])
     maalgruppe: list[TaxonomyKey("målgrupper")] = Field(alias="målgruppe", min_length=1,
-                                                         description="Målgrupper fra taksonomien")
+                                                         description="Målgrupper fra taksonomien",
+                                                         examples=[["afdelingsbestyrelse"]])
     varighed: Text() | None = Field(None, description="Fx 'Fredag–lørdag med overnatning' eller '3 timer'")
     pris: Annotated[int, Field(ge=0, strict=True)] = Field(description="Pris i hele kroner; 0 er gratis",
                                                            examples=[1200])

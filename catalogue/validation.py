@@ -81,7 +81,8 @@ def _example(model: type[BaseModel] | None, key: str) -> str | None:
         return None
     for name, info in model.model_fields.items():
         if (info.alias or name) == key and info.examples:
-            return str(info.examples[0])
+            example = info.examples[0]
+            return f"[{', '.join(map(str, example))}]" if isinstance(example, list) else str(example)
     return None
 
 

@@ -57,7 +57,7 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
      ["12:5: fejl: hold nr. 1 › tilmeldingsfrist: mangler; tilføj fx 'tilmeldingsfrist: 2027-02-05'",
       "16:5: fejl: hold nr. 1 › tilmeldingfrist: ukendt nøgle 'tilmeldingfrist'; mente du 'tilmeldingsfrist'?"]),
     ("noegle-uden-danske-bogstaver", variant("målgruppe:", "maalgruppe:"),
-     ["1:1: fejl: målgruppe: mangler; tilføj nøglen 'målgruppe'",
+     ["1:1: fejl: målgruppe: mangler; tilføj fx 'målgruppe: [afdelingsbestyrelse]'",
       "8:1: fejl: maalgruppe: ukendt nøgle 'maalgruppe'; mente du 'målgruppe'?"]),
     ("ukendt-emne", variant("emner: [bestyrelsesarbejde, kommunikation]", "emner: [bestyrelsesarbejde, oekonomy]"),
      ["5:29: fejl: emner nr. 2: 'oekonomy' findes ikke i taksonomiens emner; mente du 'oekonomi'?"]),

@@ -1,0 +1,31 @@
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+"""Danish dates, times and prices as residents read them."""
+
+from datetime import date, datetime
+
+from catalogue import danish
+
+
+def test_long_datetime() -> None:
+    assert danish.long_datetime(datetime(2027, 3, 5, 16, 0)) == "fredag 5. marts 2027 kl. 16.00"
+    assert danish.long_datetime(datetime(2027, 6, 12, 9, 30)) == "lørdag 12. juni 2027 kl. 09.30"
+
+
+def test_long_date() -> None:
+    assert danish.long_date(date(2027, 2, 5)) == "fredag 5. februar 2027"
+
+
+def test_price() -> None:
+    assert danish.price(5100) == "5.100 kr."
+    assert danish.price(12000) == "12.000 kr."
+    assert danish.price(350) == "350 kr."
+    assert danish.price(0) == "Gratis"
+
+
+def test_sort_key_puts_danish_letters_last() -> None:
+    titles = ["Årshjul", "Økonomi", "Zoneplan", "Ærlig snak", "Budget"]
+    assert sorted(titles, key=danish.sort_key) == ["Budget", "Zoneplan", "Ærlig snak", "Økonomi", "Årshjul"]

@@ -1,0 +1,308 @@
+"""The sample site, built with the real build.py and a fixed date, read back as parsed HTML.
+
+Expectations are computed here from the course files with PyYAML and plain
+Python, independently of the code under test.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urljoin, urlsplit
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup, Tag
+
+from conftest import REFERENCE_DATE, REPO
+
+TODAY = date.fromisoformat(REFERENCE_DATE)
+WEEKDAYS = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"]
+MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
+          "november", "december"]
+TAXONOMY = yaml.safe_load((REPO / "config" / "taxonomy.yml").read_text(encoding="utf-8"))
+DEPARTMENT = yaml.safe_load((REPO / "config" / "department.yml").read_text(encoding="utf-8"))
+
+
+def load_courses() -> dict[str, dict]:
+    return {p.stem: yaml.load(p.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+            for p in sorted((REPO / "courses").glob("*.yml"))}
+
+
+COURSES = load_courses()
+
+
+def label(vocabulary: str, key: str) -> str:
+    return TAXONOMY[vocabulary][key]["navn"]
+
+
+def when(text: str) -> datetime:
+    return datetime.strptime(text, "%Y-%m-%d %H:%M")
+
+
+def danish_date(d: date) -> str:
+    return f"{WEEKDAYS[d.weekday()]} {d.day}. {MONTHS[d.month - 1]} {d.year}"
+
+
+def danish_datetime(d: datetime) -> str:
+    return f"{danish_date(d)} kl. {d:%H.%M}"
+
+
+def danish_price(kroner: int) -> str:
+    return "Gratis" if kroner == 0 else f"{kroner:,} kr.".replace(",", ".")
+
+
+def page(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def text_of(node: Tag) -> str:
+    return re.sub(r"\s+([,.])", r"\1", re.sub(r"\s+", " ", node.get_text(" "))).strip()
+
+
+def facts(container: Tag) -> dict[str, str]:
+    """A <dl> of facts as {label: text}."""
+    return {text_of(dt): text_of(dt.find_next_sibling("dd")) for dt in container.find_all("dt")}
+
+
+def content(soup: BeautifulSoup) -> Tag:
+    return soup.select_one("article.md-content__inner")
+
+
+def sessions_on(soup: BeautifulSoup) -> list[Tag]:
+    return soup.select("section.hold")
+
+
+def offered(course: dict) -> list[dict]:
+    return sorted((s for s in course.get("hold") or [] if when(s["slut"]).date() >= TODAY),
+                  key=lambda s: when(s["start"]))
+
+
+def open_for_signup(session: dict) -> bool:
+    return (session.get("status", "ledig") not in ("fuldt", "aflyst")
+            and date.fromisoformat(session["tilmeldingsfrist"]) >= TODAY
+            and when(session["start"]).date() > TODAY)
+
+
+@pytest.mark.parametrize("slug", list(COURSES))
+def test_course_page_shows_every_field(sample_site: Path, slug: str) -> None:
+    course = COURSES[slug]
+    soup = page(sample_site, f"kurser/{slug}")
+    main = content(soup)
+    assert text_of(main.find("h1")) == course["titel"]
+    assert soup.find("meta", attrs={"name": "description"})["content"] == course["intro"]
+    assert text_of(main.select_one(".kursus-intro")) == course["intro"]
+    shown = facts(main.select_one("dl.kursus-fakta"))
+    assert shown["Målgruppe"] == ", ".join(label("målgrupper", k) for k in course["målgruppe"])
+    assert shown["Niveau"] == ", ".join(label("niveauer", k) for k in course["niveau"])
+    assert shown["Form"] == label("former", course["form"])
+    assert shown["Emner"] == ", ".join(label("emner", k) for k in course["emner"])
+    topic_links = [a["href"] for a in main.select("dl.kursus-fakta a")]
+    assert topic_links == [f"../../emner/{k}/" for k in course["emner"]]
+    assert shown["Pris"] == " ".join(filter(None, [danish_price(int(course["pris"])), course.get("pris_note")]))
+    for key, heading in [("varighed", "Varighed"), ("forplejning", "Forplejning")]:
+        assert shown.get(heading) == course.get(key)
+    teachers = [", ".join(filter(None, [t["navn"], t.get("rolle")])) for t in course.get("undervisere") or []]
+    assert shown.get("Undervisere") == (" ".join(teachers) or None)
+    kendetegn = ", ".join(label("kendetegn", k) for k in course.get("kendetegn") or [])
+    assert shown.get("Kendetegn") == (kendetegn or None)
+    assert "Indhold" in [text_of(h) for h in main.find_all("h2")]
+    first_paragraph = course["beskrivelse"].strip().split("\n\n")[0].replace("\n", " ")
+    assert re.sub(r"\s+", " ", first_paragraph) in text_of(main)
+
+
+@pytest.mark.parametrize("slug", list(COURSES))
+def test_course_page_sessions(sample_site: Path, slug: str) -> None:
+    course = COURSES[slug]
+    main = content(page(sample_site, f"kurser/{slug}"))
+    cards = sessions_on(main)
+    expected = offered(course)
+    assert len(cards) == len(expected)
+    for card, session in zip(cards, expected):
+        shown = facts(card.select_one("dl.hold__fakta"))
+        assert shown["Start"] == danish_datetime(when(session["start"]))
+        assert shown["Slut"] == danish_datetime(when(session["slut"]))
+        venue = session.get("sted")
+        if venue:
+            assert shown["Sted"] == f"{venue['navn']} {venue['adresse']} {venue['postnr']} {venue['by']}"
+        assert shown["Region"] == label("regioner", session["region"])
+        assert shown["Tilmeldingsfrist"] == danish_date(date.fromisoformat(session["tilmeldingsfrist"]))
+        assert shown["Status"] == label("status", session.get("status", "ledig"))
+        assert shown.get("Pladser") == (f"{session['pladser']} pladser" if session.get("pladser") else None)
+        assert shown.get("Bemærk") == session.get("note")
+        buttons = card.select("a.md-button")
+        if open_for_signup(session):
+            assert len(buttons) == 1
+            assert buttons[0]["href"].startswith(session["tilmelding"])
+            assert card.select_one(".hold__lukket") is None
+        else:
+            assert buttons == []
+            assert text_of(card.select_one(".hold__lukket")).startswith("Ingen tilmelding:")
+    ended = [s for s in course.get("hold") or [] if s not in expected]
+    for session in ended:
+        assert danish_datetime(when(session["start"])) not in text_of(main)
+    if not expected:
+        assert "Der er endnu ikke fastsat en dato for dette kursus." in text_of(main)
+        ask = main.select_one(".hold--ingen a.md-button")["href"]
+        assert ask.startswith("mailto:" + (course.get("kontakt") or DEPARTMENT["email"]) + "?subject=")
+
+
+def test_mailto_signup_is_prefilled(sample_site: Path) -> None:
+    main = content(page(sample_site, "kurser/det-gode-bestyrelsesmoede"))
+    card = sessions_on(main)[1]  # 2027-06-12: open; the first (2027-03-06) is full
+    href = card.select_one("a.md-button")["href"]
+    address, query = href.split("?", 1)
+    assert address == "mailto:kursus@example.dk"
+    fields = parse_qs(query)
+    assert fields["subject"] == ["Tilmelding: Det gode bestyrelsesmøde, lørdag 12. juni 2027 kl. 09.30"]
+    body = fields["body"][0]
+    for wanted in ["Navn:", "Afdeling:", "Adresse:", "Mobilnummer:", "E-mail:"]:
+        assert wanted in body.split("\r\n")
+    assert " " not in href and "+" not in query  # spaces are %20, as mail programs expect
+
+
+def test_closed_sessions_say_why(sample_site: Path) -> None:
+    def reason(slug: str, index: int) -> str:
+        return text_of(sessions_on(content(page(sample_site, f"kurser/{slug}")))[index].select_one(".hold__lukket"))
+
+    assert reason("det-gode-bestyrelsesmoede", 0).startswith("Ingen tilmelding: Holdet er fuldt booket.")
+    assert reason("konflikthaandtering-mellem-naboer", 0).startswith("Ingen tilmelding: Holdet er aflyst.")
+    assert reason("grundlaeggende-budget-og-regnskab", 0).startswith(
+        "Ingen tilmelding: Tilmeldingsfristen udløb fredag 8. januar 2027.")
+
+
+def test_waiting_list_has_its_own_button(sample_site: Path) -> None:
+    card = sessions_on(content(page(sample_site, "kurser/budgetopfoelgning")))[0]
+    assert text_of(card.select_one("a.md-button")).startswith("Skriv dig på venteliste")
+
+
+def test_no_session_course_says_how_to_ask(sample_site: Path) -> None:
+    main = content(page(sample_site, "kurser/samarbejdet-mellem-bestyrelse-og-drift"))
+    assert "Der er endnu ikke fastsat en dato for dette kursus." in text_of(main)
+
+
+def test_tailored_courses_link_to_the_order_page(sample_site: Path) -> None:
+    for slug, course in COURSES.items():
+        links = [a["href"] for a in content(page(sample_site, f"kurser/{slug}")).find_all("a", href=True)]
+        assert ("../../skraeddersyet/" in links) == (course.get("skræddersyet") == "true"), slug
+    order = content(page(sample_site, "skraeddersyet"))
+    mail = order.select_one("a.md-button--primary")["href"]
+    assert mail.startswith(f"mailto:{DEPARTMENT['email']}?subject=")
+    listed = {a["href"].split("/")[-2] for a in order.select(".kursus-kort__titel a")}
+    assert listed == {slug for slug, c in COURSES.items() if c.get("skræddersyet") == "true"}
+
+
+def test_ideas_page_has_a_prefilled_mail(sample_site: Path) -> None:
+    mail = content(page(sample_site, "ideer")).select_one("a.md-button--primary")["href"]
+    assert unquote(mail).startswith(f"mailto:{DEPARTMENT['email']}?subject=Idé til kursusafdelingen")
+
+
+def test_contact_and_rules_on_every_course_page_and_practical_page(sample_site: Path) -> None:
+    rules = [r["overskrift"] for r in DEPARTMENT["tilmeldingsregler"]]
+    for slug in list(COURSES) + ["../praktisk"]:
+        main = content(page(sample_site, f"kurser/{slug}"))
+        text = text_of(main)
+        assert DEPARTMENT["email"] in text and DEPARTMENT["telefon"] in text, slug
+        for rule in rules:
+            assert rule in text, (slug, rule)
+
+
+def expected_catalogue_order() -> list[str]:
+    def next_start(course: dict) -> datetime | None:
+        starts = [when(s["start"]) for s in offered(course) if s.get("status") != "aflyst"]
+        return min(starts) if starts else None
+
+    def danish_title(course: dict) -> str:
+        return course["titel"].casefold().translate(str.maketrans({"æ": "{", "ø": "|", "å": "}"}))
+
+    planned = sorted((s for s, c in COURSES.items() if next_start(c)),
+                     key=lambda s: (next_start(COURSES[s]), danish_title(COURSES[s])))
+    unplanned = sorted((s for s, c in COURSES.items() if not next_start(c)), key=lambda s: danish_title(COURSES[s]))
+    return planned + unplanned
+
+
+def test_catalogue_lists_every_course_upcoming_first(sample_site: Path) -> None:
+    main = content(page(sample_site, "kurser"))
+    slugs = [a["href"].strip("/").split("/")[-1] for a in main.select("li.kursus-kort h2 a")]
+    assert slugs == expected_catalogue_order()
+    unplanned = [li for li in main.select("li.kursus-kort") if "Ingen planlagte hold" in text_of(li)]
+    assert len(unplanned) == sum(1 for s in expected_catalogue_order() if not any(
+        x.get("status") != "aflyst" for x in offered(COURSES[s])))
+
+
+def test_topic_pages_list_their_courses(sample_site: Path) -> None:
+    for topic in TAXONOMY["emner"]:
+        main = content(page(sample_site, f"emner/{topic}"))
+        assert text_of(main.find("h1")) == label("emner", topic)
+        listed = [a["href"].strip("/").split("/")[-1] for a in main.select("li.kursus-kort h3 a")]
+        assert listed == [s for s in expected_catalogue_order() if topic in COURSES[s]["emner"]]
+
+
+def test_front_page(sample_site: Path) -> None:
+    main = content(page(sample_site, ""))
+    headings = [text_of(h) for h in main.find_all("h2")]
+    assert headings[:3] == ["De næste kurser", "Ny i bestyrelsen?", "Kurser efter emne"]
+    upcoming = [a["href"].strip("/").split("/")[-1] for a in main.select("h2 + ul.kursus-liste")[0].select("h3 a")]
+    assert upcoming == expected_catalogue_order()[:5]
+    links = {a["href"] for a in main.find_all("a", href=True)}
+    assert {"kurser/", "ny-i-bestyrelsen/", "skraeddersyet/", "ideer/", "praktisk/", "om/"} <= links
+    assert {f"emner/{t}/" for t in TAXONOMY["emner"]} <= links
+    new = content(page(sample_site, "ny-i-bestyrelsen"))
+    listed = {a["href"].strip("/").split("/")[-1] for a in new.select("li.kursus-kort h3 a")}
+    assert listed == {s for s, c in COURSES.items() if "ny" in c["niveau"]}
+
+
+def test_about_page_has_mission_vision_strategy(sample_site: Path) -> None:
+    text = text_of(content(page(sample_site, "om")))
+    for word in ["Sikre kompetente beboerdemokrater", "Vision", "Strategi"]:
+        assert word.lower() in text.lower()
+
+
+def all_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_every_page_is_danish_and_requests_nothing_from_other_hosts(sample_site: Path) -> None:
+    for path in all_pages(sample_site):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        assert soup.html["lang"] == "da", path
+        for tag, attribute in [("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"),
+                               ("source", "src"), ("video", "src"), ("audio", "src")]:
+            for element in soup.find_all(tag):
+                value = element.get(attribute)
+                if not value or (tag == "link" and element.get("rel") == ["canonical"]):
+                    continue
+                assert not urlsplit(value).netloc and not value.startswith("//"), (path, value)
+        assert "fonts.googleapis" not in str(soup) and "fonts.gstatic" not in str(soup)
+
+
+def test_internal_links_resolve(sample_site: Path) -> None:
+    for path in all_pages(sample_site):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        base = "/" + path.relative_to(sample_site).as_posix()
+        for a in soup.find_all("a", href=True):
+            href = a["href"]
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or href.startswith("#"):
+                continue
+            target = urlsplit(urljoin(base, href)).path
+            resolved = sample_site / target.lstrip("/")
+            assert resolved.is_file() or (resolved / "index.html").is_file(), (path, href)
+
+
+def test_navigation_does_not_list_courses(sample_site: Path) -> None:
+    sizes = set()
+    for slug in COURSES:
+        nav = page(sample_site, f"kurser/{slug}").select_one("nav.md-nav--primary")
+        hrefs = [a["href"] for a in nav.find_all("a", href=True)]
+        assert not any("kurser/" in h and h.rstrip("/").split("/")[-1] in COURSES for h in hrefs), slug
+        sizes.add(len(hrefs))
+    assert len(sizes) == 1  # the same navigation on every course page
+
+
+def test_ended_sessions_are_not_offered_on_lists(sample_site: Path) -> None:
+    # Introduktion til bestyrelsesarbejdet had a session on 9 October 2026, before the reference date.
+    main = content(page(sample_site, "kurser/introduktion-til-bestyrelsesarbejdet"))
+    assert "9. oktober 2026" not in text_of(main)
+    assert "fredag 5. marts 2027 kl. 16.00" in [facts(c.select_one("dl"))["Start"] for c in sessions_on(main)]
