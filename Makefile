@@ -1,0 +1,40 @@
+# Set-up, build and tests. `make site` and `make test` work on a fresh Debian/Ubuntu machine
+# with Python 3.11+, git, make and apt; run as root or with sudo available.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: site test check chromium clean
+
+## Build the site into site/ (validates first; site/ is left alone on any error)
+site: $(VENV)/.build-deps
+	$(BIN)/python build.py build
+
+## Validate all course files and pages, build nothing
+check: $(VENV)/.build-deps
+	$(BIN)/python build.py check
+
+## Run every test, the browser tests in Chromium included
+test: $(VENV)/.test-deps chromium
+	$(BIN)/python -m pytest
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); $(SUDO) apt-get update -q && \
+	  $(SUDO) apt-get install -y -q python3-venv && $(PYTHON) -m venv $(VENV); }
+
+$(VENV)/.build-deps: requirements.txt | $(VENV)/bin/python
+	$(BIN)/python -m pip install -q --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.test-deps: requirements.txt requirements-test.txt | $(VENV)/bin/python
+	$(BIN)/python -m pip install -q --disable-pip-version-check -r requirements-test.txt
+	touch $(VENV)/.build-deps $@
+
+## Debian's Chromium for the browser tests (Playwright's own browser download is not used)
+chromium:
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }
+
+clean:
+	rm -rf site .site-new-* .site-old-* .pytest_cache
