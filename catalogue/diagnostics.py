@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
-from typing import Iterable, Literal
+from typing import Iterable, Literal, Sequence
 
 Severity = Literal["fejl", "advarsel"]
 
@@ -56,3 +57,23 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     if guess is not None:
         return f"; mente du '{guess}'?"
     return "; skriv en af: " + ", ".join(f"'{c}'" for c in candidates)
+
+
+def describe_path(loc: Sequence[str | int]) -> str:
+    """('hold', 0, 'sted', 'postnr') → 'hold nr. 1 › sted › postnr'."""
+    parts: list[str] = []
+    for element in loc:
+        if isinstance(element, int) and parts:
+            parts[-1] += f" nr. {element + 1}"
+        else:
+            parts.append(str(element))
+    return " › ".join(parts) or "filen"
+
+
+_KEY_ON_LINE = re.compile(r"^\s*(?:-\s+)*([^\s:#\-\[\]{},'\"][^:#]*?)\s*:(?:\s|$)")
+
+
+def key_on_line(line: str) -> str | None:
+    """The key a YAML line starts with ('    region: x' → 'region'), if any."""
+    match = _KEY_ON_LINE.match(line)
+    return match.group(1) if match else None

@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 import jinja2
+import markupsafe
 import yaml
 
 from . import danish, offer
@@ -82,7 +83,9 @@ class PageGenerator:
 
         body = self.env.get_template(template).render(link=link, src_uri=src_uri, **context)
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
-        return GeneratedPage(src_uri, f"---\n{front}---\n\n{body}")
+        # The page's own heading, also where a navigation entry gives the page a shorter name.
+        heading = f"<h1>{markupsafe.escape(meta['title'])}</h1>"
+        return GeneratedPage(src_uri, f"---\n{front}---\n\n{heading}\n\n{body}")
 
     def listings(self, entries: list[CourseEntry] | None = None) -> list[offer.Listing]:
         if entries is None:

@@ -18,6 +18,10 @@ GENERATED = (HOME, CATALOGUE, TOPICS, NEW_MEMBERS, TAILORED, IDEAS, PRACTICAL)
 GENERATED_FOLDERS = ("kurser/", "emner/")
 
 
+# Course slugs whose page would be one of the generated pages above.
+RESERVED_SLUGS = frozenset({"index"})
+
+
 def course_src(slug: str) -> str:
     return f"kurser/{slug}.md"
 

@@ -18,26 +18,16 @@ from typing import Any, Callable, Iterable, Iterator
 from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticCustomError
 
-from .diagnostics import Diagnostic, closest, did_you_mean
+from .diagnostics import Diagnostic, closest, describe_path, did_you_mean
 from .fields import SLUG_PATTERN, parse_date, parse_datetime
 from .models import REQUIRED_TAXONOMY_KEYS, Course, CourseEntry, Department, Taxonomy
 from .project import Project
+from .urls import RESERVED_SLUGS
 from .yamlsource import Path_, YamlDocument, load_yaml_file
 
 # ---------------------------------------------------------------------------
 # Turning pydantic's errors into Danish diagnostics
 # ---------------------------------------------------------------------------
-
-
-def describe_path(loc: Path_) -> str:
-    """('hold', 0, 'sted', 'postnr') → 'hold nr. 1 › sted › postnr'."""
-    parts: list[str] = []
-    for element in loc:
-        if isinstance(element, int) and parts:
-            parts[-1] += f" nr. {element + 1}"
-        else:
-            parts.append(str(element))
-    return " › ".join(parts) or "filen"
 
 
 def _unwrap(annotation: Any) -> Any:
@@ -340,6 +330,9 @@ def load_course(path: Path, context: CheckContext) -> tuple[CourseEntry | None, 
         found.append(Diagnostic(display, 1, 1,
                                 f"filnavnet '{path.name}' er ikke tilladt: brug kun små bogstaver a–z, cifre og "
                                 f"enkelte bindestreger, fx '{_slugify(slug)}.yml'"))
+    elif slug in RESERVED_SLUGS:
+        found.append(Diagnostic(display, 1, 1, f"filnavnet '{path.name}' er optaget af en side, som byggeriet laver; "
+                                               "giv kurset et andet navn"))
     document, problems = _read(path, display)
     found += problems
     if document is None:

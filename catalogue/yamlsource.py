@@ -16,7 +16,7 @@ from yaml import events
 from yaml.nodes import ScalarNode
 
 from .danish import number
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, describe_path, key_on_line
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 20
@@ -83,6 +83,15 @@ _PROBLEMS: list[tuple[str, str]] = [
 ]
 
 
+_UNCLOSED = ("end of stream", "expected ',' or ']'", "expected ',' or '}'")
+
+
+def _on_key(line: str, message: str) -> str:
+    """Name the key of the line a problem is on, as every other message does."""
+    key = key_on_line(line)
+    return f"{key}: {message}" if key else message
+
+
 def _mark(m: yaml.Mark | None) -> Mark:
     return Mark(m.line + 1, m.column + 1) if m is not None else Mark(1, 1)
 
@@ -106,10 +115,11 @@ def decode(raw: bytes, display_path: str) -> tuple[str | None, list[Diagnostic]]
     except UnicodeDecodeError as error:
         before = raw[: error.start]
         line = before.count(b"\n") + 1
-        column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
+        start_of_line = before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")
+        column = len(start_of_line) + 1
         return None, [Diagnostic(display_path, line, column,
-                                 "filen er ikke gemt som UTF-8 (ugyldigt tegn her); gem den igen som UTF-8, "
-                                 "så æ, ø og å kommer rigtigt med")]
+                                 _on_key(start_of_line, "filen er ikke gemt som UTF-8 (ugyldigt tegn her); gem den "
+                                                        "igen som UTF-8, så æ, ø og å kommer rigtigt med"))]
     return text, []
 
 
@@ -119,7 +129,8 @@ def _tab_diagnostics(text: str, display_path: str, first_line: int) -> list[Diag
         column = line.find("\t")
         if column >= 0:
             found.append(Diagnostic(display_path, number, column + 1,
-                                    "tabulatortegn er ikke tilladt i YAML; brug mellemrum til indrykning"))
+                                    _on_key(line, "tabulatortegn er ikke tilladt i YAML; brug mellemrum til "
+                                                  "indrykning")))
     return found
 
 
@@ -132,10 +143,13 @@ def load_yaml_text(text: str, display_path: str, first_line: int = 1) -> tuple[Y
     try:
         document = reader.read()
     except yaml.MarkedYAMLError as error:
-        # An unclosed quote is best shown where it opens, not at the end of the file.
-        at_end = "end of stream" in (error.problem or "") and error.context_mark is not None
-        mark = _mark(error.context_mark if at_end else error.problem_mark or error.context_mark)
-        return None, [Diagnostic(display_path, mark.line + first_line - 1, mark.column, _danish_problem(error))]
+        # An unclosed quote or bracket is best shown where it opens, not where the parser gave up.
+        unclosed = any(p in (error.problem or "") for p in _UNCLOSED) and error.context_mark is not None
+        mark = _mark(error.context_mark if unclosed else error.problem_mark or error.context_mark)
+        lines = text.split("\n")
+        line = lines[mark.line - 1] if mark.line <= len(lines) else ""
+        return None, [Diagnostic(display_path, mark.line + first_line - 1, mark.column,
+                                 _on_key(line, _danish_problem(error)))]
     return document, reader.diagnostics
 
 
@@ -190,23 +204,26 @@ class _EventReader:
     def _check_node(self, event: events.NodeEvent, path: Path_) -> None:
         if event.anchor is not None:
             self.positions.refused.add(path)
-            self._error(event.start_mark, f"YAML-ankre (&{event.anchor}) er ikke tilladt; skriv værdien ud, "
-                                          "hvor den skal bruges")
+            self._error(event.start_mark, f"{describe_path(path)}: YAML-ankre (&{event.anchor}) er ikke tilladt; "
+                                          "skriv værdien ud, hvor den skal bruges")
         tag = getattr(event, "tag", None)
         if tag is not None and tag != "!":
             self.positions.refused.add(path)
             shown = tag.replace("tag:yaml.org,2002:", "!!")
-            self._error(event.start_mark, f"YAML-mærket '{shown}' er ikke tilladt; skriv værdien uden mærke")
+            self._error(event.start_mark, f"{describe_path(path)}: YAML-mærket '{shown}' er ikke tilladt; skriv "
+                                          "værdien uden mærke")
 
     def _node(self, event: events.Event, path: Path_) -> Any:
         self.positions.values[path] = self._at(event.start_mark)
         if isinstance(event, events.AliasEvent):
             self.positions.refused.add(path)
-            self._error(event.start_mark, f"YAML-aliasser (*{event.anchor}) er ikke tilladt; skriv værdien ud")
+            self._error(event.start_mark, f"{describe_path(path)}: YAML-aliasser (*{event.anchor}) er ikke "
+                                          "tilladt; skriv værdien ud")
             return None
         self._check_node(event, path)
         if len(path) > MAX_DEPTH:
-            self._error(event.start_mark, "værdierne er indlejret for dybt; ret indrykningen")
+            self._error(event.start_mark, f"{describe_path(path[:3])}: værdierne er indlejret for dybt; "
+                                          "ret indrykningen")
             self._skip(event)
             return None
         if isinstance(event, events.ScalarEvent):

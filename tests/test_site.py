@@ -241,6 +241,8 @@ def test_topic_pages_list_their_courses(sample_site: Path) -> None:
 
 def test_front_page(sample_site: Path) -> None:
     main = content(page(sample_site, ""))
+    assert text_of(main.find("h1")) == "Kurser for beboerdemokrater"
+    assert text_of(content(page(sample_site, "skraeddersyet")).find("h1")) == "Bestil et kursus til jeres bestyrelse"
     headings = [text_of(h) for h in main.find_all("h2")]
     assert headings[:3] == ["De næste kurser", "Ny i bestyrelsen?", "Kurser efter emne"]
     upcoming = [a["href"].strip("/").split("/")[-1] for a in main.select("h2 + ul.kursus-liste")[0].select("h3 a")]

@@ -139,10 +139,10 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
     ("dobbelt-noegle", variant("pris: 1200\n", "pris: 1200\npris: 1500\n"),
      ["10:1: fejl: pris: nøglen står to gange (første gang i linje 9); slet den ene"]),
     ("tabulator", variant("    region: hovedstaden", "\tregion: hovedstaden"),
-     ["15:1: fejl: tabulatortegn er ikke tilladt i YAML; brug mellemrum til indrykning"]),
+     ["15:1: fejl: region: tabulatortegn er ikke tilladt i YAML; brug mellemrum til indrykning"]),
     ("ikke-utf8", variant("titel: Det gode bestyrelsesmøde", "titel: Det gode bestyrelsesmøde").replace(
         "Få styr", "F\udce5 styr").encode("utf-8", "surrogateescape"),
-     ["2:9: fejl: filen er ikke gemt som UTF-8 (ugyldigt tegn her); gem den igen som UTF-8, så æ, ø og å kommer "
+     ["2:9: fejl: intro: filen er ikke gemt som UTF-8 (ugyldigt tegn her); gem den igen som UTF-8, så æ, ø og å kommer "
       "rigtigt med"]),
     ("liste-i-stedet-for-noegler", "- titel: Det gode bestyrelsesmøde\n- pris: 1200\n",
      ["1:1: fejl: filen skal bestå af nøgler med værdier (fx 'titel: Det gode bestyrelsesmøde'), ikke af en liste "
@@ -150,19 +150,21 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
     ("tom-fil", "# kun en kommentar\n",
      ["1:1: fejl: filen er tom; skriv nøglerne som 'titel: ...' én pr. linje"]),
     ("yaml-maerke", variant("pris: 1200", "pris: !!python/object/apply:os.system [ls]"),
-     ["9:7: fejl: YAML-mærket '!!python/object/apply:os.system' er ikke tilladt; skriv værdien uden mærke"]),
+     ["9:7: fejl: pris: YAML-mærket '!!python/object/apply:os.system' er ikke tilladt; skriv værdien uden mærke"]),
     ("anker-og-alias", variant("emner: [bestyrelsesarbejde, kommunikation]\nniveau: [ny]",
                                "emner: &liste [bestyrelsesarbejde]\nniveau: *liste"),
-     ["5:8: fejl: YAML-ankre (&liste) er ikke tilladt; skriv værdien ud, hvor den skal bruges",
-      "6:9: fejl: YAML-aliasser (*liste) er ikke tilladt; skriv værdien ud"]),
+     ["5:8: fejl: emner: YAML-ankre (&liste) er ikke tilladt; skriv værdien ud, hvor den skal bruges",
+      "6:9: fejl: niveau: YAML-aliasser (*liste) er ikke tilladt; skriv værdien ud"]),
     ("for-stor", VALID + "# " + "x" * 1_000_000 + "\n",
      ["1:1: fejl: filen fylder 1.000.597 byte; højst 1.000.000 byte er tilladt. Del indholdet op, eller fjern det, "
       "der ikke hører til"]),
     ("syntaksfejl", variant("form: fysisk", "form: fysisk: online"),
-     ["7:13: fejl: YAML-syntaksfejl: et kolon står et sted, hvor YAML ikke tillader det; sæt teksten i "
+     ["7:13: fejl: form: YAML-syntaksfejl: et kolon står et sted, hvor YAML ikke tillader det; sæt teksten i "
       "anførselstegn, hvis den indeholder ': ', eller ret indrykningen"]),
     ("uafsluttet-liste", variant("niveau: [ny]", "niveau: [ny"),
-     ["7:5: fejl: YAML-syntaksfejl: en liste i [ ] er ikke lukket; skriv fx [oekonomi, lovgivning]"]),
+     ["6:9: fejl: niveau: YAML-syntaksfejl: en liste i [ ] er ikke lukket; skriv fx [oekonomi, lovgivning]"]),
+    ("index", VALID,
+     ["1:1: fejl: filnavnet 'index.yml' er optaget af en side, som byggeriet laver; giv kurset et andet navn"]),
     ("Forkert_Filnavn", VALID,
      ["1:1: fejl: filnavnet 'Forkert_Filnavn.yml' er ikke tilladt: brug kun små bogstaver a–z, cifre og enkelte "
       "bindestreger, fx 'forkert-filnavn.yml'"]),
@@ -224,7 +226,7 @@ def test_billion_laughs_is_refused_quickly(empty_project: Path) -> None:
     (empty_project / "courses" / "lol.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = run_build(empty_project, "check")
     assert result.returncode == 1
-    assert "courses/lol.yml:1:4: fejl: YAML-ankre (&a) er ikke tilladt; skriv værdien ud, hvor den skal bruges" \
+    assert "courses/lol.yml:1:4: fejl: a: YAML-ankre (&a) er ikke tilladt; skriv værdien ud, hvor den skal bruges" \
         in result.lines
 
 
