@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import re
 import shutil
 import sys
 import time
@@ -78,19 +79,39 @@ def check(project: Project) -> int:
     return 0
 
 
-class _CountingHandler(logging.Handler):
-    """Prints MkDocs' warnings and errors and counts them."""
+_BROKEN_LINK = re.compile(r"Doc file '(?P<page>[^']+)' contains a link '(?P<link>[^']+)', but the target "
+                          r"'(?P<target>[^']+)' is not found among documentation files")
 
-    def __init__(self) -> None:
+
+class _MkDocsMessages(logging.Handler):
+    """Prints MkDocs' warnings for editors: a broken link in Danish at its line, the rest as they are."""
+
+    def __init__(self, project: Project) -> None:
         super().__init__(logging.WARNING)
-        self.count = 0
+        self.project = project
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
         message = record.getMessage()
-        # The catalogue's own diagnostics already carry their 'fejl:'/'advarsel:' prefix.
-        print(message if ": fejl: " in message or ": advarsel: " in message else f"advarsel: {message}",
-              file=sys.stderr)
+        if ": fejl: " in message or ": advarsel: " in message:  # the catalogue's own diagnostics
+            print(message, file=sys.stderr)
+            return
+        broken = _BROKEN_LINK.search(message)
+        if broken:
+            print(self._broken_link(**broken.groupdict()), file=sys.stderr)
+        else:
+            print(f"advarsel: {message}", file=sys.stderr)
+
+    def _broken_link(self, page: str, link: str, target: str) -> Diagnostic:
+        path = self.project.content_dir / page
+        line, column = 1, 1
+        if path.is_file():
+            for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+                if f"({link}" in text:
+                    line, column = number, text.index(f"({link}") + 2
+                    break
+        return Diagnostic(self.project.display(path), line, column,
+                          f"linket '{link}' peger på en side, der ikke findes (content/{target}); ret stien",
+                          severity="advarsel")
 
 
 def build(project: Project, today: date) -> int:
@@ -108,7 +129,7 @@ def build(project: Project, today: date) -> int:
     os.environ[DATE_VARIABLE] = today.isoformat()
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     logger = logging.getLogger("mkdocs")
-    handler = _CountingHandler()
+    handler = _MkDocsMessages(project)
     logger.addHandler(handler)
     logger.setLevel(logging.WARNING)
     try:

@@ -50,3 +50,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for page in generate_pages(_catalogue, reference_date(os.environ.get(DATE_VARIABLE))):
         files.append(File.generated(config, page.src_uri, content=page.content))
     return files
+
+
+# Toolkit pages name their title and intro in Danish (titel, intro); give them to the theme
+def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
+    meta = page.meta
+    if "titel" in meta and "title" not in meta:
+        meta["title"] = str(meta["titel"])
+    if "intro" in meta and "description" not in meta:
+        meta["description"] = str(meta["intro"])
+    return markdown

@@ -15,6 +15,7 @@ def test_build_writes_site(project: Path) -> None:
     result = run_build(project, "build", "--dato", REFERENCE_DATE)
     assert result.returncode == 0, result.stderr
     assert result.stdout == ""
+    assert "advarsel" not in result.stderr  # MkDocs found nothing to warn about (broken links, …)
     assert (project / "site" / "kurser" / "det-gode-bestyrelsesmoede" / "index.html").is_file()
     assert not list(project.glob(".site-*"))  # no staging folders left behind
 
@@ -67,3 +68,13 @@ def test_bad_date_argument_is_danish(project: Path) -> None:
     assert "fejl: argument --dato: '15-01-2027' er ikke en dato; skriv den som ÅÅÅÅ-MM-DD, fx 2027-01-15" \
         in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_broken_link_in_a_page_is_a_danish_warning_at_its_line(project: Path) -> None:
+    about = project / "content" / "om" / "index.md"
+    lines = about.read_text(encoding="utf-8").splitlines()
+    about.write_text("\n".join(lines + ["", "Se også [skemaet](skema.md)."]) + "\n", encoding="utf-8")
+    result = run_build(project, "build", "--dato", REFERENCE_DATE)
+    assert result.returncode == 0
+    assert f"content/om/index.md:{len(lines) + 2}:19: advarsel: linket 'skema.md' peger på en side, der ikke " \
+           "findes (content/om/skema.md); ret stien" in result.stderr.splitlines()

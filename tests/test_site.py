@@ -308,3 +308,28 @@ def test_ended_sessions_are_not_offered_on_lists(sample_site: Path) -> None:
     main = content(page(sample_site, "kurser/introduktion-til-bestyrelsesarbejdet"))
     assert "9. oktober 2026" not in text_of(main)
     assert "fredag 5. marts 2027 kl. 16.00" in [facts(c.select_one("dl"))["Start"] for c in sessions_on(main)]
+
+
+def test_sample_content_covers_the_whole_taxonomy() -> None:
+    used = {name: set() for name in TAXONOMY}
+    for course in COURSES.values():
+        used["emner"] |= set(course["emner"])
+        used["niveauer"] |= set(course["niveau"])
+        used["former"].add(course["form"])
+        used["målgrupper"] |= set(course["målgruppe"])
+        used["kendetegn"] |= set(course.get("kendetegn") or [])
+        for session in course.get("hold") or []:
+            used["regioner"].add(session["region"])
+            used["status"].add(session.get("status", "ledig"))
+    assert used == {name: set(entries) for name, entries in TAXONOMY.items()}
+    assert len(COURSES) >= 20
+    assert sum(c.get("skræddersyet") == "true" for c in COURSES.values()) >= 2
+    assert sum("pilot" in (c.get("kendetegn") or []) for c in COURSES.values()) >= 2
+    assert sum(not c.get("hold") for c in COURSES.values()) >= 2
+    assert sum(when(s["slut"]).date() < TODAY for c in COURSES.values() for s in c.get("hold") or []) >= 2
+
+
+def test_toolkit_page_takes_its_title_from_titel(sample_site: Path) -> None:
+    soup = page(sample_site, "vaerktoejskasse/videoer/dirigent-paa-afdelingsmoedet")
+    assert text_of(content(soup).find("h1")) == "Dirigent på afdelingsmødet"
+    assert soup.title.string.startswith("Dirigent på afdelingsmødet")
