@@ -107,6 +107,7 @@ class Listing:
 def catalogue_order(entries: list[CourseEntry], today: date) -> list[Listing]:
     """Courses with a session to come first, by next date; then the others by title."""
     listings = [Listing(e, next_session(e.course, today)) for e in entries]
-    planned = sorted((x for x in listings if x.next), key=lambda x: (x.next.start, danish.sort_key(x.entry.course.titel)))
+    planned = sorted((x for x in listings if x.next),
+                     key=lambda x: (x.next.start, danish.sort_key(x.entry.course.titel)))
     unplanned = sorted((x for x in listings if not x.next), key=lambda x: danish.sort_key(x.entry.course.titel))
     return planned + unplanned

@@ -18,8 +18,20 @@ import yaml
 from . import danish, offer
 from .catalogue import Catalogue
 from .models import CourseEntry
-from .urls import (ABOUT, CATALOGUE, HOME, IDEAS, NEW_MEMBERS, PRACTICAL, TAILORED, TOPICS, course_src,
-                   page_url, relative_url, topic_src)
+from .urls import (
+    ABOUT,
+    CATALOGUE,
+    HOME,
+    IDEAS,
+    NEW_MEMBERS,
+    PRACTICAL,
+    TAILORED,
+    TOPICS,
+    course_src,
+    page_url,
+    relative_url,
+    topic_src,
+)
 
 NEXT_ON_HOME = 5
 

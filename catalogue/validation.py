@@ -13,17 +13,19 @@ import typing
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticCustomError
 
-from .diagnostics import Diagnostic, closest, describe_path, did_you_mean
+from .diagnostics import Diagnostic, ascii_key, closest, describe_path, did_you_mean
 from .fields import SLUG_PATTERN, parse_date, parse_datetime
 from .models import REQUIRED_TAXONOMY_KEYS, Course, CourseEntry, Department, Taxonomy
 from .project import Project
 from .urls import RESERVED_SLUGS
 from .yamlsource import Path_, YamlDocument, load_yaml_file
+
+M = TypeVar("M", bound=BaseModel)
 
 # ---------------------------------------------------------------------------
 # Turning pydantic's errors into Danish diagnostics
@@ -147,8 +149,6 @@ def _kind(value: Any) -> str:
 
 
 def _slugify(text: str) -> str:
-    from .diagnostics import ascii_key
-
     return re.sub(r"-+", "-", re.sub(r"[^a-z0-9-]", "-", ascii_key(text))).strip("-") or "navn"
 
 
@@ -293,15 +293,22 @@ def _read(path: Path, display: str) -> tuple[YamlDocument | None, list[Diagnosti
     return load_yaml_file(raw, display)
 
 
+def _validated(model: type[M], document: YamlDocument, display: str,
+               context: dict[str, Any] | None = None) -> tuple[M | None, list[Diagnostic]]:
+    try:
+        return model.model_validate(document.data, context=context), []
+    except ValidationError as error:
+        return None, model_diagnostics(error, model, document, display)
+
+
 def load_taxonomy(project: Project) -> tuple[Taxonomy | None, list[Diagnostic]]:
     display = project.display(project.taxonomy_file)
     document, found = _read(project.taxonomy_file, display)
     if document is None:
         return None, found
-    try:
-        taxonomy = Taxonomy.model_validate(document.data)
-    except ValidationError as error:
-        return None, found + model_diagnostics(error, Taxonomy, document, display)
+    taxonomy, found = _validated(Taxonomy, document, display)
+    if taxonomy is None:
+        return None, found
     for vocabulary, keys in REQUIRED_TAXONOMY_KEYS.items():
         for key in keys:
             if key not in taxonomy.keys(vocabulary):
@@ -316,10 +323,7 @@ def load_department(project: Project) -> tuple[Department | None, list[Diagnosti
     document, found = _read(project.department_file, display)
     if document is None:
         return None, found
-    try:
-        return Department.model_validate(document.data), found
-    except ValidationError as error:
-        return None, found + model_diagnostics(error, Department, document, display)
+    return _validated(Department, document, display)
 
 
 def load_course(path: Path, context: CheckContext) -> tuple[CourseEntry | None, list[Diagnostic]]:
@@ -337,11 +341,8 @@ def load_course(path: Path, context: CheckContext) -> tuple[CourseEntry | None, 
     found += problems
     if document is None:
         return None, found
-    course = None
-    try:
-        course = Course.model_validate(document.data, context={"taxonomy": context.taxonomy})
-    except ValidationError as error:
-        found += model_diagnostics(error, Course, document, display)
+    course, problems = _validated(Course, document, display, {"taxonomy": context.taxonomy})
+    found += problems
     found += cross_check_diagnostics(document, context, display)
     if course is None or found:
         return None, found

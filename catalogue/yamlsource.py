@@ -125,10 +125,10 @@ def decode(raw: bytes, display_path: str) -> tuple[str | None, list[Diagnostic]]
 
 def _tab_diagnostics(text: str, display_path: str, first_line: int) -> list[Diagnostic]:
     found = []
-    for number, line in enumerate(text.split("\n"), start=first_line):
+    for line_number, line in enumerate(text.split("\n"), start=first_line):
         column = line.find("\t")
         if column >= 0:
-            found.append(Diagnostic(display_path, number, column + 1,
+            found.append(Diagnostic(display_path, line_number, column + 1,
                                     _on_key(line, "tabulatortegn er ikke tilladt i YAML; brug mellemrum til "
                                                   "indrykning")))
     return found

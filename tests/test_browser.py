@@ -1,4 +1,7 @@
-"""The built sample site in real Chromium: no request to another host, readable on a phone, usable without JavaScript."""
+"""The built sample site in real Chromium.
+
+No request to another host, readable on a phone, usable without JavaScript and by keyboard.
+"""
 
 from __future__ import annotations
 
@@ -17,8 +20,9 @@ playwright = pytest.importorskip("playwright.sync_api")
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
-PAGES = ["", "kurser/", "kurser/introduktion-til-bestyrelsesarbejdet/", "kurser/samarbejdet-mellem-bestyrelse-og-drift/",
-         "emner/oekonomi/", "emner/", "ny-i-bestyrelsen/", "skraeddersyet/", "ideer/", "praktisk/", "om/",
+PAGES = ["", "kurser/", "kurser/introduktion-til-bestyrelsesarbejdet/",
+         "kurser/samarbejdet-mellem-bestyrelse-og-drift/", "emner/oekonomi/", "emner/", "ny-i-bestyrelsen/",
+         "skraeddersyet/", "ideer/", "praktisk/", "om/",
          "vaerktoejskasse/videoer/dirigent-paa-afdelingsmoedet/"]
 
 

@@ -1,8 +1,3 @@
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
 """Danish dates, times and prices as residents read them."""
 
 from datetime import date, datetime

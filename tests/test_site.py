@@ -14,7 +14,6 @@ from urllib.parse import parse_qs, unquote, urljoin, urlsplit
 import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
-
 from conftest import REFERENCE_DATE, REPO
 
 TODAY = date.fromisoformat(REFERENCE_DATE)
@@ -119,7 +118,7 @@ def test_course_page_sessions(sample_site: Path, slug: str) -> None:
     cards = sessions_on(main)
     expected = offered(course)
     assert len(cards) == len(expected)
-    for card, session in zip(cards, expected):
+    for card, session in zip(cards, expected, strict=True):
         shown = facts(card.select_one("dl.hold__fakta"))
         assert shown["Start"] == danish_datetime(when(session["start"]))
         assert shown["Slut"] == danish_datetime(when(session["slut"]))

@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import Result, copy_project, run_build
 
 VALID = """\
@@ -86,7 +85,8 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
     ("ukendt-kendetegn", variant("pris: 1200\n", "pris: 1200\nkendetegn: [netværk]\n"),
      ["10:13: fejl: kendetegn nr. 1: 'netværk' findes ikke i taksonomiens kendetegn; mente du 'netvaerk'?"]),
     ("materiale-findes-ikke",
-     variant("vaerktoejskasse/vejledninger/ny-i-afdelingsbestyrelsen.md", "vaerktoejskasse/vejledninger/ny-i-bestyrelsen.md"),
+     variant("vaerktoejskasse/vejledninger/ny-i-afdelingsbestyrelsen.md",
+             "vaerktoejskasse/vejledninger/ny-i-bestyrelsen.md"),
      ["10:14: fejl: materialer nr. 1: 'vaerktoejskasse/vejledninger/ny-i-bestyrelsen.md' findes ikke under content/; "
       "mente du 'vaerktoejskasse/vejledninger/ny-i-afdelingsbestyrelsen.md'?"]),
     ("materiale-uden-for-content", variant("vaerktoejskasse/vejledninger/ny-i-afdelingsbestyrelsen.md", "../build.py"),
@@ -117,7 +117,8 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
       "eller mailto:e-mailadresse"]),
     ("tilmelding-uden-mailto", variant("tilmelding: mailto:kursus@example.dk", "tilmelding: kursus@example.dk"),
      ["17:17: fejl: hold nr. 1 › tilmelding: skriv 'mailto:' foran e-mailadressen: mailto:kursus@example.dk"]),
-    ("sted-mangler", variant('    sted: {navn: Kursuscenter Valby, adresse: Eksempelvej 1, postnr: "2500", by: Valby}\n', ""),
+    ("sted-mangler",
+     variant('    sted: {navn: Kursuscenter Valby, adresse: Eksempelvej 1, postnr: "2500", by: Valby}\n', ""),
      ["12:5: fejl: hold nr. 1 › sted: mangler; et kursus med form 'fysisk' skal have sted med navn, adresse, "
       "postnr og by (kun form 'online' kan undvære det)"]),
     ("sted-uden-by", variant(', by: Valby}', '}'),
