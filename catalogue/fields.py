@@ -42,6 +42,17 @@ def Text(min_length: int = 1, max_length: int | None = None) -> Any:  # noqa: N8
     ]
 
 
+def _not_a_truth_value(value: Any) -> Any:
+    # YAML's true/false would otherwise count as 1 and 0.
+    if isinstance(value, bool):
+        raise problem(f"skal være et helt tal, ikke {str(value).lower()}")
+    return value
+
+
+# A whole number; "1200" in quotes is fine too.
+WholeNumber = Annotated[int, BeforeValidator(_not_a_truth_value)]
+
+
 def parse_date(value: Any) -> date:
     text = str(value).strip() if value is not None else ""
     if _DATETIME.fullmatch(text):

@@ -22,6 +22,7 @@ from .fields import (
     SignupUrl,
     TaxonomyKey,
     Text,
+    WholeNumber,
 )
 
 
@@ -53,7 +54,7 @@ class Session(EditorModel):
     tilmelding: SignupUrl = Field(description="Hvor man tilmelder sig: https://-adresse eller mailto:-adresse",
                                   examples=["mailto:kursus@example.dk"])
     status: TaxonomyKey("status") = Field("ledig", description="Holdets status fra taksonomien")
-    pladser: Annotated[int, Field(gt=0, strict=True)] | None = Field(None, description="Antal pladser")
+    pladser: Annotated[WholeNumber, Field(gt=0)] | None = Field(None, description="Antal pladser")
     note: Text() | None = Field(None, description="En kort bemærkning om holdet")
 
 
@@ -76,7 +77,7 @@ class Course(EditorModel):
                                                          description="Målgrupper fra taksonomien",
                                                          examples=[["afdelingsbestyrelse"]])
     varighed: Text() | None = Field(None, description="Fx 'Fredag–lørdag med overnatning' eller '3 timer'")
-    pris: Annotated[int, Field(ge=0, strict=True)] = Field(description="Pris i hele kroner; 0 er gratis",
+    pris: Annotated[WholeNumber, Field(ge=0)] = Field(description="Pris i hele kroner; 0 er gratis",
                                                            examples=[1200])
     pris_note: Text() | None = Field(None, description="Fx 'Betales over konto 119'")
     forplejning: Text() | None = Field(None, description="Fx 'Frokost og kaffe'")
@@ -84,7 +85,7 @@ class Course(EditorModel):
         default_factory=list, description="Undervisere: navn og evt. rolle")
     kendetegn: Annotated[list[TaxonomyKey("kendetegn")], BeforeValidator(_none_as_empty_list)] = Field(
         default_factory=list, description="Kendetegn fra taksonomien")
-    skraeddersyet: Annotated[bool, Field(strict=True)] = Field(
+    skraeddersyet: bool = Field(
         False, alias="skræddersyet", description="true, hvis en bestyrelse eller region kan bestille kurset")
     materialer: Annotated[list[Text()], BeforeValidator(_none_as_empty_list)] = Field(
         default_factory=list, description="Sider i værktøjskassen, skrevet som stien under content/")

@@ -80,6 +80,8 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
      ["9:7: fejl: pris: '5.100' er ikke et helt tal; skriv 5100 uden punktum"]),
     ("pris-med-kr", variant("pris: 1200", "pris: 1200 kr."),
      ["9:7: fejl: pris: '1200 kr.' er ikke et helt tal, fx 1200"]),
+    ("pris-sand", variant("pris: 1200", "pris: true"),
+     ["9:7: fejl: pris: skal være et helt tal, ikke true"]),
     ("skraeddersyet-ja", variant("pris: 1200\n", "pris: 1200\nskræddersyet: ja\n"),
      ["10:15: fejl: skræddersyet: skal være true (ja) eller false (nej), ikke 'ja'"]),
     ("ukendt-kendetegn", variant("pris: 1200\n", "pris: 1200\nkendetegn: [netværk]\n"),
@@ -211,6 +213,12 @@ def test_valid_course_passes(empty_project: Path) -> None:
     (empty_project / "courses" / "gyldig.yml").write_text(VALID, encoding="utf-8")
     result = run_build(empty_project, "check")
     assert (result.returncode, result.stdout) == (0, "")
+
+
+def test_numbers_and_truth_values_in_quotes_are_accepted(empty_project: Path) -> None:
+    quoted = VALID.replace("pris: 1200", 'pris: "1200"\nskræddersyet: "true"')
+    (empty_project / "courses" / "citeret.yml").write_text(quoted, encoding="utf-8")
+    assert run_build(empty_project, "check").returncode == 0
 
 
 def test_online_course_needs_no_venue(empty_project: Path) -> None:
