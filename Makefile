@@ -17,7 +17,7 @@ check: $(VENV)/.build-deps
 	$(BIN)/python build.py check
 
 ## Run every test, the browser tests in Chromium included
-test: $(VENV)/.test-deps chromium
+test: $(VENV)/.test-deps node_modules/.installed chromium
 	$(BIN)/python -m pytest
 
 $(VENV)/bin/python:
@@ -32,9 +32,15 @@ $(VENV)/.test-deps: requirements.txt requirements-test.txt | $(VENV)/bin/python
 	$(BIN)/python -m pip install -q --disable-pip-version-check -r requirements-test.txt
 	touch $(VENV)/.build-deps $@
 
+## axe-core for the accessibility tests, at the version in package-lock.json
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q npm; }
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
 ## Debian's Chromium for the browser tests (Playwright's own browser download is not used)
 chromium:
 	@command -v chromium >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }
 
 clean:
-	rm -rf site .site-new-* .site-old-* .pytest_cache
+	rm -rf site .site-new-* .site-old-* .pytest_cache node_modules
