@@ -28,7 +28,6 @@ from .urls import (
     TAILORED,
     TOPICS,
     course_src,
-    page_url,
     relative_url,
     topic_src,
 )
@@ -38,12 +37,8 @@ NEXT_ON_HOME = 5
 
 @dataclass(frozen=True)
 class GeneratedPage:
-    src_uri: str
-    content: str
-
-    @property
-    def url(self) -> str:
-        return page_url(self.src_uri)
+    src_uri: str  # where the page would be under content/, e.g. kurser/<slug>.md
+    content: str  # Markdown with YAML front matter
 
 
 class PageGenerator:
@@ -63,16 +58,12 @@ class PageGenerator:
         self.env.filters.update(
             long_date=danish.long_date,
             long_datetime=danish.long_datetime,
-            time_of_day=danish.time_of_day,
-            short_date=danish.short_date,
-            month=danish.month,
             price=danish.price,
             number=danish.number,
         )
         self.env.globals.update(
             taxonomy=catalogue.taxonomy,
             department=catalogue.department,
-            today=today,
             label=catalogue.taxonomy.label,
             closed_reason=lambda s: offer.closed_reason(s, today),
             signup_href=offer.signup_href,

@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass
 
 from .project import Project
-from .urls import page_url
 from .yamlsource import load_yaml_text
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)
@@ -16,10 +15,6 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)
 class ToolkitPage:
     path: str  # relative to content/, e.g. vaerktoejskasse/skabeloner/referat.md
     titel: str
-
-    @property
-    def url(self) -> str:
-        return page_url(self.path)
 
 
 def front_matter(text: str, display: str) -> dict:
