@@ -26,10 +26,8 @@ sys.path.insert(0, str(ROOT))
 
 from catalogue.catalogue import load_catalogue  # noqa: E402
 from catalogue.diagnostics import Diagnostic  # noqa: E402
-from catalogue.offer import reference_date  # noqa: E402
+from catalogue.offer import REFERENCE_DATE_VARIABLE, reference_date  # noqa: E402
 from catalogue.project import Project  # noqa: E402
-
-DATE_VARIABLE = "KURSUS_DATO"  # read by hooks/catalogue.py
 
 
 class DanishArgumentParser(argparse.ArgumentParser):
@@ -126,7 +124,7 @@ def build(project: Project, today: date) -> int:
     site = project.root / "site"
     staging = project.root / f".site-new-{os.getpid()}"
     retired = project.root / f".site-old-{os.getpid()}"
-    os.environ[DATE_VARIABLE] = today.isoformat()
+    os.environ[REFERENCE_DATE_VARIABLE] = today.isoformat()
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     logger = logging.getLogger("mkdocs")
     handler = _MkDocsMessages(project)

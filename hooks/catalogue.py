@@ -14,19 +14,17 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 # MkDocs loads hooks by path; make the project's own package importable.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from catalogue.catalogue import Catalogue, load_catalogue  # noqa: E402
-from catalogue.offer import reference_date  # noqa: E402
+from catalogue.offer import REFERENCE_DATE_VARIABLE, reference_date  # noqa: E402
 from catalogue.pages import generate_pages  # noqa: E402
 from catalogue.project import Project  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.catalogue")
-
-# The environment variable through which build.py passes --dato.
-DATE_VARIABLE = "KURSUS_DATO"
 
 _catalogue: Catalogue | None = None
 
@@ -47,13 +45,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 # Add the course, catalogue, topic and front pages, which have no file
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     assert _catalogue is not None
-    for page in generate_pages(_catalogue, reference_date(os.environ.get(DATE_VARIABLE))):
+    for page in generate_pages(_catalogue, reference_date(os.environ.get(REFERENCE_DATE_VARIABLE))):
         files.append(File.generated(config, page.src_uri, content=page.content))
     return files
 
 
 # Toolkit pages name their title and intro in Danish (titel, intro); give them to the theme
-def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     meta = page.meta
     if "titel" in meta and "title" not in meta:
         meta["title"] = str(meta["titel"])
