@@ -3,6 +3,7 @@
 
     python build.py check [--dato YYYY-MM-DD]   validate everything, build nothing
     python build.py build [--dato YYYY-MM-DD]   check, then build the site into site/
+    python build.py review [--dato YYYY-MM-DD]  list toolkit pages due for review, oldest first
 
 Problems are printed one per line as ``path:line:column: fejl: …`` on standard
 output; the exit code is 1 when there is an error. ``build`` replaces ``site/``
@@ -24,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
 
-from catalogue.catalogue import load_catalogue  # noqa: E402
+from catalogue.catalogue import load_catalogue, review_report  # noqa: E402
 from catalogue.diagnostics import Diagnostic  # noqa: E402
 from catalogue.offer import REFERENCE_DATE_VARIABLE, reference_date  # noqa: E402
 from catalogue.project import Project  # noqa: E402
@@ -48,7 +49,8 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="kommando",
                                      parser_class=DanishArgumentParser)
     for name, text in (("check", "tjek alle kursusfiler og sider uden at bygge noget"),
-                       ("build", "tjek, og byg derefter sitet i site/")):
+                       ("build", "tjek, og byg derefter sitet i site/"),
+                       ("review", "vis de sider i værktøjskassen, der skal gennemgås, ældste først")):
         command = commands.add_parser(name, help=text, description=text)
         command.add_argument("--dato", type=_date_argument, default=None, metavar="ÅÅÅÅ-MM-DD",
                              help="byg, som om det var denne dato (standard: i dag i Danmark)")
@@ -64,16 +66,30 @@ def _report(diagnostics: list[Diagnostic]) -> int:
     if errors:
         files = len({d.path for d in diagnostics if d.is_error})
         print(f"{errors} fejl i {files} {'fil' if files == 1 else 'filer'}"
-              f"{f' og {warnings} advarsler' if warnings else ''}. Ret fejlene og prøv igen.", file=sys.stderr)
+              f"{f' og {warnings} ' + ('advarsel' if warnings == 1 else 'advarsler') if warnings else ''}. "
+              "Ret fejlene og prøv igen.", file=sys.stderr)
     return errors
 
 
-def check(project: Project) -> int:
-    catalogue, diagnostics = load_catalogue(project)
+def check(project: Project, today: date) -> int:
+    catalogue, diagnostics = load_catalogue(project, review_date=today)
     if _report(diagnostics):
         return 1
     assert catalogue is not None
-    print(f"Alt i orden: {len(catalogue.courses)} kurser tjekket.", file=sys.stderr)
+    print(f"Alt i orden: {len(catalogue.courses)} kurser og {len(catalogue.toolkit)} sider i værktøjskassen "
+          "tjekket.", file=sys.stderr)
+    return 0
+
+
+def review(project: Project, today: date) -> int:
+    due, problems = review_report(project, today)
+    _report(problems)
+    for warning in due:
+        print(warning)
+    if due:
+        print(f"{len(due)} {'side' if len(due) == 1 else 'sider'} i værktøjskassen skal gennemgås.", file=sys.stderr)
+    else:
+        print("Alle sider i værktøjskassen er gennemgået inden for revisionsperioden.", file=sys.stderr)
     return 0
 
 
@@ -114,7 +130,7 @@ class _MkDocsMessages(logging.Handler):
 
 def build(project: Project, today: date) -> int:
     """Check, build into a fresh folder, and swap it in as site/ only when everything worked."""
-    if check(project):
+    if check(project, today):
         return 1
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -154,7 +170,9 @@ def main(argv: list[str] | None = None) -> int:
     project = Project(ROOT)
     today = args.dato or reference_date(None)
     if args.command == "check":
-        return check(project)
+        return check(project, today)
+    if args.command == "review":
+        return review(project, today)
     return build(project, today)
 
 

@@ -1,13 +1,14 @@
-"""Load and validate a whole project: taxonomy, department, courses."""
+"""Load and validate a whole project: taxonomy, department, courses and toolkit."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from .diagnostics import Diagnostic
 from .models import CourseEntry, Department, Taxonomy
 from .project import Project
-from .toolkit import ToolkitPage, toolkit_pages
+from .toolkit import ToolkitItem, load_toolkit, needing_review, review_warnings
 from .urls import is_generated
 from .validation import CheckContext, course_files, load_course, load_department, load_taxonomy
 
@@ -18,14 +19,24 @@ class Catalogue:
     taxonomy: Taxonomy
     department: Department
     courses: list[CourseEntry]
-    toolkit: dict[str, ToolkitPage]
+    toolkit: dict[str, ToolkitItem]
 
     def courses_of_topic(self, topic: str) -> list[CourseEntry]:
         return [e for e in self.courses if topic in e.course.emner]
 
+    def materials_of_topic(self, topic: str) -> list[ToolkitItem]:
+        return [i for i in self.toolkit.values() if topic in i.meta.emner]
 
-def load_catalogue(project: Project) -> tuple[Catalogue | None, list[Diagnostic]]:
-    """Everything the build needs, or None with every problem found in one run."""
+    def courses_using(self, path: str) -> list[CourseEntry]:
+        """The courses whose 'materialer' name this toolkit page."""
+        return [e for e in self.courses if path in e.course.materialer]
+
+
+def load_catalogue(project: Project, review_date: date | None = None) -> tuple[Catalogue | None, list[Diagnostic]]:
+    """Everything the build needs, or None, with every problem found in one run.
+
+    With ``review_date``, toolkit pages due for review are reported as warnings.
+    """
     taxonomy, found = load_taxonomy(project)
     department, problems = load_department(project)
     found += problems
@@ -38,11 +49,16 @@ def load_catalogue(project: Project) -> tuple[Catalogue | None, list[Diagnostic]
         found += problems
         if entry is not None:
             courses.append(entry)
+    toolkit, problems = load_toolkit(context)
+    found += problems
     found += generated_page_clashes(project)
+    if review_date is not None and department is not None:
+        due = needing_review(toolkit, review_date, department.revisionsperiode)
+        found += review_warnings(due, department.revisionsperiode, project.display(project.content_dir))
     found.sort()
     if any(d.is_error for d in found) or taxonomy is None or department is None:
         return None, found
-    return Catalogue(project, taxonomy, department, courses, toolkit_pages(project)), found
+    return Catalogue(project, taxonomy, department, courses, toolkit), found
 
 
 def generated_page_clashes(project: Project) -> list[Diagnostic]:
@@ -52,3 +68,14 @@ def generated_page_clashes(project: Project) -> list[Diagnostic]:
                        f"siden /{path.relative_to(root).with_suffix('').as_posix()}/ laves automatisk ud fra "
                        "kursusfilerne; flyt filen, eller slet den")
             for path in sorted(root.rglob("*.md")) if is_generated(path.relative_to(root).as_posix())]
+
+
+def review_report(project: Project, today: date) -> tuple[list[Diagnostic], list[Diagnostic]]:
+    """(toolkit pages due for review, oldest first; problems that kept pages from being read)."""
+    taxonomy, problems = load_taxonomy(project)
+    department, more = load_department(project)
+    toolkit, even_more = load_toolkit(CheckContext(project, taxonomy))
+    problems = sorted(problems + more + even_more)
+    months = department.revisionsperiode if department else 12
+    due = needing_review(toolkit, today, months)
+    return review_warnings(due, months, project.display(project.content_dir)), problems

@@ -16,6 +16,11 @@ def long_date(value: date) -> str:
     return _format_date(value, "EEEE d. MMMM y", locale=LOCALE)
 
 
+def day_month_year(value: date) -> str:
+    """15. september 2025"""
+    return _format_date(value, "d. MMMM y", locale=LOCALE)
+
+
 def time_of_day(value: datetime) -> str:
     """16.00 (CLDR's Danish short time)"""
     return _format_datetime(value, "HH.mm", locale=LOCALE)
@@ -29,6 +34,13 @@ def long_datetime(value: datetime) -> str:
 def number(value: int) -> str:
     """5.100"""
     return format_decimal(value, locale=LOCALE)
+
+
+def file_size(size: int) -> str:
+    """24 kB, 1,2 MB"""
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024))} kB"
+    return f"{format_decimal(size / (1024 * 1024), format='#,##0.0', locale=LOCALE)} MB"
 
 
 def price(kroner: int) -> str:

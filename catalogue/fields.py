@@ -7,6 +7,7 @@ validator adds the file, line and key.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Annotated, Any
 from urllib.parse import urlsplit
@@ -118,6 +119,57 @@ def parse_signup(value: Any) -> str:
                   "https://tilmelding.example.dk/kursus eller mailto:kursus@example.dk")
 
 
+_YOUTUBE_ID = re.compile(r"[A-Za-z0-9_-]{11}")
+
+
+@dataclass(frozen=True)
+class VideoSource:
+    """A YouTube or Vimeo video: where to watch it, and the privacy-friendly player to embed on request."""
+
+    provider: str  # "YouTube" or "Vimeo"
+    id: str
+
+    @property
+    def watch_url(self) -> str:
+        if self.provider == "YouTube":
+            return f"https://www.youtube.com/watch?v={self.id}"
+        return f"https://vimeo.com/{self.id}"
+
+    @property
+    def embed_url(self) -> str:
+        if self.provider == "YouTube":
+            return f"https://www.youtube-nocookie.com/embed/{self.id}?autoplay=1"
+        return f"https://player.vimeo.com/video/{self.id}?dnt=1&autoplay=1"
+
+
+def video_source(url: str) -> VideoSource | None:
+    """The video behind a YouTube or Vimeo address in any of its usual forms, or None."""
+    parts = urlsplit(url)
+    host = parts.netloc.lower().removeprefix("www.").removeprefix("m.")
+    segments = [s for s in parts.path.split("/") if s]
+    candidate = None
+    if host in ("youtube.com", "youtube-nocookie.com"):
+        if segments == ["watch"]:
+            candidate = dict(p.split("=", 1) for p in parts.query.split("&") if "=" in p).get("v")
+        elif len(segments) == 2 and segments[0] in ("embed", "shorts", "live"):
+            candidate = segments[1]
+    elif host == "youtu.be" and len(segments) == 1:
+        candidate = segments[0]
+    if candidate and _YOUTUBE_ID.fullmatch(candidate):
+        return VideoSource("YouTube", candidate)
+    if host in ("vimeo.com", "player.vimeo.com") and segments and segments[-1].isdigit():
+        return VideoSource("Vimeo", segments[-1])
+    return None
+
+
+def parse_video_url(value: Any) -> str:
+    text = parse_https_url(value)
+    if video_source(text) is None:
+        raise problem(f"'{text}' er ikke en video på YouTube eller Vimeo; skriv fx "
+                      "https://www.youtube.com/watch?v=… eller https://vimeo.com/…")
+    return text
+
+
 def parse_postal_code(value: Any) -> str:
     text = str(value).strip() if value is not None else ""
     if not re.fullmatch(r"\d{4}", text):
@@ -131,6 +183,18 @@ Email = Annotated[str, PlainValidator(parse_email, json_schema_input_type=str)]
 HttpsUrl = Annotated[str, PlainValidator(parse_https_url, json_schema_input_type=str)]
 SignupUrl = Annotated[str, PlainValidator(parse_signup, json_schema_input_type=str)]
 PostalCode = Annotated[str, PlainValidator(parse_postal_code, json_schema_input_type=str)]
+VideoUrl = Annotated[str, PlainValidator(parse_video_url, json_schema_input_type=str)]
+
+
+def OneOf(choices: dict[str, Any], what: str) -> Any:  # noqa: N802 (a type factory)
+    """One of a fixed set of words, with a suggestion for a near-miss."""
+
+    def check(value: Any) -> str:
+        if value not in choices:
+            raise problem(f"'{value}' er ikke {what}{did_you_mean(str(value), list(choices))}")
+        return value
+
+    return Annotated[str, PlainValidator(check, json_schema_input_type=str)]
 
 
 def TaxonomyKey(vocabulary: str) -> Any:  # noqa: N802 (a type factory)

@@ -22,7 +22,9 @@ from .fields import (
     SignupUrl,
     TaxonomyKey,
     Text,
+    VideoUrl,
     WholeNumber,
+    OneOf,
 )
 
 
@@ -145,6 +147,54 @@ class Department(EditorModel):
     telefontid: Text() | None = Field(None, description="Hvornår telefonen er åben")
     adresse: Text() | None = Field(None, description="Postadresse")
     tilmeldingsregler: list[SignupRule] = Field(min_length=1, description="Fælles regler for tilmelding")
+    revisionsperiode: Annotated[WholeNumber, Field(gt=0)] = Field(
+        12, description="Antal måneder, før en side i værktøjskassen skal gennemgås igen")
+
+
+class TemplateFile(EditorModel):
+    fil: Text() = Field(description="Filens navn; filen ligger i samme mappe som siden", examples=["referat.docx"])
+    beskrivelse: Text() | None = Field(None, description="Hvad filen er, fx 'Skabelon i Word'")
+
+
+class Video(EditorModel):
+    url: VideoUrl = Field(description="Adressen på videoen på YouTube eller Vimeo",
+                          examples=["https://www.youtube.com/watch?v=abcdefghijk"])
+    varighed: Text() | None = Field(None, description="Fx '12 min.'")
+    undertekster: bool | None = Field(None, description="true, hvis videoen har danske undertekster")
+
+
+class OutsideLink(EditorModel):
+    url: HttpsUrl = Field(description="Adressen (https://)", examples=["https://www.retsinformation.dk/"])
+    udgiver: Text() | None = Field(None, description="Hvem der står bag siden, fx 'Retsinformation'")
+
+
+# The kinds of toolkit material (FORMAT.md §2), as (singular, plural) labels.
+TOOLKIT_TYPES = {
+    "skabelon": ("Skabelon", "Skabeloner"),
+    "vejledning": ("Vejledning", "Vejledninger"),
+    "video": ("Video", "Videoer"),
+    "link": ("Link", "Links"),
+}
+
+
+class ToolkitMeta(EditorModel):
+    """The front matter of a page in content/vaerktoejskasse/."""
+
+    titel: Text(3, 120) = Field(description="Sidens titel", examples=["Referat af bestyrelsesmøde"])
+    type: OneOf(TOOLKIT_TYPES, "en type materiale") = Field(
+        description="skabelon, vejledning, video eller link", examples=["skabelon"])
+    intro: Text(1, 300) = Field(description="En eller to sætninger til lister og søgning, højst 300 tegn",
+                                examples=["Skabelon til referatet af jeres bestyrelsesmøder."])
+    emner: list[TaxonomyKey("emner")] = Field(min_length=1, description="Emner fra taksonomien",
+                                              examples=[["bestyrelsesarbejde"]])
+    maalgruppe: Annotated[list[TaxonomyKey("målgrupper")], BeforeValidator(_none_as_empty_list)] = Field(
+        default_factory=list, alias="målgruppe", description="Målgrupper fra taksonomien")
+    revideret: LocalDate = Field(description="Hvornår siden sidst blev gennemgået: ÅÅÅÅ-MM-DD",
+                                 examples=["2026-09-01"])
+    filer: Annotated[list[TemplateFile], BeforeValidator(_none_as_empty_list)] = Field(
+        default_factory=list, description="Filer til download; skal med, når type er skabelon")
+    video: Video | None = Field(None, description="Videoen; skal med, når type er video")
+    link: OutsideLink | None = Field(None, description="Linket; skal med, når type er link")
 
 
 class CourseEntry(BaseModel):

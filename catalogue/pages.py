@@ -17,9 +17,12 @@ import yaml
 
 from . import danish, offer
 from .catalogue import Catalogue
-from .models import CourseEntry
+from .fields import video_source
+from .models import TOOLKIT_TYPES, CourseEntry
+from .toolkit import ToolkitItem, downloads, is_long_guide, transcript_anchor
 from .urls import (
     ABOUT,
+    TOOLKIT,
     CATALOGUE,
     HOME,
     IDEAS,
@@ -28,6 +31,7 @@ from .urls import (
     TAILORED,
     TOPICS,
     course_src,
+    file_url,
     relative_url,
     topic_src,
 )
@@ -57,6 +61,8 @@ class PageGenerator:
         )
         self.env.filters.update(
             long_date=danish.long_date,
+            day_month_year=danish.day_month_year,
+            file_size=danish.file_size,
             long_datetime=danish.long_datetime,
             price=danish.price,
             number=danish.number,
@@ -72,11 +78,13 @@ class PageGenerator:
             course_src=course_src,
             topic_src=topic_src,
             pages=dict(home=HOME, catalogue=CATALOGUE, topics=TOPICS, new_members=NEW_MEMBERS,
-                       tailored=TAILORED, ideas=IDEAS, practical=PRACTICAL, about=ABOUT),
+                       tailored=TAILORED, ideas=IDEAS, practical=PRACTICAL, about=ABOUT, toolkit=TOOLKIT),
+            toolkit_types=TOOLKIT_TYPES,
             mail_href=offer.mail_href,
             ask_for_date_href=lambda c: offer.ask_for_date_href(c, catalogue.department.email),
             months=lambda sessions: sorted({f"{s.start:%Y-%m}" for s in sessions}),
             toolkit=catalogue.toolkit,
+            by_title=lambda items: sorted(items, key=lambda i: danish.sort_key(i.meta.titel)),
         )
         self._listings = offer.catalogue_order(catalogue.courses, today)
 
@@ -116,12 +124,45 @@ class PageGenerator:
                            {"title": entry.navn,
                             "description": entry.beskrivelse or f"Kurser om {entry.navn.lower()}."},
                            key=key, topic=entry,
-                           listings=self.listings(self.catalogue.courses_of_topic(key)))
+                           listings=self.listings(self.catalogue.courses_of_topic(key)),
+                           materials=self.catalogue.materials_of_topic(key))
 
     def topics(self) -> GeneratedPage:
         counts = {k: len(self.catalogue.courses_of_topic(k)) for k in self.catalogue.taxonomy.emner}
+        materials = {k: len(self.catalogue.materials_of_topic(k)) for k in self.catalogue.taxonomy.emner}
         return self.render(TOPICS, "topics.md.jinja",
-                           {"title": "Emner", "description": "Find kurser efter emne."}, counts=counts)
+                           {"title": "Emner", "description": "Find kurser og materialer efter emne."},
+                           counts=counts, materials=materials)
+
+    def toolkit_index(self) -> GeneratedPage:
+        items = sorted(self.catalogue.toolkit.values(), key=lambda i: danish.sort_key(i.meta.titel))
+        by_type = {key: [i for i in items if i.meta.type == key] for key in TOOLKIT_TYPES}
+        by_topic = {key: [i for i in items if key in i.meta.emner] for key in self.catalogue.taxonomy.emner}
+        return self.render(TOOLKIT, "toolkit.md.jinja",
+                           {"title": "Værktøjskassen",
+                            "description": "Skabeloner, vejledninger, links og videoer til bestyrelsesarbejdet."},
+                           by_type=by_type, by_topic=by_topic)
+
+    def toolkit_page(self, item: ToolkitItem, body: str) -> str:
+        """A toolkit page's Markdown: the part for its type, the page's own text, and links to courses."""
+        template = self.env.get_template("toolkit-item.md.jinja")
+        content_dir = self.catalogue.project.content_dir
+        return template.render(
+            link=lambda target: relative_url(target, item.path),
+            file_link=lambda target: file_url(target, item.path),
+            item=item, meta=item.meta, body=markupsafe.Markup(body),
+            downloads=downloads(item, content_dir), transcript=transcript_anchor(item),
+            long_guide=is_long_guide(item), courses=self.catalogue.courses_using(item.path),
+            video=video_source(item.meta.video.url) if item.meta.video else None,
+        )
+
+    def all_pages(self) -> list[GeneratedPage]:
+        """Every page of the site that has no file of its own."""
+        pages = [self.home(), self.catalogue_page(), self.topics(), self.new_members(), self.tailored(),
+                 self.ideas(), self.practical(), self.toolkit_index()]
+        pages += [self.topic(key) for key in self.catalogue.taxonomy.emner]
+        pages += [self.course(entry) for entry in self.catalogue.courses]
+        return pages
 
     def new_members(self) -> GeneratedPage:
         courses = [e for e in self.catalogue.courses if "ny" in e.course.niveau]
@@ -162,12 +203,7 @@ class PageGenerator:
 
 def generate_pages(catalogue: Catalogue, today: date) -> list[GeneratedPage]:
     """Every generated page of the site."""
-    generator = PageGenerator(catalogue, today)
-    pages = [generator.home(), generator.catalogue_page(), generator.topics(), generator.new_members(),
-             generator.tailored(), generator.ideas(), generator.practical()]
-    pages += [generator.topic(key) for key in catalogue.taxonomy.emner]
-    pages += [generator.course(entry) for entry in catalogue.courses]
-    return pages
+    return PageGenerator(catalogue, today).all_pages()
 
 
 __all__ = ["GeneratedPage", "PageGenerator", "generate_pages"]

@@ -1,36 +1,201 @@
-"""Toolkit pages (content/vaerktoejskasse/): what courses need to link to them."""
+"""The toolkit (content/vaerktoejskasse/): pages with front matter, checked like course files.
+
+Each page is Markdown with YAML front matter (FORMAT.md §2). The rules that
+depend on the page's type are rows of ``TOOLKIT_CHECKS``.
+"""
 
 from __future__ import annotations
 
+import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path, PurePosixPath
+from typing import Any, Iterator
 
-from .project import Project
-from .yamlsource import load_yaml_text
+from markdown.extensions.toc import slugify
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)
+from .diagnostics import Diagnostic
+from .models import ToolkitMeta
+from .urls import is_generated
+from .validation import CheckContext, CrossCheck, Finding, cross_check_diagnostics, validate_model
+from .yamlsource import Mark, decode, load_yaml_text
+
+TOOLKIT_FOLDER = "vaerktoejskasse"
+# The same front matter MkDocs reads: '---', YAML, then '---' or '...'.
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
 @dataclass(frozen=True)
-class ToolkitPage:
+class ToolkitItem:
     path: str  # relative to content/, e.g. vaerktoejskasse/skabeloner/referat.md
-    titel: str
+    meta: ToolkitMeta
+    body: str  # the Markdown after the front matter
+    reviewed_at: Mark  # where 'revideret' is written, for the review report
+
+    @property
+    def folder(self) -> PurePosixPath:
+        return PurePosixPath(self.path).parent
 
 
-def front_matter(text: str, display: str) -> dict:
+def _files_for_templates(page: dict[str, Any], _: CheckContext) -> Iterator[Finding]:
+    if page.get("type") == "skabelon" and not page.get("filer"):
+        yield Finding(("filer",), "mangler; en side med type 'skabelon' skal have mindst én fil, fx "
+                                  "'filer: [{fil: referat.docx, beskrivelse: Skabelon i Word}]'", at=("type",))
+
+
+def _files_exist(page: dict[str, Any], context: CheckContext) -> Iterator[Finding]:
+    files = page.get("filer")
+    if not isinstance(files, list) or context.folder is None:
+        return
+    for index, entry in enumerate(files):
+        name = entry.get("fil") if isinstance(entry, dict) else None
+        if not isinstance(name, str):
+            continue
+        path = PurePosixPath(name.strip())
+        if path.is_absolute() or ".." in path.parts:
+            yield Finding(("filer", index, "fil"), f"'{name}' skal være navnet på en fil i samme mappe som siden")
+        elif not (context.folder / path).is_file():
+            folder = context.project.display(context.folder)
+            beside = sorted(p.name for p in context.folder.iterdir() if p.is_file() and p.suffix != ".md")
+            hint = f"; filerne dér er: {', '.join(beside)}" if beside else "; læg filen i samme mappe som siden"
+            yield Finding(("filer", index, "fil"), f"filen '{name}' findes ikke i {folder}/{hint}")
+
+
+def _video_for_videos(page: dict[str, Any], _: CheckContext) -> Iterator[Finding]:
+    if page.get("type") == "video" and not page.get("video"):
+        yield Finding(("video",), "mangler; en side med type 'video' skal have fx "
+                                  "'video: {url: https://www.youtube.com/watch?v=…, varighed: 12 min., "
+                                  "undertekster: true}'", at=("type",))
+
+
+def _link_for_links(page: dict[str, Any], _: CheckContext) -> Iterator[Finding]:
+    if page.get("type") == "link" and not page.get("link"):
+        yield Finding(("link",), "mangler; en side med type 'link' skal have fx "
+                                 "'link: {url: https://www.retsinformation.dk/, udgiver: Retsinformation}'",
+                      at=("type",))
+
+
+TOOLKIT_CHECKS: list[CrossCheck] = [
+    CrossCheck("filer", "a template (skabelon) has files to download", _files_for_templates),
+    CrossCheck("filer › fil", "each file lies beside its page", _files_exist),
+    CrossCheck("video", "a video page has a video", _video_for_videos),
+    CrossCheck("link", "a link page has a link", _link_for_links),
+]
+
+
+def split_front_matter(text: str) -> tuple[str, int, str] | None:
+    """(YAML, its first line number, body) of a page that starts with front matter; None otherwise."""
     match = _FRONT_MATTER.match(text)
     if not match:
-        return {}
-    document, _ = load_yaml_text(match.group(1), display, first_line=2)
-    return document.data if document else {}
+        return None
+    return match.group(1) or "", 2, text[match.end():]
 
 
-def toolkit_pages(project: Project) -> dict[str, ToolkitPage]:
-    root = project.content_dir
-    pages = {}
-    for path in sorted((root / "vaerktoejskasse").rglob("*.md")):
-        rel = path.relative_to(root).as_posix()
-        meta = front_matter(path.read_text(encoding="utf-8"), project.display(path))
-        title = meta.get("titel") or meta.get("title") or path.stem.replace("-", " ").capitalize()
-        pages[rel] = ToolkitPage(rel, str(title))
-    return pages
+def load_toolkit_page(path: Path, context: CheckContext) -> tuple[ToolkitItem | None, list[Diagnostic]]:
+    project = context.project
+    display = project.display(path)
+    text, found = decode(path.read_bytes(), display)
+    if text is None:
+        return None, found
+    parts = split_front_matter(text)
+    if parts is None:
+        return None, [Diagnostic(display, 1, 1, "siden mangler front matter: start filen med en linje '---', "
+                                                "så nøglerne titel, type, intro, emner og revideret, og så en "
+                                                "linje '---'")]
+    yaml_text, first_line, body = parts
+    document, found = load_yaml_text(yaml_text, display, first_line)
+    if document is None:
+        return None, found
+    meta, problems = validate_model(ToolkitMeta, document, display, {"taxonomy": context.taxonomy})
+    found += problems
+    found += cross_check_diagnostics(document, replace(context, folder=path.parent), display, TOOLKIT_CHECKS)
+    if meta is None or found:
+        return None, found
+    relative = path.relative_to(project.content_dir).as_posix()
+    return ToolkitItem(relative, meta, body, document.positions.of_value(("revideret",))), []
+
+
+def load_toolkit(context: CheckContext) -> tuple[dict[str, ToolkitItem], list[Diagnostic]]:
+    root = context.project.content_dir
+    items: dict[str, ToolkitItem] = {}
+    found: list[Diagnostic] = []
+    for path in sorted((root / TOOLKIT_FOLDER).rglob("*.md")):
+        if is_generated(path.relative_to(root).as_posix()):
+            continue  # reported as a clash with a generated page
+        item, problems = load_toolkit_page(path, context)
+        found += problems
+        if item is not None:
+            items[item.path] = item
+    return items, found
+
+
+def months_before(day: date, months: int) -> date:
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def needing_review(items: dict[str, ToolkitItem], today: date, months: int) -> list[ToolkitItem]:
+    """Pages not reviewed within the review period, oldest first."""
+    limit = months_before(today, months)
+    return sorted((i for i in items.values() if i.meta.revideret < limit), key=lambda i: (i.meta.revideret, i.path))
+
+
+def review_warnings(items: list[ToolkitItem], months: int, content_display: str) -> list[Diagnostic]:
+    return [Diagnostic(f"{content_display}/{item.path}", item.reviewed_at.line, item.reviewed_at.column,
+                       f"revideret: siden blev sidst gennemgået {item.meta.revideret.isoformat()}, for mere end "
+                       f"{months} måneder siden; gennemgå den, og skriv dagens dato i 'revideret'",
+                       severity="advarsel")
+            for item in items]
+
+
+# What residents are told a download is, by file ending.
+FILE_KINDS = {
+    ".docx": "Word-dokument", ".doc": "Word-dokument", ".dotx": "Word-skabelon",
+    ".xlsx": "Excel-regneark", ".xls": "Excel-regneark",
+    ".pptx": "PowerPoint-præsentation", ".pdf": "PDF-dokument",
+    ".odt": "Tekstdokument (OpenDocument)", ".ods": "Regneark (OpenDocument)",
+    ".txt": "Tekstfil", ".zip": "ZIP-fil", ".png": "Billede", ".jpg": "Billede",
+}
+
+
+@dataclass(frozen=True)
+class Download:
+    src: str  # relative to content/
+    name: str
+    description: str | None
+    kind: str
+    size_bytes: int
+
+
+def downloads(item: ToolkitItem, content_dir: Path) -> list[Download]:
+    found = []
+    for entry in item.meta.filer:
+        src = (item.folder / entry.fil).as_posix()
+        suffix = PurePosixPath(entry.fil).suffix.lower()
+        kind = FILE_KINDS.get(suffix, f"Fil ({suffix.lstrip('.') or 'uden endelse'})")
+        found.append(Download(src, PurePosixPath(entry.fil).name, entry.beskrivelse, kind,
+                              (content_dir / src).stat().st_size))
+    return found
+
+
+_SECTION = re.compile(r"^##[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
+TRANSCRIPT_HEADING = "Udskrift"
+LONG_GUIDE_SECTIONS = 4
+
+
+def sections(body: str) -> list[str]:
+    """The second-level headings of a page body."""
+    return _SECTION.findall(body)
+
+
+def transcript_anchor(item: ToolkitItem) -> str | None:
+    """The anchor of the page's transcript section ('## Udskrift …'), if it has one."""
+    for heading in sections(item.body):
+        if heading.strip().lower().startswith(TRANSCRIPT_HEADING.lower()):
+            return slugify(heading.strip(), "-")
+    return None
+
+
+def is_long_guide(item: ToolkitItem) -> bool:
+    return item.meta.type == "vejledning" and len(sections(item.body)) >= LONG_GUIDE_SECTIONS

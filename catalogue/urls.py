@@ -12,9 +12,10 @@ NEW_MEMBERS = "ny-i-bestyrelsen.md"
 TAILORED = "skraeddersyet.md"
 IDEAS = "ideer.md"
 PRACTICAL = "praktisk.md"
+TOOLKIT = "vaerktoejskasse/index.md"
 ABOUT = "om/index.md"  # written by hand in content/
 
-GENERATED = (HOME, CATALOGUE, TOPICS, NEW_MEMBERS, TAILORED, IDEAS, PRACTICAL)
+GENERATED = (HOME, CATALOGUE, TOPICS, NEW_MEMBERS, TAILORED, IDEAS, PRACTICAL, TOOLKIT)
 GENERATED_FOLDERS = ("kurser/", "emner/")
 
 
@@ -41,6 +42,11 @@ def page_url(src_uri: str) -> str:
     if stem == "index" or stem.endswith("/index"):
         return stem[: -len("index")]
     return stem + "/"
+
+
+def file_url(file_src: str, from_src: str) -> str:
+    """A link from a page to a file (a download) under content/."""
+    return posixpath.relpath("/" + file_src, "/" + page_url(from_src))
 
 
 def relative_url(target_src: str, from_src: str) -> str:

@@ -13,7 +13,7 @@ import typing
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
-from typing import Any, Callable, Iterable, Iterator, TypeVar
+from typing import Any, Callable, Iterable, Iterator, NamedTuple, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticCustomError
@@ -179,6 +179,7 @@ def model_diagnostics(error: ValidationError, root: type[BaseModel], document: Y
 class CheckContext:
     project: Project
     taxonomy: Taxonomy | None
+    folder: Path | None = None  # the folder of the file being checked, where it has files beside it
     _content_pages: list[str] | None = field(default=None, repr=False)
 
     @property
@@ -189,7 +190,12 @@ class CheckContext:
         return self._content_pages
 
 
-Finding = tuple[Path_, str]
+class Finding(NamedTuple):
+    """A broken rule: the key it is about, the message, and where to point (default: the key's value)."""
+
+    loc: Path_
+    message: str
+    at: Path_ | None = None
 
 
 @dataclass(frozen=True)
@@ -219,8 +225,9 @@ def _end_not_before_start(course: dict[str, Any], _: CheckContext) -> Iterator[F
         start = _parsed(parse_datetime, session.get("start"))
         end = _parsed(parse_datetime, session.get("slut"))
         if start and end and end < start:
-            yield ("hold", index, "slut"), (f"slut ({end:%Y-%m-%d %H:%M}) ligger før start ({start:%Y-%m-%d %H:%M}); "
-                                            "skriv et sluttidspunkt, der er samme tid som start eller senere")
+            yield Finding(("hold", index, "slut"),
+                          f"slut ({end:%Y-%m-%d %H:%M}) ligger før start ({start:%Y-%m-%d %H:%M}); "
+                          "skriv et sluttidspunkt, der er samme tid som start eller senere")
 
 
 def _deadline_not_after_start(course: dict[str, Any], _: CheckContext) -> Iterator[Finding]:
@@ -228,7 +235,8 @@ def _deadline_not_after_start(course: dict[str, Any], _: CheckContext) -> Iterat
         start: datetime | None = _parsed(parse_datetime, session.get("start"))
         deadline: date | None = _parsed(parse_date, session.get("tilmeldingsfrist"))
         if start and deadline and deadline > start.date():
-            yield ("hold", index, "tilmeldingsfrist"), (
+            yield Finding(
+                ("hold", index, "tilmeldingsfrist"),
                 f"tilmeldingsfristen ({deadline.isoformat()}) ligger efter holdets startdato "
                 f"({start.date().isoformat()}); skriv en dato til og med {start.date().isoformat()}")
 
@@ -238,9 +246,9 @@ def _venue_unless_online(course: dict[str, Any], _: CheckContext) -> Iterator[Fi
         return
     for index, session in _sessions(course):
         if session.get("sted") is None:
-            yield ("hold", index), (f"hold nr. {index + 1} › sted: mangler; et kursus med form "
-                                    f"'{course.get('form')}' skal have sted med navn, adresse, postnr og by "
-                                    "(kun form 'online' kan undvære det)")
+            yield Finding(("hold", index, "sted"),
+                          f"mangler; et kursus med form '{course.get('form')}' skal have sted med navn, adresse, "
+                          "postnr og by (kun form 'online' kan undvære det)", at=("hold", index))
 
 
 def _materials_exist(course: dict[str, Any], context: CheckContext) -> Iterator[Finding]:
@@ -252,12 +260,12 @@ def _materials_exist(course: dict[str, Any], context: CheckContext) -> Iterator[
             continue
         path = PurePosixPath(value.strip())
         if path.is_absolute() or ".." in path.parts or path.suffix != ".md":
-            yield ("materialer", index), (f"'{value}' skal være stien til en side i værktøjskassen under content/, "
-                                          "fx vaerktoejskasse/skabeloner/referat.md")
+            yield Finding(("materialer", index), f"'{value}' skal være stien til en side i værktøjskassen under "
+                                                 "content/, fx vaerktoejskasse/skabeloner/referat.md")
         elif not (context.project.content_dir / path).is_file():
             guess = closest(path.as_posix(), context.content_pages)
             hint = f"; mente du '{guess}'?" if guess else "; tjek stavningen eller opret siden"
-            yield ("materialer", index), f"'{value}' findes ikke under content/{hint}"
+            yield Finding(("materialer", index), f"'{value}' findes ikke under content/{hint}")
 
 
 CROSS_CHECKS: list[CrossCheck] = [
@@ -269,14 +277,13 @@ CROSS_CHECKS: list[CrossCheck] = [
 ]
 
 
-def cross_check_diagnostics(document: YamlDocument, context: CheckContext, display: str) -> list[Diagnostic]:
+def cross_check_diagnostics(document: YamlDocument, context: CheckContext, display: str,
+                            rows: list[CrossCheck] = CROSS_CHECKS) -> list[Diagnostic]:
     found = []
-    for row in CROSS_CHECKS:
-        for loc, message in row.check(document.data, context):
-            mark = document.positions.of_value(loc)
-            label = describe_path(loc)
-            text = message if message.startswith(label) else f"{label}: {message}"
-            found.append(Diagnostic(display, mark.line, mark.column, text))
+    for row in rows:
+        for loc, message, at in row.check(document.data, context):
+            mark = document.positions.of_value(at or loc)
+            found.append(Diagnostic(display, mark.line, mark.column, f"{describe_path(loc)}: {message}"))
     return found
 
 
@@ -293,7 +300,7 @@ def _read(path: Path, display: str) -> tuple[YamlDocument | None, list[Diagnosti
     return load_yaml_file(raw, display)
 
 
-def _validated(model: type[M], document: YamlDocument, display: str,
+def validate_model(model: type[M], document: YamlDocument, display: str,
                context: dict[str, Any] | None = None) -> tuple[M | None, list[Diagnostic]]:
     try:
         return model.model_validate(document.data, context=context), []
@@ -306,7 +313,7 @@ def load_taxonomy(project: Project) -> tuple[Taxonomy | None, list[Diagnostic]]:
     document, found = _read(project.taxonomy_file, display)
     if document is None:
         return None, found
-    taxonomy, found = _validated(Taxonomy, document, display)
+    taxonomy, found = validate_model(Taxonomy, document, display)
     if taxonomy is None:
         return None, found
     for vocabulary, keys in REQUIRED_TAXONOMY_KEYS.items():
@@ -323,7 +330,7 @@ def load_department(project: Project) -> tuple[Department | None, list[Diagnosti
     document, found = _read(project.department_file, display)
     if document is None:
         return None, found
-    return _validated(Department, document, display)
+    return validate_model(Department, document, display)
 
 
 def load_course(path: Path, context: CheckContext) -> tuple[CourseEntry | None, list[Diagnostic]]:
@@ -341,7 +348,7 @@ def load_course(path: Path, context: CheckContext) -> tuple[CourseEntry | None, 
     found += problems
     if document is None:
         return None, found
-    course, problems = _validated(Course, document, display, {"taxonomy": context.taxonomy})
+    course, problems = validate_model(Course, document, display, {"taxonomy": context.taxonomy})
     found += problems
     found += cross_check_diagnostics(document, context, display)
     if course is None or found:

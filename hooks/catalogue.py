@@ -19,42 +19,44 @@ from mkdocs.structure.pages import Page
 # MkDocs loads hooks by path; make the project's own package importable.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from catalogue.catalogue import Catalogue, load_catalogue  # noqa: E402
+from catalogue.catalogue import load_catalogue  # noqa: E402
 from catalogue.offer import REFERENCE_DATE_VARIABLE, reference_date  # noqa: E402
-from catalogue.pages import generate_pages  # noqa: E402
+from catalogue.pages import PageGenerator  # noqa: E402
 from catalogue.project import Project  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.catalogue")
 
-_catalogue: Catalogue | None = None
+_generator: PageGenerator | None = None
 
 
 # Validate the editors' files once per build; stop with every problem listed
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _catalogue
+    global _generator
     project = Project(Path(config.config_file_path).resolve().parent)
-    _catalogue, diagnostics = load_catalogue(project)
+    catalogue, diagnostics = load_catalogue(project)
     for diagnostic in diagnostics:
         (log.error if diagnostic.is_error else log.warning)(str(diagnostic))
-    if _catalogue is None:
+    if catalogue is None:
         errors = sum(d.is_error for d in diagnostics)
-        raise Abort(f"{errors} fejl i kursusfilerne; ret dem og byg igen")
+        raise Abort(f"{errors} fejl i kursusfilerne og siderne; ret dem og byg igen")
+    _generator = PageGenerator(catalogue, reference_date(os.environ.get(REFERENCE_DATE_VARIABLE)))
     return config
 
 
-# Add the course, catalogue, topic and front pages, which have no file
+# Add the course, catalogue, topic, toolkit and front pages, which have no file
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    assert _catalogue is not None
-    for page in generate_pages(_catalogue, reference_date(os.environ.get(REFERENCE_DATE_VARIABLE))):
+    assert _generator is not None
+    for page in _generator.all_pages():
         files.append(File.generated(config, page.src_uri, content=page.content))
     return files
 
 
-# Toolkit pages name their title and intro in Danish (titel, intro); give them to the theme
+# Toolkit pages: title and description from their Danish keys, and the part for their type
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    meta = page.meta
-    if "titel" in meta and "title" not in meta:
-        meta["title"] = str(meta["titel"])
-    if "intro" in meta and "description" not in meta:
-        meta["description"] = str(meta["intro"])
-    return markdown
+    assert _generator is not None
+    item = _generator.catalogue.toolkit.get(page.file.src_uri)
+    if item is None:
+        return markdown
+    page.meta["title"] = item.meta.titel
+    page.meta["description"] = item.meta.intro
+    return _generator.toolkit_page(item, markdown)

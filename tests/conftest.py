@@ -34,6 +34,11 @@ class Result:
     def lines(self) -> list[str]:
         return [line for line in self.stdout.splitlines() if line]
 
+    @property
+    def errors(self) -> list[str]:
+        """The lines that report an error (not a warning)."""
+        return [line for line in self.lines if ": fejl: " in line]
+
 
 def copy_project(target: Path, with_sample_courses: bool = True) -> Path:
     """A fresh copy of the project (code, templates, config, content), optionally without courses."""

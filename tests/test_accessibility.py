@@ -23,6 +23,11 @@ PAGES = {
     "practical information": "praktisk/",
     "about": "om/",
     "editors' guide": "om/redigering/",
+    "toolkit": "vaerktoejskasse/",
+    "template": "vaerktoejskasse/skabeloner/dagsorden-afdelingsmoede/",
+    "guide": "vaerktoejskasse/vejledninger/budgettet-trin-for-trin/",
+    "video": "vaerktoejskasse/videoer/dirigent-paa-afdelingsmoedet/",
+    "link": "vaerktoejskasse/links/lov-om-almene-boliger/",
 }
 
 

@@ -11,8 +11,9 @@ import pytest
 
 PAGES = ["", "kurser/", "kurser/introduktion-til-bestyrelsesarbejdet/",
          "kurser/samarbejdet-mellem-bestyrelse-og-drift/", "emner/oekonomi/", "emner/", "ny-i-bestyrelsen/",
-         "skraeddersyet/", "ideer/", "praktisk/", "om/",
-         "vaerktoejskasse/videoer/dirigent-paa-afdelingsmoedet/"]
+         "skraeddersyet/", "ideer/", "praktisk/", "om/", "vaerktoejskasse/",
+         "vaerktoejskasse/videoer/dirigent-paa-afdelingsmoedet/", "vaerktoejskasse/links/lov-om-almene-boliger/",
+         "vaerktoejskasse/skabeloner/dagsorden-afdelingsmoede/", "vaerktoejskasse/vejledninger/budgettet-trin-for-trin/"]
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -55,3 +56,33 @@ def test_sign_up_button_is_reached_with_the_keyboard(browser, base_url: str) -> 
     else:
         pytest.fail("no sign-up button reached with Tab")
     page.close()
+
+
+def test_video_is_loaded_only_when_the_reader_asks(browser, base_url: str) -> None:
+    own = urlsplit(base_url).netloc
+    page = browser.new_page()
+    hosts: list[str] = []
+    page.on("request", lambda request: hosts.append(urlsplit(request.url).netloc))
+    # Nothing may leave this machine: requests to other hosts are recorded, then refused.
+    page.route("**/*", lambda route: route.continue_() if urlsplit(route.request.url).netloc == own
+               else route.abort())
+    page.goto(base_url + "vaerktoejskasse/videoer/dirigent-paa-afdelingsmoedet/", wait_until="networkidle")
+    assert set(hosts) == {own}
+    assert page.locator("iframe").count() == 0
+    page.get_by_role("button", name="Afspil videoen her").click()
+    frame = page.locator("iframe")
+    assert frame.get_attribute("src").startswith("https://www.youtube-nocookie.com/embed/")
+    assert frame.get_attribute("title") == "Video: Dirigent på afdelingsmødet"
+    page.wait_for_timeout(200)
+    assert set(hosts) - {own} == {"www.youtube-nocookie.com"}
+    page.close()
+
+
+def test_video_without_javascript_offers_a_link(browser, base_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "vaerktoejskasse/videoer/dirigent-paa-afdelingsmoedet/")
+    assert not page.get_by_role("button", name="Afspil videoen her").is_visible()
+    link = page.get_by_role("link", name="Se videoen på YouTube")
+    assert link.get_attribute("href") == "https://www.youtube.com/watch?v=Xk3vB7pQm2A"
+    context.close()

@@ -1,0 +1,171 @@
+"""The toolkit in the built sample site, read back as parsed HTML, with expectations from the page files."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import REPO
+from test_site import COURSES, MONTHS, TAXONOMY, content, facts, label, page, text_of
+
+TOOLKIT = REPO / "content" / "vaerktoejskasse"
+TYPE_LABELS = {"skabelon": "Skabelon", "vejledning": "Vejledning", "video": "Video", "link": "Link"}
+KINDS = {".docx": "Word-dokument", ".pdf": "PDF-dokument", ".xlsx": "Excel-regneark"}
+
+
+def read_page(path: Path) -> tuple[dict, str]:
+    _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
+    return yaml.load(front, Loader=yaml.BaseLoader), body
+
+
+ITEMS = {p.relative_to(REPO / "content").with_suffix("").as_posix(): read_page(p)
+         for p in sorted(TOOLKIT.rglob("*.md"))}
+
+
+def of_type(kind: str) -> list[str]:
+    return [url for url, (meta, _) in ITEMS.items() if meta["type"] == kind]
+
+
+def danish_day(d: date) -> str:
+    return f"{d.day}. {MONTHS[d.month - 1]} {d.year}"
+
+
+def test_sample_toolkit_has_every_type() -> None:
+    assert len(ITEMS) >= 20
+    assert {meta["type"] for meta, _ in ITEMS.values()} == set(TYPE_LABELS)
+
+
+@pytest.mark.parametrize("url", list(ITEMS))
+def test_every_toolkit_page_has_title_intro_type_and_review_date(sample_site: Path, url: str) -> None:
+    meta, _ = ITEMS[url]
+    soup = page(sample_site, url)
+    main = content(soup)
+    assert text_of(main.find("h1")) == meta["titel"]
+    assert soup.find("meta", attrs={"name": "description"})["content"] == meta["intro"]
+    assert text_of(main.select_one(".kursus-intro")) == meta["intro"]
+    line = text_of(main.select_one(".materiale-meta"))
+    assert line.startswith(f"{TYPE_LABELS[meta['type']]} Sidst revideret "
+                           f"{danish_day(date.fromisoformat(meta['revideret']))}")
+    topics = [a["href"] for a in main.select(".materiale-meta a")]
+    assert topics == [f"../../../emner/{key}/" for key in meta["emner"]]
+
+
+@pytest.mark.parametrize("url", of_type("skabelon"))
+def test_templates_offer_their_files(sample_site: Path, url: str) -> None:
+    meta, _ = ITEMS[url]
+    main = content(page(sample_site, url))
+    buttons = main.select(".downloads a[download]")
+    assert len(buttons) == len(meta["filer"]) >= 1
+    for button, entry in zip(buttons, meta["filer"], strict=True):
+        source = REPO / "content" / Path(url).parent / entry["fil"]
+        target = sample_site / urlsplit(urljoin(f"/{url}/", button["href"])).path.lstrip("/")
+        assert target.read_bytes() == source.read_bytes()
+        kind = KINDS[source.suffix]
+        size = f"{max(1, round(source.stat().st_size / 1024))} kB"
+        assert text_of(button) == f"Hent {entry.get('beskrivelse') or entry['fil']} ({kind}, {size})"
+
+
+@pytest.mark.parametrize("url", of_type("video"))
+def test_videos_load_nothing_until_asked(sample_site: Path, url: str) -> None:
+    meta, body = ITEMS[url]
+    main = content(page(sample_site, url))
+    html = str(page(sample_site, url))
+    assert "<iframe" not in html and "youtube-nocookie" not in html.replace('data-embed="https://www.youtube-nocookie', "")
+    video = main.select_one(".video")
+    assert video["data-embed"].startswith(("https://www.youtube-nocookie.com/embed/", "https://player.vimeo.com/"))
+    assert video.select_one("button.video__afspil").has_attr("hidden")  # shown by JavaScript only
+    watch = video.select_one("a.video__ekstern")["href"]
+    assert watch.split("//", 1)[1].split("/", 1)[0] in ("www.youtube.com", "vimeo.com")
+    shown = facts(main.select_one("dl.kursus-fakta"))
+    if meta["video"].get("varighed"):
+        assert shown["Varighed"] == meta["video"]["varighed"]
+    if "undertekster" in meta["video"]:
+        assert shown["Undertekster"] == ("Ja" if meta["video"]["undertekster"] == "true" else "Nej")
+    has_transcript = re.search(r"^## Udskrift", body, re.MULTILINE) is not None
+    assert shown["Udskrift"].startswith("Ja" if has_transcript else "Nej")
+    if has_transcript:
+        anchor = main.select_one("dl.kursus-fakta a")["href"]
+        assert main.find(id=anchor.lstrip("#")) is not None
+
+
+@pytest.mark.parametrize("url", of_type("link"))
+def test_links_name_their_publisher_and_are_marked_outside(sample_site: Path, url: str) -> None:
+    meta, _ = ITEMS[url]
+    main = content(page(sample_site, url))
+    button = main.select_one(".udgiver a.ekstern")
+    assert button["href"] == meta["link"]["url"]
+    assert "external" in button["rel"]
+    text = text_of(main.select_one(".udgiver"))
+    if meta["link"].get("udgiver"):
+        assert f"Udgivet af {meta['link']['udgiver']}." in text
+    assert "uden for kursussitet" in text
+
+
+@pytest.mark.parametrize("url", of_type("vejledning"))
+def test_long_guides_get_a_table_of_contents(sample_site: Path, url: str) -> None:
+    _, body = ITEMS[url]
+    sections = re.findall(r"^## ", body, re.MULTILINE)
+    toc = content(page(sample_site, url)).select_one("div.toc")
+    assert (toc is not None) == (len(sections) >= 4)
+
+
+def test_courses_and_materials_link_both_ways(sample_site: Path) -> None:
+    used_by: dict[str, set[str]] = {}
+    for slug, course in COURSES.items():
+        for material in course.get("materialer") or []:
+            used_by.setdefault(material.removesuffix(".md"), set()).add(slug)
+    assert used_by  # the sample content joins courses and materials
+    for url in ITEMS:
+        main = content(page(sample_site, url))
+        back = {a["href"].rstrip("/").split("/")[-1] for a in main.select("ul.bruges-paa a")}
+        assert back == used_by.get(url, set()), url
+    for slug, course in COURSES.items():
+        links = [a["href"] for a in content(page(sample_site, f"kurser/{slug}")).select("ul.materialer a")]
+        assert links == [f"../../{m.removesuffix('.md')}/" for m in course.get("materialer") or []]
+
+
+def test_toolkit_front_page_groups_by_type_and_topic(sample_site: Path) -> None:
+    main = content(page(sample_site, "vaerktoejskasse"))
+    for kind, heading in [("skabelon", "Skabeloner"), ("vejledning", "Vejledninger"), ("video", "Videoer"),
+                          ("link", "Links")]:
+        section = main.find("h2", id=kind)
+        assert text_of(section) == heading
+        listed = section.find_next_sibling("ul").select("h3 a")
+        assert {a["href"].rstrip("/") for a in listed} == {u.removeprefix("vaerktoejskasse/") for u in of_type(kind)}
+        intros = [text_of(p) for p in section.find_next_sibling("ul").select(".materiale-kort__intro")]
+        assert sorted(intros) == sorted(ITEMS[u][0]["intro"] for u in of_type(kind))
+    by_topic = main.find("h2", id="efter-emne")
+    assert by_topic is not None
+    for key, entry in TAXONOMY["emner"].items():
+        expected = {u for u, (meta, _) in ITEMS.items() if key in meta["emner"]}
+        heading = next((h for h in main.find_all("h3") if text_of(h) == entry["navn"]), None)
+        if not expected:
+            assert heading is None
+            continue
+        listed = {urljoin("/vaerktoejskasse/", a["href"]).strip("/") for a in heading.find_next_sibling("ul").select("a")}
+        assert listed == expected
+
+
+def test_topic_pages_show_courses_and_materials(sample_site: Path) -> None:
+    for key in TAXONOMY["emner"]:
+        main = content(page(sample_site, f"emner/{key}"))
+        listed = {urljoin(f"/emner/{key}/", a["href"]).strip("/") for a in main.select(".materiale-kort__titel a")}
+        assert listed == {u for u, (meta, _) in ITEMS.items() if key in meta["emner"]}, key
+        assert label("emner", key) == text_of(main.find("h1"))
+
+
+def test_toolkit_is_in_the_navigation(sample_site: Path) -> None:
+    nav = page(sample_site, "").select_one("nav.md-nav--primary")
+    assert "Værktøjskassen" in [text_of(a) for a in nav.find_all("a")]
+
+
+def test_no_toolkit_html_loads_from_video_hosts(sample_site: Path) -> None:
+    for path in (sample_site / "vaerktoejskasse").rglob("*.html"):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        assert soup.find("iframe") is None, path

@@ -1,0 +1,173 @@
+"""Every toolkit front matter rule (FORMAT.md §2): a bad page and the exact line `check` prints for it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import Result, copy_project, run_build
+
+FOLDER = "content/vaerktoejskasse/proeve"
+
+VALID = """\
+---
+titel: Referat af bestyrelsesmøde
+type: skabelon
+intro: Skabelon til referatet af jeres bestyrelsesmøder.
+emner: [bestyrelsesarbejde]
+revideret: 2026-09-01
+filer:
+  - {fil: referat.docx, beskrivelse: Skabelon i Word}
+---
+Skriv referatet samme dag som mødet.
+"""
+
+VIDEO = """\
+---
+titel: Dirigent på afdelingsmødet
+type: video
+intro: En kort video om dirigentens opgaver.
+emner: [afdelingsmoede]
+revideret: 2026-09-01
+video: {url: https://www.youtube.com/watch?v=Xk3vB7pQm2A, varighed: 12 min., undertekster: true}
+---
+Se videoen.
+"""
+
+LINK = """\
+---
+titel: Lov om almene boliger
+type: link
+intro: Loven på Retsinformation.
+emner: [lovgivning]
+revideret: 2026-09-01
+link: {url: https://www.retsinformation.dk/, udgiver: Retsinformation}
+---
+Søg efter loven.
+"""
+
+
+def variant(base: str, old: str, new: str) -> str:
+    assert old in base, old
+    return base.replace(old, new, 1)
+
+
+CASES: list[tuple[str, str, list[str]]] = [
+    ("uden-front-matter", "# Referat\n\nTekst.\n",
+     ["1:1: fejl: siden mangler front matter: start filen med en linje '---', så nøglerne titel, type, intro, "
+      "emner og revideret, og så en linje '---'"]),
+    ("front-matter-ikke-lukket", VALID.replace("---\nSkriv", "Skriv"),
+     ["1:1: fejl: siden mangler front matter: start filen med en linje '---', så nøglerne titel, type, intro, "
+      "emner og revideret, og så en linje '---'"]),
+    ("engelsk-noegle", variant(VALID, "titel:", "title:"),
+     ["2:1: fejl: titel: mangler; tilføj fx 'titel: Referat af bestyrelsesmøde'",
+      "2:1: fejl: title: ukendt nøgle 'title'; mente du 'titel'?"]),
+    ("ukendt-type", variant(VALID, "type: skabelon", "type: skabeloner"),
+     ["3:7: fejl: type: 'skabeloner' er ikke en type materiale; mente du 'skabelon'?"]),
+    ("skabelon-uden-filer", variant(VALID, "filer:\n  - {fil: referat.docx, beskrivelse: Skabelon i Word}\n", ""),
+     ["3:7: fejl: filer: mangler; en side med type 'skabelon' skal have mindst én fil, fx "
+      "'filer: [{fil: referat.docx, beskrivelse: Skabelon i Word}]'"]),
+    ("fil-findes-ikke", variant(VALID, "fil: referat.docx", "fil: refarat.docx"),
+     [f"8:11: fejl: filer nr. 1 › fil: filen 'refarat.docx' findes ikke i {FOLDER}/; filerne dér er: "
+      "referat.docx"]),
+    ("fil-uden-for-mappen", variant(VALID, "fil: referat.docx", "fil: ../../../build.py"),
+     ["8:11: fejl: filer nr. 1 › fil: '../../../build.py' skal være navnet på en fil i samme mappe som siden"]),
+    ("video-mangler", variant(VIDEO, "video: {url: https://www.youtube.com/watch?v=Xk3vB7pQm2A, varighed: 12 min., "
+                                     "undertekster: true}\n", ""),
+     ["3:7: fejl: video: mangler; en side med type 'video' skal have fx 'video: {url: "
+      "https://www.youtube.com/watch?v=…, varighed: 12 min., undertekster: true}'"]),
+    ("video-ikke-youtube", variant(VIDEO, "https://www.youtube.com/watch?v=Xk3vB7pQm2A", "https://example.dk/film.mp4"),
+     ["7:14: fejl: video › url: 'https://example.dk/film.mp4' er ikke en video på YouTube eller Vimeo; skriv fx "
+      "https://www.youtube.com/watch?v=… eller https://vimeo.com/…"]),
+    ("video-http", variant(VIDEO, "https://www.youtube.com", "http://www.youtube.com"),
+     ["7:14: fejl: video › url: 'http://www.youtube.com/watch?v=Xk3vB7pQm2A' bruger http:, som ikke er sikker; "
+      "skriv https:// i stedet"]),
+    ("undertekster-ja", variant(VIDEO, "undertekster: true", "undertekster: ja"),
+     ["7:92: fejl: video › undertekster: skal være true (ja) eller false (nej), ikke 'ja'"]),
+    ("link-mangler", variant(LINK, "link: {url: https://www.retsinformation.dk/, udgiver: Retsinformation}\n", ""),
+     ["3:7: fejl: link: mangler; en side med type 'link' skal have fx 'link: {url: "
+      "https://www.retsinformation.dk/, udgiver: Retsinformation}'"]),
+    ("link-http", variant(LINK, "https://www.retsinformation.dk/", "http://www.retsinformation.dk/"),
+     ["7:13: fejl: link › url: 'http://www.retsinformation.dk/' bruger http:, som ikke er sikker; skriv https:// "
+      "i stedet"]),
+    ("link-uden-adresse", variant(LINK, "url: https://www.retsinformation.dk/, ", ""),
+     ["7:7: fejl: link › url: mangler; tilføj fx 'url: https://www.retsinformation.dk/'"]),
+    ("revideret-forkert", variant(VALID, "revideret: 2026-09-01", "revideret: 1. september 2026"),
+     ["6:12: fejl: revideret: '1. september 2026' er ikke en dato; skriv den som ÅÅÅÅ-MM-DD, fx 2027-02-05"]),
+    ("revideret-mangler", variant(VALID, "revideret: 2026-09-01\n", ""),
+     ["2:1: fejl: revideret: mangler; tilføj fx 'revideret: 2026-09-01'"]),
+    ("intro-for-lang", variant(VALID, "intro: Skabelon til referatet af jeres bestyrelsesmøder.",
+                               "intro: " + "ord " * 80),
+     ["4:8: fejl: intro: er for lang (319 tegn); højst 300 tegn er tilladt, så gør teksten kortere"]),
+    ("ukendt-emne", variant(VALID, "emner: [bestyrelsesarbejde]", "emner: [bestyrelse]"),
+     ["5:9: fejl: emner nr. 1: 'bestyrelse' findes ikke i taksonomiens emner; mente du 'bestyrelsesarbejde'?"]),
+    ("ukendt-maalgruppe", variant(VALID, "revideret:", "målgruppe: [formænd]\nrevideret:"),
+     ["6:13: fejl: målgruppe nr. 1: 'formænd' findes ikke i taksonomiens målgrupper; skriv en af: "
+      "'afdelingsbestyrelse', 'organisationsbestyrelse', 'repraesentantskab', 'beboere', 'ansatte'"]),
+    ("dobbelt-noegle", variant(VALID, "revideret: 2026-09-01\n", "revideret: 2026-09-01\nrevideret: 2026-10-01\n"),
+     ["7:1: fejl: revideret: nøglen står to gange (første gang i linje 6); slet den ene"]),
+    ("tabulator", variant(VALID, "  - {fil:", "\t- {fil:"),
+     ["8:1: fejl: tabulatortegn er ikke tilladt i YAML; brug mellemrum til indrykning"]),
+    ("syntaksfejl", variant(VALID, "emner: [bestyrelsesarbejde]", "emner: [bestyrelsesarbejde"),
+     ["5:8: fejl: emner: YAML-syntaksfejl: en liste i [ ] er ikke lukket; skriv fx [oekonomi, lovgivning]"]),
+]
+
+
+@pytest.fixture(scope="module")
+def checked(tmp_path_factory: pytest.TempPathFactory) -> Result:
+    root = copy_project(tmp_path_factory.mktemp("bad-toolkit") / "projekt", with_sample_courses=False)
+    folder = root / FOLDER
+    folder.mkdir()
+    (folder / "referat.docx").write_bytes(b"PK\x03\x04 not really a document")
+    for name, content, _ in CASES:
+        (folder / f"{name}.md").write_text(content, encoding="utf-8")
+    for name, content in [("gyldig-skabelon", VALID), ("gyldig-video", VIDEO), ("gyldigt-link", LINK)]:
+        (folder / f"{name}.md").write_text(content, encoding="utf-8")
+    return run_build(root, "check", "--dato", "2026-11-26")
+
+
+@pytest.mark.parametrize("name, content, expected", CASES, ids=[c[0] for c in CASES])
+def test_rule_reports_exact_line(checked: Result, name: str, content: str, expected: list[str]) -> None:
+    prefix = f"{FOLDER}/{name}.md:"
+    assert [line[len(prefix):] for line in checked.lines if line.startswith(prefix)] == expected
+
+
+def test_all_problems_in_one_run(checked: Result) -> None:
+    assert checked.returncode == 1
+    assert "Traceback" not in checked.stdout + checked.stderr
+    with_errors = {line.split(":", 1)[0] for line in checked.lines if ": fejl: " in line}
+    assert with_errors == {f"{FOLDER}/{name}.md" for name, _, _ in CASES}
+
+
+def test_index_page_in_the_toolkit_clashes_with_the_generated_one(empty_project: Path) -> None:
+    (empty_project / "content" / "vaerktoejskasse" / "index.md").write_text("# Værktøjskassen\n", encoding="utf-8")
+    result = run_build(empty_project, "check")
+    assert "content/vaerktoejskasse/index.md:1:1: fejl: siden /vaerktoejskasse/index/ laves automatisk ud fra " \
+           "kursusfilerne; flyt filen, eller slet den" in result.lines
+
+
+def test_pages_due_for_review_are_warnings_and_a_report(empty_project: Path) -> None:
+    folder = empty_project / FOLDER
+    folder.mkdir()
+    (folder / "referat.docx").write_bytes(b"PK\x03\x04")
+    for name, reviewed in [("ny", "2026-06-01"), ("gammel", "2025-05-31"), ("aeldst", "2024-02-29")]:
+        (folder / f"{name}.md").write_text(VALID.replace("2026-09-01", reviewed), encoding="utf-8")
+    check = run_build(empty_project, "check", "--dato", "2026-06-01")
+    assert check.returncode == 0
+    review = run_build(empty_project, "review", "--dato", "2026-06-01")
+    assert review.returncode == 0
+    mine = [line for line in review.lines if line.startswith(FOLDER)]
+    assert mine == [
+        f"{FOLDER}/aeldst.md:6:12: advarsel: revideret: siden blev sidst gennemgået 2024-02-29, for mere end 12 "
+        "måneder siden; gennemgå den, og skriv dagens dato i 'revideret'",
+        f"{FOLDER}/gammel.md:6:12: advarsel: revideret: siden blev sidst gennemgået 2025-05-31, for mere end 12 "
+        "måneder siden; gennemgå den, og skriv dagens dato i 'revideret'",
+    ]
+    assert set(mine) <= set(check.lines)
+    # The review period is a setting of the department file.
+    department = empty_project / "config" / "department.yml"
+    department.write_text(department.read_text(encoding="utf-8").replace("revisionsperiode: 12",
+                                                                          "revisionsperiode: 24"), encoding="utf-8")
+    review = run_build(empty_project, "review", "--dato", "2026-06-01")
+    assert [line.split(":", 1)[0] for line in review.lines if line.startswith(FOLDER)] == [f"{FOLDER}/aeldst.md"]
