@@ -18,13 +18,13 @@ from .fields import (
     HttpsUrl,
     LocalDate,
     LocalDateTime,
+    OneOf,
     PostalCode,
     SignupUrl,
     TaxonomyKey,
     Text,
     VideoUrl,
     WholeNumber,
-    OneOf,
 )
 
 

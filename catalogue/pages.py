@@ -22,13 +22,13 @@ from .models import TOOLKIT_TYPES, CourseEntry
 from .toolkit import ToolkitItem, downloads, is_long_guide, transcript_anchor
 from .urls import (
     ABOUT,
-    TOOLKIT,
     CATALOGUE,
     HOME,
     IDEAS,
     NEW_MEMBERS,
     PRACTICAL,
     TAILORED,
+    TOOLKIT,
     TOPICS,
     course_src,
     file_url,

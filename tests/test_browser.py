@@ -13,7 +13,8 @@ PAGES = ["", "kurser/", "kurser/introduktion-til-bestyrelsesarbejdet/",
          "kurser/samarbejdet-mellem-bestyrelse-og-drift/", "emner/oekonomi/", "emner/", "ny-i-bestyrelsen/",
          "skraeddersyet/", "ideer/", "praktisk/", "om/", "vaerktoejskasse/",
          "vaerktoejskasse/videoer/dirigent-paa-afdelingsmoedet/", "vaerktoejskasse/links/lov-om-almene-boliger/",
-         "vaerktoejskasse/skabeloner/dagsorden-afdelingsmoede/", "vaerktoejskasse/vejledninger/budgettet-trin-for-trin/"]
+         "vaerktoejskasse/skabeloner/dagsorden-afdelingsmoede/",
+         "vaerktoejskasse/vejledninger/budgettet-trin-for-trin/"]
 
 
 @pytest.mark.parametrize("path", PAGES)

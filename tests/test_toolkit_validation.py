@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import Result, copy_project, run_build
 
 FOLDER = "content/vaerktoejskasse/proeve"
