@@ -180,7 +180,8 @@ def downloads(item: ToolkitItem, content_dir: Path) -> list[Download]:
 
 
 _SECTION = re.compile(r"^##[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
-TRANSCRIPT_HEADING = "Udskrift"
+# Headings that start a video's transcript section.
+TRANSCRIPT_HEADINGS = ("udskrift", "transskription", "tekstversion")
 LONG_GUIDE_SECTIONS = 4
 
 
@@ -192,7 +193,7 @@ def sections(body: str) -> list[str]:
 def transcript_anchor(item: ToolkitItem) -> str | None:
     """The anchor of the page's transcript section ('## Udskrift …'), if it has one."""
     for heading in sections(item.body):
-        if heading.strip().lower().startswith(TRANSCRIPT_HEADING.lower()):
+        if heading.strip().lower().startswith(TRANSCRIPT_HEADINGS):
             return slugify(heading.strip(), "-")
     return None
 
