@@ -31,6 +31,11 @@ def long_datetime(value: datetime) -> str:
     return f"{long_date(value)} kl. {time_of_day(value)}"
 
 
+def month_year(value: date) -> str:
+    """marts 2027"""
+    return _format_date(value, "MMMM y", locale=LOCALE)
+
+
 def number(value: int) -> str:
     """5.100"""
     return format_decimal(value, locale=LOCALE)

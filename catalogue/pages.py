@@ -28,6 +28,7 @@ from .urls import (
     NEW_MEMBERS,
     PRACTICAL,
     TAILORED,
+    SEARCH,
     TOOLKIT,
     TOPICS,
     course_src,
@@ -62,6 +63,7 @@ class PageGenerator:
         self.env.filters.update(
             long_date=danish.long_date,
             day_month_year=danish.day_month_year,
+            month_year=danish.month_year,
             file_size=danish.file_size,
             long_datetime=danish.long_datetime,
             price=danish.price,
@@ -78,11 +80,12 @@ class PageGenerator:
             course_src=course_src,
             topic_src=topic_src,
             pages=dict(home=HOME, catalogue=CATALOGUE, topics=TOPICS, new_members=NEW_MEMBERS,
-                       tailored=TAILORED, ideas=IDEAS, practical=PRACTICAL, about=ABOUT, toolkit=TOOLKIT),
+                       tailored=TAILORED, ideas=IDEAS, practical=PRACTICAL, about=ABOUT, toolkit=TOOLKIT,
+                       search=SEARCH),
             toolkit_types=TOOLKIT_TYPES,
             mail_href=offer.mail_href,
             ask_for_date_href=lambda c: offer.ask_for_date_href(c, catalogue.department.email),
-            months=lambda sessions: sorted({f"{s.start:%Y-%m}" for s in sessions}),
+            month_keys=lambda sessions: sorted({f"{s.start:%Y-%m}" for s in sessions}),
             toolkit=catalogue.toolkit,
             by_title=lambda items: sorted(items, key=lambda i: danish.sort_key(i.meta.titel)),
         )
@@ -92,7 +95,10 @@ class PageGenerator:
         def link(target_src: str) -> str:
             return relative_url(target_src, src_uri)
 
-        body = self.env.get_template(template).render(link=link, src_uri=src_uri, **context)
+        def file_link(target: str) -> str:
+            return file_url(target, src_uri)
+
+        body = self.env.get_template(template).render(link=link, file_link=file_link, src_uri=src_uri, **context)
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
         # The page's own heading, also where a navigation entry gives the page a shorter name.
         heading = f"<h1>{markupsafe.escape(meta['title'])}</h1>"
@@ -113,10 +119,12 @@ class PageGenerator:
                            entry=entry, course=course, sessions=offer.upcoming(course, self.today))
 
     def catalogue_page(self) -> GeneratedPage:
+        months = sorted({date(s.start.year, s.start.month, 1) for e in self.catalogue.courses
+                         for s in offer.upcoming(e.course, self.today)})
         return self.render(CATALOGUE, "catalogue.md.jinja",
                            {"title": "Alle kurser",
                             "description": "Alle kurser for beboerdemokrater: de næste hold først."},
-                           listings=self.listings())
+                           listings=self.listings(), session_months=months)
 
     def topic(self, key: str) -> GeneratedPage:
         entry = self.catalogue.taxonomy.emner[key]
@@ -133,6 +141,10 @@ class PageGenerator:
         return self.render(TOPICS, "topics.md.jinja",
                            {"title": "Emner", "description": "Find kurser og materialer efter emne."},
                            counts=counts, materials=materials)
+
+    def search(self) -> GeneratedPage:
+        return self.render(SEARCH, "search.md.jinja",
+                           {"title": "Søg", "description": "Søg i kurserne og i værktøjskassen."})
 
     def toolkit_index(self) -> GeneratedPage:
         items = sorted(self.catalogue.toolkit.values(), key=lambda i: danish.sort_key(i.meta.titel))
@@ -159,7 +171,7 @@ class PageGenerator:
     def all_pages(self) -> list[GeneratedPage]:
         """Every page of the site that has no file of its own."""
         pages = [self.home(), self.catalogue_page(), self.topics(), self.new_members(), self.tailored(),
-                 self.ideas(), self.practical(), self.toolkit_index()]
+                 self.ideas(), self.practical(), self.toolkit_index(), self.search()]
         pages += [self.topic(key) for key in self.catalogue.taxonomy.emner]
         pages += [self.course(entry) for entry in self.catalogue.courses]
         return pages

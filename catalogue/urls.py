@@ -13,9 +13,10 @@ TAILORED = "skraeddersyet.md"
 IDEAS = "ideer.md"
 PRACTICAL = "praktisk.md"
 TOOLKIT = "vaerktoejskasse/index.md"
+SEARCH = "soeg.md"
 ABOUT = "om/index.md"  # written by hand in content/
 
-GENERATED = (HOME, CATALOGUE, TOPICS, NEW_MEMBERS, TAILORED, IDEAS, PRACTICAL, TOOLKIT)
+GENERATED = (HOME, CATALOGUE, TOPICS, NEW_MEMBERS, TAILORED, IDEAS, PRACTICAL, TOOLKIT, SEARCH)
 GENERATED_FOLDERS = ("kurser/", "emner/")
 
 

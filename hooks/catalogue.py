@@ -23,15 +23,17 @@ from catalogue.catalogue import load_catalogue  # noqa: E402
 from catalogue.offer import REFERENCE_DATE_VARIABLE, reference_date  # noqa: E402
 from catalogue.pages import PageGenerator  # noqa: E402
 from catalogue.project import Project  # noqa: E402
+from catalogue.search import CompoundSplitter, build_search_index, index_terms_html, site_texts  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.catalogue")
 
 _generator: PageGenerator | None = None
+_splitter: CompoundSplitter | None = None
 
 
 # Validate the editors' files once per build; stop with every problem listed
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _generator
+    global _generator, _splitter
     project = Project(Path(config.config_file_path).resolve().parent)
     catalogue, diagnostics = load_catalogue(project)
     for diagnostic in diagnostics:
@@ -40,6 +42,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         errors = sum(d.is_error for d in diagnostics)
         raise Abort(f"{errors} fejl i kursusfilerne og siderne; ret dem og byg igen")
     _generator = PageGenerator(catalogue, reference_date(os.environ.get(REFERENCE_DATE_VARIABLE)))
+    _splitter = CompoundSplitter.from_texts(site_texts(catalogue))
     return config
 
 
@@ -60,3 +63,15 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     page.meta["title"] = item.meta.titel
     page.meta["description"] = item.meta.intro
     return _generator.toolkit_page(item, markdown)
+
+
+# Give search the parts of the page's compound words ('afdelingsmødet' → 'afdeling', 'mødet')
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    assert _splitter is not None
+    return html + index_terms_html(_splitter, page.title or "", html)
+
+
+# Index the built site for search (Pagefind; no server, no outside request)
+def on_post_build(config: MkDocsConfig) -> None:
+    if "material/search" not in config.plugins:
+        build_search_index(Path(config.site_dir))

@@ -1,0 +1,165 @@
+"""Danish search: compound words split into extra index terms, and the Pagefind index.
+
+Pagefind stems Danish words and matches the beginnings of words, so 'afdeling'
+finds 'afdelingsmødet' but 'møde' does not. Each page therefore gets its
+compound words' parts as extra, invisible index terms ('afdelingsmødet' →
+'afdeling', 'mødet'), weighted like the text they come from.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+import snowballstemmer
+
+if TYPE_CHECKING:
+    from .catalogue import Catalogue
+
+# Page parts that repeat on many pages or only point elsewhere: left out of the index,
+# so a search finds the page about a thing rather than every list that mentions it.
+NOT_INDEXED = [".kursus-liste", ".materiale-liste", ".materiale-emne", ".kontakt", ".regler", ".hold__hjaelp",
+               ".emne-knapper", ".emne-liste", ".genveje", ".md-source-file"]
+TITLE_WEIGHT = 7  # as Pagefind weighs a page's <h1>
+MIN_PART = 3
+MIN_WORD = 7
+
+_WORD = re.compile(r"[a-zæøåéü]+")
+_TAG = re.compile(r"<[^>]+>")
+# Short and common words that are never a part of a compound worth searching for.
+_FUNCTION_WORDS = frozenset("""
+af alle alt and at bag blev bliver da de dem den denne der deres det dig din dine disse du efter eller en end
+er et for fra få går har hen her hos hun hvad hvem hver hvis hvor i ikke ind jeg jer jo kan kom man mand med
+men mere mig min mod når nu og om op os over på sig sin sine skal som så til ud under var vi vil være ved
+ene ens ing ning else hed ske ret lig tid sted
+""".split())
+_LINKS = ("s", "e")  # Danish linking letters: afdeling-s-møde, barn-e-vogn
+# Words of the resident democracy that compounds are made of, whether or not a page uses them alone.
+SEED_WORDS = """
+afdeling afmelding affald forretning afstemning aktivitet arbejde administration beboer beretning beslutning bestyrelse
+budget byggeri demokrat dagsorden drift dirigent energi ejendom erfaring forening formand forslag forsamling
+fællesskab fest frist general gruppe grøn have helhed hjul hund hus husleje husorden husstand indkaldelse
+kasserer klage konflikt konto kontor kursus leje legeplads liste lov medie midler møde nabo netværk nyhed orden
+opfølgning opgang opslag organisation penge pligt plan pris referat regel reglement regnskab renovering
+repræsentant repræsentantskab råd sag samarbejde skabelon stemme støj suppleant tal tavshed tilmelding tjekliste
+udvalg valg vaskeri vedligeholdelse vedtægt vejledning video webinar år økonomi
+"""
+
+
+@dataclass
+class CompoundSplitter:
+    """Splits Danish compounds into parts that are words of the site's own vocabulary."""
+
+    words: set[str] = field(default_factory=set)
+    stems: set[str] = field(default_factory=set)
+    _stemmer: object = field(default_factory=lambda: snowballstemmer.stemmer("danish"), repr=False)
+    _cache: dict[str, list[str]] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def from_texts(cls, texts: Iterable[str]) -> CompoundSplitter:
+        """A splitter that knows the seed words and every word of the given texts."""
+        splitter = cls()
+        for text in [SEED_WORDS, *texts]:
+            for word in _WORD.findall(text.lower()):
+                if len(word) >= MIN_PART and word not in _FUNCTION_WORDS:
+                    splitter.words.add(word)
+        splitter.stems = {splitter._stem(w) for w in splitter.words}
+        return splitter
+
+    def _stem(self, word: str) -> str:
+        return self._stemmer.stemWord(word)
+
+    def _known(self, part: str) -> bool:
+        """A word of the vocabulary, or an inflection of one (inflections only from five letters)."""
+        if len(part) < MIN_PART or part in _FUNCTION_WORDS:
+            return False
+        return part in self.words or (len(part) >= 5 and self._stem(part) in self.stems)
+
+    def parts(self, word: str) -> list[str]:
+        """['afdeling', 'mødet'] for 'afdelingsmødet'; [] when the word is not a known compound.
+
+        Parts are words of the vocabulary; failing that, a known head of four letters or more
+        with a tail of five or more ('konflikt' + 'håndtering').
+        """
+        word = word.lower()
+        if word not in self._cache:
+            self._cache[word] = (self._split(word) or self._split_after_head(word)) if len(word) >= MIN_WORD else []
+        return self._cache[word]
+
+    def _split_after_head(self, word: str) -> list[str]:
+        for cut in range(len(word) - 5, 3, -1):
+            head = word[:cut]
+            for candidate in [head[:-1] for link in _LINKS if head.endswith(link)] + [head]:
+                if len(candidate) >= 4 and self._known(candidate):
+                    return [candidate, word[cut:]]
+        return []
+
+    def _split(self, word: str) -> list[str]:
+        # The longest known head first: 'bestyrelses|møde' rather than 'best|yrelsesmøde'.
+        for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):
+            head, tail = word[:cut], word[cut:]
+            heads = [head[:-1] for link in _LINKS if head.endswith(link)] + [head]
+            known_head = next((h for h in heads if self._known(h)), None)
+            if known_head is None:
+                continue
+            if self._known(tail):
+                return [known_head, tail]
+            rest = self._split(tail) if len(tail) >= 2 * MIN_PART else []
+            if rest:
+                return [known_head, *rest]
+        return []
+
+    def terms(self, text: str) -> list[str]:
+        """Every compound part in a text, once each, in order of appearance."""
+        seen: dict[str, None] = {}
+        for word in _WORD.findall(text.lower()):
+            for part in self.parts(word):
+                seen.setdefault(part, None)
+        return list(seen)
+
+
+def plain_text(fragment: str) -> str:
+    return html.unescape(_TAG.sub(" ", fragment))
+
+
+def index_terms_html(splitter: CompoundSplitter, title: str, body_html: str) -> str:
+    """Invisible extra index terms for a page: its compounds' parts, the title's weighted like the title."""
+    title_terms = splitter.terms(title)
+    body_terms = [t for t in splitter.terms(plain_text(body_html)) if t not in title_terms]
+    blocks = []
+    if title_terms:
+        blocks.append(f'<div class="soeg-ord" hidden aria-hidden="true" data-pagefind-weight="{TITLE_WEIGHT}">'
+                      f'{html.escape(" ".join(title_terms))}</div>')
+    if body_terms:
+        blocks.append(f'<div class="soeg-ord" hidden aria-hidden="true">{html.escape(" ".join(body_terms))}</div>')
+    return "\n".join(blocks)
+
+
+async def _write_index(site_dir: Path, output: str) -> int:
+    from pagefind.index import IndexConfig, PagefindIndex
+
+    config = IndexConfig(root_selector="article", exclude_selectors=NOT_INDEXED, force_language="da",
+                         output_path=output)
+    async with PagefindIndex(config) as index:
+        result = await index.add_directory(str(site_dir))
+        await index.write_files(output_path=str(site_dir / output))
+    return int(result["page_count"])
+
+
+def build_search_index(site_dir: Path, output: str = "pagefind") -> int:
+    """Index the built site with Pagefind (no server, no outside request); returns the pages indexed."""
+    return asyncio.run(_write_index(site_dir, output))
+
+
+def site_texts(catalogue: Catalogue) -> Iterator[str]:
+    """The words the site is written in: what the splitter may split compounds into."""
+    for vocabulary in ("emner", "niveauer", "former", "målgrupper", "regioner", "kendetegn", "status"):
+        yield from (entry.navn for entry in catalogue.taxonomy.vocabulary(vocabulary).values())
+    for entry in catalogue.courses:
+        yield from (entry.course.titel, entry.course.intro, entry.course.beskrivelse)
+    for item in catalogue.toolkit.values():
+        yield from (item.meta.titel, item.meta.intro, item.body)

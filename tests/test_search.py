@@ -1,0 +1,188 @@
+"""Danish search in real Chromium: the site's search box against Material's default search on the same site.
+
+Each query is typed into the search box as a resident would; a query counts as
+found when its expected page is among the first five results. The recall of
+both searches is printed side by side.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+from typing import Any, Iterator
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import REFERENCE_DATE, _QuietHandler, copy_project, run_build
+
+# (what a resident types, the page that should come up)
+QUERIES: list[tuple[str, str]] = [
+    ("møde", "kurser/det-gode-bestyrelsesmoede"),
+    ("mødet", "vaerktoejskasse/vejledninger/saadan-holder-i-afdelingsmoedet"),
+    ("referat", "vaerktoejskasse/skabeloner/referat-bestyrelsesmoede"),
+    ("referater", "vaerktoejskasse/skabeloner/referat-bestyrelsesmoede"),
+    ("bestyrelsen", "kurser/introduktion-til-bestyrelsesarbejdet"),
+    ("afdelingens budget", "kurser/webinar-saadan-laeser-du-afdelingens-budget"),
+    ("regnskab", "vaerktoejskasse/vejledninger/saadan-laeser-du-afdelingens-regnskab"),
+    ("regnskabet", "vaerktoejskasse/vejledninger/saadan-laeser-du-afdelingens-regnskab"),
+    ("dirigenten", "vaerktoejskasse/videoer/dirigent-paa-afdelingsmoedet"),
+    ("dirigent", "kurser/afdelingsmoedet-og-dirigentrollen"),
+    ("husorden", "vaerktoejskasse/vejledninger/husorden-hvad-maa-der-staa"),
+    ("budgetterne", "vaerktoejskasse/vejledninger/budgettet-trin-for-trin"),
+    ("dagsorden afdelingsmøde", "vaerktoejskasse/skabeloner/dagsorden-afdelingsmoede"),
+    ("dagsorden bestyrelsesmøde", "vaerktoejskasse/skabeloner/dagsorden-bestyrelsesmoede"),
+    ("forretningsorden", "vaerktoejskasse/skabeloner/forretningsorden-afdelingsbestyrelse"),
+    ("orden", "vaerktoejskasse/skabeloner/forretningsorden-afdelingsbestyrelse"),
+    ("indkaldelse", "vaerktoejskasse/skabeloner/indkaldelse-afdelingsmoede"),
+    ("indkaldelsen til afdelingsmødet", "vaerktoejskasse/skabeloner/indkaldelse-afdelingsmoede"),
+    ("beretning", "vaerktoejskasse/skabeloner/bestyrelsens-beretning"),
+    ("årshjul", "vaerktoejskasse/vejledninger/aarshjul-for-afdelingsbestyrelsen"),
+    ("konto 119", "vaerktoejskasse/vejledninger/konto-119-kursus-og-aktivitetsmidler"),
+    ("forslag", "vaerktoejskasse/skabeloner/forslag-til-afdelingsmoedet"),
+    ("tjekliste", "vaerktoejskasse/vejledninger/tjekliste-foer-og-efter-afdelingsmoedet"),
+    ("hvem bestemmer", "vaerktoejskasse/vejledninger/hvem-bestemmer-hvad"),
+    ("lov om almene boliger", "vaerktoejskasse/links/lov-om-almene-boliger"),
+    ("loven", "vaerktoejskasse/links/lov-om-almene-boliger"),
+    ("danmarks almene boliger", "vaerktoejskasse/links/bl-danmarks-almene-boliger"),
+    ("ministeriet", "vaerktoejskasse/links/social-bolig-og-aeldreministeriet"),
+    ("borger.dk", "vaerktoejskasse/links/borger-dk"),
+    ("standardhusorden", "vaerktoejskasse/skabeloner/standardhusorden"),
+    ("vedligeholdelse", "kurser/husorden-og-vedligeholdelsesreglement"),
+    ("reglement", "kurser/husorden-og-vedligeholdelsesreglement"),
+    ("renovering", "kurser/bygge-og-renoveringssager"),
+    ("bæredygtigt byggeri", "kurser/baeredygtigt-byggeri"),
+    ("grøn ambassadør", "kurser/groen-ambassadoer"),
+    ("nye naboer", "kurser/de-nye-naboer"),
+    ("konflikter", "kurser/konflikthaandtering-mellem-naboer"),
+    ("håndtering", "kurser/konflikthaandtering-mellem-naboer"),
+    ("sociale medier", "kurser/sociale-medier-for-bestyrelsen"),
+    ("formænd", "kurser/erfagruppe-for-formaend"),
+    ("erfagruppe", "kurser/erfagruppe-for-formaend"),
+    ("organisationsbestyrelsen", "kurser/ny-i-organisationsbestyrelsen"),
+    ("repræsentantskabet", "kurser/temadag-for-repraesentantskabet"),
+    ("rekruttering", "kurser/rekruttering-af-nye-bestyrelsesmedlemmer"),
+    ("nye medlemmer", "kurser/rekruttering-af-nye-bestyrelsesmedlemmer"),
+    ("budgetopfølgning", "kurser/budgetopfoelgning"),
+    ("opfølgning", "kurser/budgetopfoelgning"),
+    ("fremlæggelse af økonomi", "kurser/fremlaeggelse-af-oekonomi-paa-afdelingsmoedet"),
+    ("samarbejde med driften", "kurser/samarbejdet-mellem-bestyrelse-og-drift"),
+    ("digitalt afdelingsmøde", "kurser/pilot-det-digitale-afdelingsmoede"),
+    ("webinar budget", "kurser/webinar-saadan-laeser-du-afdelingens-budget"),
+    ("fællesskab", "kurser/faellesskab-og-aktiviteter-i-afdelingen"),
+    ("aktiviteter", "kurser/faellesskab-og-aktiviteter-i-afdelingen"),
+    ("introduktion", "kurser/introduktion-til-bestyrelsesarbejdet"),
+    ("ny i afdelingsbestyrelsen", "vaerktoejskasse/vejledninger/ny-i-afdelingsbestyrelsen"),
+    ("bestil kursus", "skraeddersyet"),
+    ("afmelding", "praktisk"),
+    ("velkommen", "vaerktoejskasse/videoer/velkommen-i-afdelingsbestyrelsen"),
+    ("lovgivning", "kurser/lovgivning-for-beboerdemokrater"),
+    ("beboerdemokrater", "kurser/lovgivning-for-beboerdemokrater"),
+]
+RECALL_TARGET = 0.95
+
+
+def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
+                                             functools.partial(_QuietHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@pytest.fixture(scope="module")
+def material_default_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The same project built with Material's own search plugin in its default configuration."""
+    root = copy_project(tmp_path_factory.mktemp("material-search") / "projekt")
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "plugins: []" in text
+    config.write_text(text.replace("plugins: []", "plugins:\n  - search"), encoding="utf-8")
+    assert run_build(root, "build", "--dato", REFERENCE_DATE).returncode == 0
+    assert not (root / "site" / "pagefind").exists()
+    server, url = serve(root / "site")
+    yield url
+    server.shutdown()
+
+
+def page_path(href: str) -> str:
+    return urlsplit(href).path.strip("/")
+
+
+def our_top5(page: Any, query: str) -> list[str]:
+    box = page.locator("#soeg input")
+    box.fill("")
+    box.type(query, delay=5)
+    page.wait_for_function(
+        "q => { const m = document.querySelector('.pagefind-ui__message'); return m && m.textContent.includes(q); }",
+        arg=query)
+    page.wait_for_timeout(150)
+    hrefs = page.locator(".pagefind-ui__result-link").evaluate_all("links => links.map(a => a.href)")
+    return [page_path(h) for h in hrefs][:5]
+
+
+def material_top5(page: Any, query: str) -> list[str]:
+    if not page.locator("input.md-search__input").is_visible():
+        page.locator("label[for=__search]").first.click()
+    box = page.locator("input.md-search__input")
+    box.fill("")
+    box.type(query, delay=5)
+    page.wait_for_timeout(600)
+    hrefs = page.locator(".md-search-result__item > a").evaluate_all("links => links.map(a => a.href)")
+    paths: list[str] = []
+    for path in map(page_path, hrefs):
+        if path not in paths:
+            paths.append(path)
+    return paths[:5]
+
+
+def test_danish_search_recall_against_material_default(browser: Any, base_url: str, material_default_url: str,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    ours_page = browser.new_page()
+    ours_page.goto(base_url + "soeg/")
+    material_page = browser.new_page()
+    material_page.goto(material_default_url)
+    rows = []
+    for query, expected in QUERIES:
+        ours = expected in our_top5(ours_page, query)
+        material = expected in material_top5(material_page, query)
+        rows.append((query, expected, ours, material))
+    ours_recall = sum(r[2] for r in rows) / len(rows)
+    material_recall = sum(r[3] for r in rows) / len(rows)
+    with capsys.disabled():
+        print(f"\n{'query':<34} {'ours':>5} {'Material':>8}  expected page")
+        for query, expected, ours, material in rows:
+            print(f"{query:<34} {'ja' if ours else 'NEJ':>5} {'ja' if material else 'nej':>8}  {expected}")
+        print(f"recall@5 over {len(rows)} queries: ours {ours_recall:.0%}, Material default {material_recall:.0%}")
+    missed = [(q, e) for q, e, ours, _ in rows if not ours]
+    assert ours_recall >= RECALL_TARGET, missed
+    assert len(QUERIES) >= 40
+
+
+def test_results_show_title_and_intro_and_title_matches_rank_first(browser: Any, base_url: str) -> None:
+    page = browser.new_page()
+    page.goto(base_url + "soeg/?q=dirigent")
+    page.wait_for_selector(".pagefind-ui__result")
+    results = page.locator(".pagefind-ui__result")
+    titles = results.locator(".pagefind-ui__result-link").all_inner_texts()
+    # Both pages with the word in their title come before the many that mention it in passing.
+    assert set(titles[:2]) == {"Dirigent på afdelingsmødet", "Afdelingsmødet og dirigentrollen"}
+    first = results.first
+    intro = ("Lær at planlægge og lede et afdelingsmøde efter reglerne – fra indkaldelse og dagsorden til "
+             "afstemninger og referat.")
+    video_intro = ("En kort video om dirigentens opgaver – fra valget i starten af mødet til afstemninger og "
+                   "referat.")
+    assert first.locator(".pagefind-ui__result-excerpt").inner_text() in (intro, video_intro)
+    page.close()
+
+
+def test_header_search_form_opens_the_search_page(browser: Any, base_url: str) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(base_url + "kurser/")
+    page.get_by_role("searchbox", name="Søg på sitet").fill("husorden")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".pagefind-ui__result")
+    assert urlsplit(page.url).path.endswith("/soeg/")
+    assert "husorden" in page.locator(".pagefind-ui__result-link").first.inner_text().lower()
+    page.close()
