@@ -12,6 +12,9 @@ WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PAGES = {
     "front page": "",
     "catalogue": "kurser/",
+    "catalogue, filtered": "kurser/?emne=oekonomi&region=hovedstaden",
+    "catalogue, filtered to nothing": "kurser/?emne=byggeri&maaned=2027-03",
+    "search page": "soeg/",
     "course with open sessions": "kurser/introduktion-til-bestyrelsesarbejdet/",
     "course with closed sessions": "kurser/grundlaeggende-budget-og-regnskab/",
     "course without sessions": "kurser/samarbejdet-mellem-bestyrelse-og-drift/",
@@ -50,6 +53,15 @@ def violations(page: Any, axe_source: str) -> list[str]:
 def test_no_wcag_violations(browser: Any, base_url: str, axe_source: str, path: str) -> None:
     page = browser.new_page()
     page.goto(base_url + path)
+    assert violations(page, axe_source) == []
+    page.close()
+
+
+def test_no_wcag_violations_with_search_results_open(browser: Any, base_url: str, axe_source: str) -> None:
+    page = browser.new_page()
+    page.goto(base_url + "soeg/")
+    page.locator("#soeg input").type("budget")
+    page.wait_for_selector(".pagefind-ui__result-link")
     assert violations(page, axe_source) == []
     page.close()
 

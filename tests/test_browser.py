@@ -11,7 +11,8 @@ import pytest
 
 PAGES = ["", "kurser/", "kurser/introduktion-til-bestyrelsesarbejdet/",
          "kurser/samarbejdet-mellem-bestyrelse-og-drift/", "emner/oekonomi/", "emner/", "ny-i-bestyrelsen/",
-         "skraeddersyet/", "ideer/", "praktisk/", "om/", "vaerktoejskasse/",
+         "skraeddersyet/", "ideer/", "praktisk/", "om/", "vaerktoejskasse/", "soeg/?q=budget",
+         "kurser/?emne=oekonomi&region=hovedstaden",
          "vaerktoejskasse/videoer/dirigent-paa-afdelingsmoedet/", "vaerktoejskasse/links/lov-om-almene-boliger/",
          "vaerktoejskasse/skabeloner/dagsorden-afdelingsmoede/",
          "vaerktoejskasse/vejledninger/budgettet-trin-for-trin/"]
@@ -87,3 +88,39 @@ def test_video_without_javascript_offers_a_link(browser, base_url: str) -> None:
     link = page.get_by_role("link", name="Se videoen på YouTube")
     assert link.get_attribute("href") == "https://www.youtube.com/watch?v=Xk3vB7pQm2A"
     context.close()
+
+
+def test_searching_and_filtering_request_nothing_from_other_hosts(browser, base_url: str) -> None:
+    own = urlsplit(base_url).netloc
+    page = browser.new_page()
+    hosts: set[str] = set()
+    page.on("request", lambda request: hosts.add(urlsplit(request.url).netloc))
+    page.goto(base_url)
+    page.get_by_role("searchbox", name="Søg på sitet").fill("afdelingsmøde")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".pagefind-ui__result-link")
+    page.locator(".pagefind-ui__result-link").first.click()
+    page.wait_for_load_state("networkidle")
+    page.goto(base_url + "kurser/")
+    page.get_by_label("Emne", exact=True).select_option("oekonomi")
+    page.get_by_label("Region", exact=True).select_option("midtjylland")
+    page.wait_for_load_state("networkidle")
+    assert hosts == {own}
+    page.close()
+
+
+def test_search_works_with_the_keyboard(browser, base_url: str) -> None:
+    page = browser.new_page()
+    page.goto(base_url + "soeg/")
+    page.keyboard.type("dirigent")
+    page.wait_for_selector(".pagefind-ui__result-link")
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('pagefind-ui__result-link')"):
+            break
+    else:
+        pytest.fail("no search result reached with Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_url(lambda url: "/soeg/" not in url)
+    assert "dirigent" in page.locator("h1").inner_text().lower()
+    page.close()

@@ -15,7 +15,6 @@ from typing import Any, Iterator
 from urllib.parse import urlsplit
 
 import pytest
-
 from conftest import REFERENCE_DATE, _QuietHandler, copy_project, run_build
 
 # (what a resident types, the page that should come up)
