@@ -1,13 +1,19 @@
 #!/usr/bin/env python3
 """Check the editors' files and build the course site.
 
-    python build.py check [--dato YYYY-MM-DD]   validate everything, build nothing
-    python build.py build [--dato YYYY-MM-DD]   check, then build the site into site/
-    python build.py review [--dato YYYY-MM-DD]  list toolkit pages due for review, oldest first
+    python build.py check [--dato YYYY-MM-DD]    validate everything, build nothing
+    python build.py build [--dato YYYY-MM-DD]    check, then build the site into site/
+    python build.py serve [--port N] [--dato …]  live preview that rebuilds on every change
+    python build.py new <slug>                   a new course file with every key explained
+    python build.py new --type TYPE <path>       a new toolkit page (skabelon, vejledning, video, link)
+    python build.py review [--dato YYYY-MM-DD]   toolkit pages due for review, oldest first
+    python build.py schemas                      rewrite the JSON Schemas in schemas/ for editors' tools
+    python build.py links                        check the outside links (sign-up, toolkit, videos)
 
 Problems are printed one per line as ``path:line:column: fejl: …`` on standard
-output; the exit code is 1 when there is an error. ``build`` replaces ``site/``
-only when the whole build has succeeded.
+output (and as GitHub annotations when GITHUB_ACTIONS=true); the exit code is 1
+when there is an error. ``build`` replaces ``site/`` only when the whole build
+has succeeded.
 """
 
 from __future__ import annotations
@@ -27,8 +33,9 @@ sys.path.insert(0, str(ROOT))
 
 from catalogue.catalogue import load_catalogue, review_report  # noqa: E402
 from catalogue.diagnostics import Diagnostic  # noqa: E402
-from catalogue.offer import REFERENCE_DATE_VARIABLE, reference_date  # noqa: E402
-from catalogue.project import Project  # noqa: E402
+from catalogue.offer import reference_date  # noqa: E402
+from catalogue.project import PREVIEW_VARIABLE, REFERENCE_DATE_VARIABLE, Project  # noqa: E402
+from catalogue.schemas import stale_schemas, write_schemas  # noqa: E402
 
 
 class DanishArgumentParser(argparse.ArgumentParser):
@@ -48,19 +55,47 @@ def _parser() -> argparse.ArgumentParser:
     parser = DanishArgumentParser(prog="build.py", description="Tjek og byg kursussitet.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="kommando",
                                      parser_class=DanishArgumentParser)
-    for name, text in (("check", "tjek alle kursusfiler og sider uden at bygge noget"),
-                       ("build", "tjek, og byg derefter sitet i site/"),
-                       ("review", "vis de sider i værktøjskassen, der skal gennemgås, ældste først")):
+
+    def add(name: str, text: str, dated: bool = True) -> argparse.ArgumentParser:
         command = commands.add_parser(name, help=text, description=text)
-        command.add_argument("--dato", type=_date_argument, default=None, metavar="ÅÅÅÅ-MM-DD",
-                             help="byg, som om det var denne dato (standard: i dag i Danmark)")
+        if dated:
+            command.add_argument("--dato", type=_date_argument, default=None, metavar="ÅÅÅÅ-MM-DD",
+                                 help="byg, som om det var denne dato (standard: i dag i Danmark)")
+        return command
+
+    add("check", "tjek alle kursusfiler og sider uden at bygge noget")
+    add("build", "tjek, og byg derefter sitet i site/")
+    serve = add("serve", "vis sitet på din egen computer, og byg igen, hver gang en fil ændres")
+    serve.add_argument("--port", type=int, default=8000, help="porten på 127.0.0.1 (standard: 8000)")
+    new = add("new", "opret et nyt kursus eller en ny side i værktøjskassen", dated=False)
+    new.add_argument("navn", help="kursets navn (fx det-gode-bestyrelsesmoede) eller sidens sti "
+                                  "(fx skabeloner/referat)")
+    new.add_argument("--type", dest="kind", choices=["skabelon", "vejledning", "video", "link"],
+                     help="opret en side i værktøjskassen af denne type i stedet for et kursus")
+    add("review", "vis de sider i værktøjskassen, der skal gennemgås, ældste først")
+    add("schemas", "skriv JSON-skemaerne i schemas/ forfra ud fra modellerne og taksonomien", dated=False)
+    add("links", "tjek links til andre sites: tilmelding, værktøjskassen og videoer", dated=False)
     return parser
+
+
+def _annotation(diagnostic: Diagnostic) -> str:
+    """A GitHub Actions workflow command, so a pull request shows the problem on its line."""
+    def escape(text: str, properties: bool = False) -> str:
+        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return text.replace(":", "%3A").replace(",", "%2C") if properties else text
+
+    level = "error" if diagnostic.is_error else "warning"
+    return (f"::{level} file={escape(diagnostic.path, True)},line={diagnostic.line},col={diagnostic.column}"
+            f"::{escape(diagnostic.message)}")
 
 
 def _report(diagnostics: list[Diagnostic]) -> int:
     """Print every problem; return the number of errors."""
+    on_github = os.environ.get("GITHUB_ACTIONS") == "true"
     for diagnostic in diagnostics:
         print(diagnostic)
+        if on_github:
+            print(_annotation(diagnostic))
     errors = sum(d.is_error for d in diagnostics)
     warnings = len(diagnostics) - errors
     if errors:
@@ -73,6 +108,10 @@ def _report(diagnostics: list[Diagnostic]) -> int:
 
 def check(project: Project, today: date) -> int:
     catalogue, diagnostics = load_catalogue(project, review_date=today)
+    if catalogue is not None:
+        diagnostics += [Diagnostic(f"schemas/{name}", 1, 1, "skemaet passer ikke længere til taksonomien; kør "
+                                                             "'python build.py schemas'", severity="advarsel")
+                        for name in stale_schemas(project, catalogue.taxonomy)]
     if _report(diagnostics):
         return 1
     assert catalogue is not None
@@ -95,25 +134,31 @@ def review(project: Project, today: date) -> int:
 
 _BROKEN_LINK = re.compile(r"Doc file '(?P<page>[^']+)' contains a link '(?P<link>[^']+)', but the target "
                           r"'(?P<target>[^']+)' is not found among documentation files")
+_SERVING = re.compile(r"Serving on (?P<url>\S+)")
 
 
 class _MkDocsMessages(logging.Handler):
-    """Prints MkDocs' warnings for editors: a broken link in Danish at its line, the rest as they are."""
+    """Prints MkDocs' messages for editors: a broken link in Danish at its line, the rest as they are."""
 
-    def __init__(self, project: Project) -> None:
-        super().__init__(logging.WARNING)
+    def __init__(self, project: Project, level: int = logging.WARNING) -> None:
+        super().__init__(level)
         self.project = project
 
     def emit(self, record: logging.LogRecord) -> None:
         message = record.getMessage()
+        broken = _BROKEN_LINK.search(message)
+        serving = _SERVING.search(message)
         if ": fejl: " in message or ": advarsel: " in message:  # the catalogue's own diagnostics
             print(message, file=sys.stderr)
-            return
-        broken = _BROKEN_LINK.search(message)
-        if broken:
+        elif broken:
             print(self._broken_link(**broken.groupdict()), file=sys.stderr)
-        else:
-            print(f"advarsel: {message}", file=sys.stderr)
+        elif serving:
+            print(f"Forhåndsvisningen kører på {serving['url']} – tryk Ctrl+C for at stoppe.", file=sys.stderr)
+        elif record.levelno >= logging.WARNING:
+            print(f"{'fejl' if record.levelno >= logging.ERROR else 'advarsel'}: {message}", file=sys.stderr)
+        elif "Building documentation" in message or "Documentation built" in message:
+            print(f"{time.strftime('%H:%M:%S')} {'Bygger …' if 'Building' in message else 'Klar.'}",
+                  file=sys.stderr)
 
     def _broken_link(self, page: str, link: str, target: str) -> Diagnostic:
         path = self.project.content_dir / page
@@ -126,6 +171,16 @@ class _MkDocsMessages(logging.Handler):
         return Diagnostic(self.project.display(path), line, column,
                           f"linket '{link}' peger på en side, der ikke findes (content/{target}); ret stien",
                           severity="advarsel")
+
+
+def _mkdocs_messages(project: Project, level: int = logging.WARNING) -> logging.Handler:
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    handler = _MkDocsMessages(project, level)
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(min(level, logging.WARNING))
+    logger.propagate = False
+    return handler
 
 
 def build(project: Project, today: date) -> int:
@@ -141,11 +196,7 @@ def build(project: Project, today: date) -> int:
     staging = project.root / f".site-new-{os.getpid()}"
     retired = project.root / f".site-old-{os.getpid()}"
     os.environ[REFERENCE_DATE_VARIABLE] = today.isoformat()
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    logger = logging.getLogger("mkdocs")
-    handler = _MkDocsMessages(project)
-    logger.addHandler(handler)
-    logger.setLevel(logging.WARNING)
+    handler = _mkdocs_messages(project)
     try:
         config = load_config(str(project.root / "mkdocs.yml"), site_dir=str(staging))
         mkdocs_build(config)
@@ -154,7 +205,7 @@ def build(project: Project, today: date) -> int:
         print(f"fejl: sitet blev ikke bygget ({error}); site/ er ikke ændret", file=sys.stderr)
         return 1
     finally:
-        logger.removeHandler(handler)
+        logging.getLogger("mkdocs").removeHandler(handler)
     if site.exists():
         site.rename(retired)
     staging.rename(site)
@@ -165,14 +216,86 @@ def build(project: Project, today: date) -> int:
     return 0
 
 
+def serve(project: Project, today: date, port: int) -> int:
+    """MkDocs' live preview: problems are printed as they are found, and the server keeps running."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+    from mkdocs.exceptions import MkDocsException
+
+    os.environ[REFERENCE_DATE_VARIABLE] = today.isoformat()
+    os.environ[PREVIEW_VARIABLE] = "1"
+    _mkdocs_messages(project, logging.INFO)
+    try:
+        mkdocs_serve(str(project.root / "mkdocs.yml"), dev_addr=f"127.0.0.1:{port}")
+    except KeyboardInterrupt:
+        pass
+    except (MkDocsException, OSError) as error:
+        print(f"fejl: forhåndsvisningen kunne ikke starte ({error})", file=sys.stderr)
+        return 1
+    return 0
+
+
+def new(project: Project, name: str, kind: str | None) -> int:
+    from catalogue.scaffold import ScaffoldError, new_course, new_toolkit_page
+    from catalogue.validation import load_department, load_taxonomy
+
+    taxonomy, problems = load_taxonomy(project)
+    department, more = load_department(project)
+    if taxonomy is None or department is None:
+        _report(problems + more)
+        return 1
+    today = reference_date(None)
+    try:
+        path = (new_toolkit_page(project, kind, name, taxonomy, today) if kind
+                else new_course(project, name, taxonomy, department, today))
+    except ScaffoldError as error:
+        print(f"fejl: {error}", file=sys.stderr)
+        return 1
+    print(project.display(path))
+    print("Filen er oprettet. Udfyld den, og kør 'python build.py check'.", file=sys.stderr)
+    return 0
+
+
+def schemas(project: Project) -> int:
+    from catalogue.validation import load_taxonomy
+
+    taxonomy, problems = load_taxonomy(project)
+    if taxonomy is None:
+        _report(problems)
+        return 1
+    for path in write_schemas(project, taxonomy):
+        print(project.display(path))
+    return 0
+
+
+def links(project: Project) -> int:
+    from catalogue.links import check_links, outside_links
+
+    catalogue, diagnostics = load_catalogue(project)
+    if catalogue is None:
+        _report(diagnostics)
+        return 1
+    broken = check_links(outside_links(catalogue))
+    _report(broken)
+    print(f"{len(broken)} links virker ikke." if broken else "Alle links virker.", file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     project = Project(ROOT)
-    today = args.dato or reference_date(None)
+    today = getattr(args, "dato", None) or reference_date(None)
     if args.command == "check":
         return check(project, today)
     if args.command == "review":
         return review(project, today)
+    if args.command == "serve":
+        return serve(project, today, args.port)
+    if args.command == "new":
+        return new(project, args.navn, args.kind)
+    if args.command == "schemas":
+        return schemas(project)
+    if args.command == "links":
+        return links(project)
     return build(project, today)
 
 

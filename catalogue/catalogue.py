@@ -32,10 +32,13 @@ class Catalogue:
         return [e for e in self.courses if path in e.course.materialer]
 
 
-def load_catalogue(project: Project, review_date: date | None = None) -> tuple[Catalogue | None, list[Diagnostic]]:
+def load_catalogue(project: Project, review_date: date | None = None,
+                   partial: bool = False) -> tuple[Catalogue | None, list[Diagnostic]]:
     """Everything the build needs, or None, with every problem found in one run.
 
-    With ``review_date``, toolkit pages due for review are reported as warnings.
+    With ``review_date``, toolkit pages due for review are reported as warnings. With
+    ``partial`` (the live preview), files with errors are left out instead of stopping the
+    build, as long as the taxonomy and the department file are valid.
     """
     taxonomy, found = load_taxonomy(project)
     department, problems = load_department(project)
@@ -56,7 +59,7 @@ def load_catalogue(project: Project, review_date: date | None = None) -> tuple[C
         due = needing_review(toolkit, review_date, department.revisionsperiode)
         found += review_warnings(due, department.revisionsperiode, project.display(project.content_dir))
     found.sort()
-    if any(d.is_error for d in found) or taxonomy is None or department is None:
+    if taxonomy is None or department is None or (any(d.is_error for d in found) and not partial):
         return None, found
     return Catalogue(project, taxonomy, department, courses, toolkit), found
 

@@ -12,12 +12,13 @@ from datetime import date, datetime
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-from pydantic import BeforeValidator, PlainValidator, StringConstraints, ValidationInfo
+from pydantic import BeforeValidator, Field, PlainValidator, StringConstraints, ValidationInfo, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from .diagnostics import did_you_mean
 
 SLUG_PATTERN = r"[a-z0-9]+(-[a-z0-9]+)*"
+TAXONOMY_MARK = "x-taksonomi"
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATETIME = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}")
 _EMAIL = re.compile(r"[^@\s<>()\[\],;:\"]+@[^@\s<>()\[\],;:\"]+\.[A-Za-z]{2,}")
@@ -50,8 +51,9 @@ def _not_a_truth_value(value: Any) -> Any:
     return value
 
 
-# A whole number; "1200" in quotes is fine too.
-WholeNumber = Annotated[int, BeforeValidator(_not_a_truth_value)]
+def WholeNumber(**bounds: int) -> Any:  # noqa: N802 (a type factory)
+    """A whole number within bounds (ge=0, gt=0, …); "1200" in quotes is fine too."""
+    return Annotated[int, Field(**bounds), BeforeValidator(_not_a_truth_value)]
 
 
 def parse_date(value: Any) -> date:
@@ -177,13 +179,20 @@ def parse_postal_code(value: Any) -> str:
     return text
 
 
-LocalDate = Annotated[date, PlainValidator(parse_date, json_schema_input_type=str)]
-LocalDateTime = Annotated[datetime, PlainValidator(parse_datetime, json_schema_input_type=str)]
-Email = Annotated[str, PlainValidator(parse_email, json_schema_input_type=str)]
-HttpsUrl = Annotated[str, PlainValidator(parse_https_url, json_schema_input_type=str)]
-SignupUrl = Annotated[str, PlainValidator(parse_signup, json_schema_input_type=str)]
-PostalCode = Annotated[str, PlainValidator(parse_postal_code, json_schema_input_type=str)]
-VideoUrl = Annotated[str, PlainValidator(parse_video_url, json_schema_input_type=str)]
+def _schema(**schema: Any) -> WithJsonSchema:
+    return WithJsonSchema({"type": "string", **schema})
+
+
+LocalDate = Annotated[date, PlainValidator(parse_date), _schema(pattern=r"^\d{4}-\d{2}-\d{2}$")]
+LocalDateTime = Annotated[datetime, PlainValidator(parse_datetime),
+                          _schema(pattern=r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$")]
+Email = Annotated[str, PlainValidator(parse_email), _schema(pattern=r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")]
+HttpsUrl = Annotated[str, PlainValidator(parse_https_url), _schema(pattern=r"^https://\S+$")]
+SignupUrl = Annotated[str, PlainValidator(parse_signup), _schema(pattern=r"^(https://\S+|mailto:\S+@\S+)$")]
+PostalCode = Annotated[str, PlainValidator(parse_postal_code), WithJsonSchema(
+    {"type": ["string", "integer"], "pattern": r"^\d{4}$"})]
+VideoUrl = Annotated[str, PlainValidator(parse_video_url), _schema(
+    pattern=r"^https://(www\.|m\.)?(youtube\.com|youtube-nocookie\.com|youtu\.be|vimeo\.com|player\.vimeo\.com)/\S+$")]
 
 
 def OneOf(choices: dict[str, Any], what: str) -> Any:  # noqa: N802 (a type factory)
@@ -194,7 +203,7 @@ def OneOf(choices: dict[str, Any], what: str) -> Any:  # noqa: N802 (a type fact
             raise problem(f"'{value}' er ikke {what}{did_you_mean(str(value), list(choices))}")
         return value
 
-    return Annotated[str, PlainValidator(check, json_schema_input_type=str)]
+    return Annotated[str, PlainValidator(check), WithJsonSchema({"type": "string", "enum": list(choices)})]
 
 
 def TaxonomyKey(vocabulary: str) -> Any:  # noqa: N802 (a type factory)
@@ -211,7 +220,8 @@ def TaxonomyKey(vocabulary: str) -> Any:  # noqa: N802 (a type factory)
             raise problem(f"'{value}' findes ikke i taksonomiens {vocabulary}{did_you_mean(value, keys)}")
         return value
 
-    return Annotated[str, PlainValidator(check, json_schema_input_type=str)]
+    # The schema names the vocabulary; catalogue/schemas.py puts in its keys.
+    return Annotated[str, PlainValidator(check), WithJsonSchema({"type": "string", TAXONOMY_MARK: vocabulary})]
 
 
 def _kind(value: Any) -> str:

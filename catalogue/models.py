@@ -31,7 +31,8 @@ from .fields import (
 class EditorModel(BaseModel):
     """A mapping an editor writes: unknown keys are errors, values are read once."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True,
+                              field_title_generator=lambda name, info: info.alias or name)
 
 
 def _none_as_empty_list(value: Any) -> Any:
@@ -39,6 +40,8 @@ def _none_as_empty_list(value: Any) -> Any:
 
 
 class Venue(EditorModel):
+    model_config = ConfigDict(title="Sted")
+
     navn: Text() = Field(description="Stedets navn", examples=["Kursuscenter Valby"])
     adresse: Text() = Field(description="Gade og nummer", examples=["Eksempelvej 1"])
     postnr: PostalCode = Field(description="Postnummer, fire cifre i anførselstegn", examples=["2500"])
@@ -46,6 +49,8 @@ class Venue(EditorModel):
 
 
 class Session(EditorModel):
+    model_config = ConfigDict(title="Hold")
+
     start: LocalDateTime = Field(description="Start, dansk tid: ÅÅÅÅ-MM-DD TT:MM", examples=["2027-03-05 16:00"])
     slut: LocalDateTime = Field(description="Slut, dansk tid: ÅÅÅÅ-MM-DD TT:MM, ikke før start",
                                 examples=["2027-03-06 15:30"])
@@ -56,16 +61,20 @@ class Session(EditorModel):
     tilmelding: SignupUrl = Field(description="Hvor man tilmelder sig: https://-adresse eller mailto:-adresse",
                                   examples=["mailto:kursus@example.dk"])
     status: TaxonomyKey("status") = Field("ledig", description="Holdets status fra taksonomien")
-    pladser: Annotated[WholeNumber, Field(gt=0)] | None = Field(None, description="Antal pladser")
+    pladser: WholeNumber(gt=0) | None = Field(None, description="Antal pladser")
     note: Text() | None = Field(None, description="En kort bemærkning om holdet")
 
 
 class Teacher(EditorModel):
+    model_config = ConfigDict(title="Underviser")
+
     navn: Text() = Field(description="Underviserens navn")
     rolle: Text() | None = Field(None, description="Fx 'Konsulent i kursusafdelingen'")
 
 
 class Course(EditorModel):
+    model_config = ConfigDict(title="Kursus")
+
     titel: Text(3, 120) = Field(description="Kursets titel, 3–120 tegn", examples=["Det gode bestyrelsesmøde"])
     intro: Text(1, 300) = Field(description="En eller to sætninger til lister og søgning, højst 300 tegn",
                                 examples=["Få styr på dagsorden, mødeledelse og referat."])
@@ -79,7 +88,7 @@ class Course(EditorModel):
                                                          description="Målgrupper fra taksonomien",
                                                          examples=[["afdelingsbestyrelse"]])
     varighed: Text() | None = Field(None, description="Fx 'Fredag–lørdag med overnatning' eller '3 timer'")
-    pris: Annotated[WholeNumber, Field(ge=0)] = Field(description="Pris i hele kroner; 0 er gratis",
+    pris: WholeNumber(ge=0) = Field(description="Pris i hele kroner; 0 er gratis",
                                                            examples=[1200])
     pris_note: Text() | None = Field(None, description="Fx 'Betales over konto 119'")
     forplejning: Text() | None = Field(None, description="Fx 'Frokost og kaffe'")
@@ -98,6 +107,8 @@ class Course(EditorModel):
 
 
 class TaxonomyEntry(EditorModel):
+    model_config = ConfigDict(title="Punkt i taksonomien")
+
     navn: Text(1, 80) = Field(description="Navnet, som beboerne ser det")
     beskrivelse: Text() | None = Field(None, description="En kort forklaring")
 
@@ -107,6 +118,8 @@ Vocabulary = dict[TaxonomyKeyName, TaxonomyEntry]
 
 
 class Taxonomy(EditorModel):
+    model_config = ConfigDict(title="Taksonomi")
+
     emner: Vocabulary
     niveauer: Vocabulary
     former: Vocabulary
@@ -135,11 +148,15 @@ REQUIRED_TAXONOMY_KEYS = {
 
 
 class SignupRule(EditorModel):
+    model_config = ConfigDict(title="Tilmeldingsregel")
+
     overskrift: Text() = Field(description="Kort overskrift, fx 'Tilmeldingen er bindende'")
     tekst: Text() = Field(description="Reglen i én eller to sætninger (Markdown)")
 
 
 class Department(EditorModel):
+    model_config = ConfigDict(title="Kursusafdelingen")
+
     navn: Text() = Field(description="Afdelingens navn")
     organisation: Text() = Field(description="Organisationens navn, som beboerne kender den")
     email: Email = Field(description="Kursusafdelingens e-mail")
@@ -147,16 +164,20 @@ class Department(EditorModel):
     telefontid: Text() | None = Field(None, description="Hvornår telefonen er åben")
     adresse: Text() | None = Field(None, description="Postadresse")
     tilmeldingsregler: list[SignupRule] = Field(min_length=1, description="Fælles regler for tilmelding")
-    revisionsperiode: Annotated[WholeNumber, Field(gt=0)] = Field(
+    revisionsperiode: WholeNumber(gt=0) = Field(
         12, description="Antal måneder, før en side i værktøjskassen skal gennemgås igen")
 
 
 class TemplateFile(EditorModel):
+    model_config = ConfigDict(title="Fil")
+
     fil: Text() = Field(description="Filens navn; filen ligger i samme mappe som siden", examples=["referat.docx"])
     beskrivelse: Text() | None = Field(None, description="Hvad filen er, fx 'Skabelon i Word'")
 
 
 class Video(EditorModel):
+    model_config = ConfigDict(title="Video")
+
     url: VideoUrl = Field(description="Adressen på videoen på YouTube eller Vimeo",
                           examples=["https://www.youtube.com/watch?v=abcdefghijk"])
     varighed: Text() | None = Field(None, description="Fx '12 min.'")
@@ -164,6 +185,8 @@ class Video(EditorModel):
 
 
 class OutsideLink(EditorModel):
+    model_config = ConfigDict(title="Link")
+
     url: HttpsUrl = Field(description="Adressen (https://)", examples=["https://www.retsinformation.dk/"])
     udgiver: Text() | None = Field(None, description="Hvem der står bag siden, fx 'Retsinformation'")
 
@@ -179,6 +202,8 @@ TOOLKIT_TYPES = {
 
 class ToolkitMeta(EditorModel):
     """The front matter of a page in content/vaerktoejskasse/."""
+    model_config = ConfigDict(title="Side i værktøjskassen")
+
 
     titel: Text(3, 120) = Field(description="Sidens titel", examples=["Referat af bestyrelsesmøde"])
     type: OneOf(TOOLKIT_TYPES, "en type materiale") = Field(

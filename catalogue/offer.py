@@ -11,8 +11,6 @@ from . import danish
 from .models import Course, CourseEntry, Session
 
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
-# How build.py hands --dato to the site engine's adapter (hooks/catalogue.py).
-REFERENCE_DATE_VARIABLE = "KURSUS_DATO"
 
 
 def today_in_denmark() -> date:

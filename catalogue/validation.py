@@ -88,7 +88,7 @@ def _message(error: dict[str, Any], root: type[BaseModel], document: YamlDocumen
     if loc and loc[-1] == "[key]":
         loc = loc[:-1]
         return loc, (f"{describe_path(loc)}: nøglen '{loc[-1]}' må kun have små bogstaver a–z, cifre og '-' "
-                     f"(æ→ae, ø→oe, å→aa), fx '{_slugify(str(loc[-1]))}'"), True
+                     f"(æ→ae, ø→oe, å→aa), fx '{suggest_slug(str(loc[-1]))}'"), True
     label = describe_path(loc)
     key = str(loc[-1]) if loc and isinstance(loc[-1], str) else ""
     parent = _model_at(root, loc[:-1])
@@ -107,7 +107,7 @@ def _message(error: dict[str, Any], root: type[BaseModel], document: YamlDocumen
     if kind in ("string_type",):
         return loc, f"{label}: skal være tekst, ikke {_kind(given)}", False
     if kind == "string_too_short":
-        if ctx.get("min_length", 1) <= 1:
+        if ctx.get("min_length", 1) <= 1 or not str(given).strip():
             return loc, f"{label}: er tom; skriv en tekst", False
         return loc, f"{label}: er for kort; skriv mindst {ctx['min_length']} tegn", False
     if kind == "string_too_long":
@@ -148,7 +148,7 @@ def _kind(value: Any) -> str:
     return f"'{value}'"
 
 
-def _slugify(text: str) -> str:
+def suggest_slug(text: str) -> str:
     return re.sub(r"-+", "-", re.sub(r"[^a-z0-9-]", "-", ascii_key(text))).strip("-") or "navn"
 
 
@@ -340,7 +340,7 @@ def load_course(path: Path, context: CheckContext) -> tuple[CourseEntry | None, 
     if not re.fullmatch(SLUG_PATTERN, slug):
         found.append(Diagnostic(display, 1, 1,
                                 f"filnavnet '{path.name}' er ikke tilladt: brug kun små bogstaver a–z, cifre og "
-                                f"enkelte bindestreger, fx '{_slugify(slug)}.yml'"))
+                                f"enkelte bindestreger, fx '{suggest_slug(slug)}.yml'"))
     elif slug in RESERVED_SLUGS:
         found.append(Diagnostic(display, 1, 1, f"filnavnet '{path.name}' er optaget af en side, som byggeriet laver; "
                                                "giv kurset et andet navn"))
@@ -366,7 +366,7 @@ def course_files(project: Project) -> tuple[list[Path], list[Diagnostic]]:
         display = project.display(path)
         if path.suffix in (".yaml", ".YML", ".Yml") or (path.suffix == ".yml" and path.parent != project.courses_dir):
             found.append(Diagnostic(display, 1, 1, "kursusfiler skal ligge direkte i courses/ og hedde "
-                                                   f"<navn>.yml, fx courses/{_slugify(path.stem)}.yml"))
+                                                   f"<navn>.yml, fx courses/{suggest_slug(path.stem)}.yml"))
         elif path.suffix == ".yml":
             files.append(path)
     return files, found

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -20,9 +21,9 @@ from mkdocs.structure.pages import Page
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from catalogue.catalogue import load_catalogue  # noqa: E402
-from catalogue.offer import REFERENCE_DATE_VARIABLE, reference_date  # noqa: E402
+from catalogue.offer import reference_date  # noqa: E402
 from catalogue.pages import PageGenerator  # noqa: E402
-from catalogue.project import Project  # noqa: E402
+from catalogue.project import PREVIEW_VARIABLE, REFERENCE_DATE_VARIABLE, Project  # noqa: E402
 from catalogue.search import CompoundSplitter, build_search_index, index_terms_html, site_texts  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.catalogue")
@@ -31,19 +32,39 @@ _generator: PageGenerator | None = None
 _splitter: CompoundSplitter | None = None
 
 
-# Validate the editors' files once per build; stop with every problem listed
+def _project(config: MkDocsConfig) -> Project:
+    return Project(Path(config.config_file_path).resolve().parent)
+
+
+# Remember when this is a preview, for every rebuild to come
+def on_startup(command: str, dirty: bool) -> None:
+    if command == "serve":
+        os.environ[PREVIEW_VARIABLE] = "1"
+
+
+# Validate the editors' files once per build; stop with every problem listed (in a preview: go on without them)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _generator, _splitter
-    project = Project(Path(config.config_file_path).resolve().parent)
-    catalogue, diagnostics = load_catalogue(project)
+    preview = os.environ.get(PREVIEW_VARIABLE) == "1"
+    catalogue, diagnostics = load_catalogue(_project(config), partial=preview)
     for diagnostic in diagnostics:
         (log.error if diagnostic.is_error else log.warning)(str(diagnostic))
+    errors = sum(d.is_error for d in diagnostics)
     if catalogue is None:
-        errors = sum(d.is_error for d in diagnostics)
         raise Abort(f"{errors} fejl i kursusfilerne og siderne; ret dem og byg igen")
+    if errors:
+        log.warning(f"{errors} fejl: forhåndsvisningen viser siderne uden de filer, der har fejl")
     _generator = PageGenerator(catalogue, reference_date(os.environ.get(REFERENCE_DATE_VARIABLE)))
     _splitter = CompoundSplitter.from_texts(site_texts(catalogue))
     return config
+
+
+# In a preview, rebuild when a course, the taxonomy, the department file or a page template changes
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
+    project = _project(config)
+    for folder in (project.courses_dir, project.taxonomy_file.parent, project.templates_dir):
+        server.watch(str(folder))
+    return server
 
 
 # Add the course, catalogue, topic, toolkit and front pages, which have no file
