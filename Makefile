@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test check chromium clean
+.PHONY: site test check serve chromium clean
 
 ## Build the site into site/ (validates first; site/ is left alone on any error)
 site: $(VENV)/.build-deps
@@ -15,6 +15,10 @@ site: $(VENV)/.build-deps
 ## Validate all course files and pages, build nothing
 check: $(VENV)/.build-deps
 	$(BIN)/python build.py check
+
+## Live preview on http://127.0.0.1:8000/ that rebuilds on every change
+serve: $(VENV)/.build-deps
+	$(BIN)/python build.py serve
 
 ## Run every test, the browser tests in Chromium included
 test: $(VENV)/.test-deps node_modules/.installed chromium

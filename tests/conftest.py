@@ -21,7 +21,7 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # Debian's Chromium, kept off the network it has no business with (see the env notes on closed networks).
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
-PROJECT_PARTS = ["build.py", "mkdocs.yml", "catalogue", "hooks", "templates", "config", "content"]
+PROJECT_PARTS = ["build.py", "mkdocs.yml", "catalogue", "hooks", "templates", "config", "content", "schemas"]
 
 
 @dataclass

@@ -1,0 +1,329 @@
+"""The editors' workflow: live preview, scaffolds, JSON Schemas, annotations, workflows and the link check."""
+
+from __future__ import annotations
+
+import http.server
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from conftest import REFERENCE_DATE, REPO, run_build
+from test_validation import VALID
+
+# ----------------------------------------------------------------------------- live preview
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, ""
+    except (urllib.error.URLError, OSError):
+        return 0, ""
+
+
+def wait_for(condition, seconds: float = 45, what: str = "") -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.3)
+    pytest.fail(f"timed out waiting for {what}")
+
+
+def test_preview_rebuilds_shows_errors_and_recovers(project: Path, tmp_path: Path) -> None:
+    port = free_port()
+    log = tmp_path / "serve.log"
+    with log.open("w") as output:
+        server = subprocess.Popen([sys.executable, "build.py", "serve", "--port", str(port), "--dato", REFERENCE_DATE],
+                                  cwd=project, stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
+    page = f"http://127.0.0.1:{port}/kurser/det-gode-bestyrelsesmoede/"
+    course = project / "courses" / "det-gode-bestyrelsesmoede.yml"
+    try:
+        wait_for(lambda: fetch(page)[0] == 200, what="the preview to start")
+        assert "Forhåndsvisningen kører på" in log.read_text(encoding="utf-8")
+
+        course.write_text(course.read_text(encoding="utf-8").replace(
+            "titel: Det gode bestyrelsesmøde", "titel: Det rigtig gode bestyrelsesmøde"), encoding="utf-8")
+        wait_for(lambda: "Det rigtig gode bestyrelsesmøde" in fetch(page)[1], what="the new title")
+
+        course.write_text(course.read_text(encoding="utf-8").replace("form: fysisk", "form: fysik"),
+                          encoding="utf-8")
+        error = ("courses/det-gode-bestyrelsesmoede.yml:15:7: fejl: form: 'fysik' findes ikke i taksonomiens "
+                 "former; mente du 'fysisk'?")
+        wait_for(lambda: error in log.read_text(encoding="utf-8"), what="the error in the terminal")
+        wait_for(lambda: fetch(page)[0] == 404, what="the broken course to leave the preview")
+        assert fetch(f"http://127.0.0.1:{port}/kurser/")[0] == 200  # the server keeps running
+        assert "Traceback" not in log.read_text(encoding="utf-8")
+
+        course.write_text(course.read_text(encoding="utf-8").replace("form: fysik", "form: fysisk"),
+                          encoding="utf-8")
+        wait_for(lambda: fetch(page)[0] == 200, what="the fixed course to come back")
+
+        taxonomy = project / "config" / "taxonomy.yml"
+        taxonomy.write_text(taxonomy.read_text(encoding="utf-8").replace("navn: Fremmøde", "navn: Mød op"),
+                            encoding="utf-8")
+        wait_for(lambda: "Mød op" in fetch(page)[1], what="the taxonomy change")
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=10)
+    assert not (project / "site").exists()  # the preview never touches site/
+
+
+# ----------------------------------------------------------------------------- scaffolds
+
+FILLED = {
+    'titel: ""': "titel: Budget for begyndere",
+    'intro: ""': "intro: Lær at læse afdelingens budget.",
+    "emner: []": "emner: [oekonomi]",
+    "niveau: []": "niveau: [ny]",
+    "målgruppe: []": "målgruppe: [afdelingsbestyrelse]",
+}
+
+
+def fill(path: Path, replacements: dict[str, str]) -> None:
+    text = path.read_text(encoding="utf-8")
+    for placeholder, value in replacements.items():
+        assert placeholder in text, placeholder
+        text = text.replace(placeholder, value, 1)
+    path.write_text(text, encoding="utf-8")
+
+
+def test_new_course_has_every_key_and_passes_check_once_filled(empty_project: Path) -> None:
+    result = run_build(empty_project, "new", "budget-for-begyndere")
+    assert result.returncode == 0
+    path = empty_project / "courses" / "budget-for-begyndere.yml"
+    assert result.stdout.strip() == "courses/budget-for-begyndere.yml"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../schemas/course.schema.json\n")
+    from catalogue.models import Course, Session
+
+    for key in [info.alias or name for name, info in Course.model_fields.items()] + \
+               [info.alias or name for name, info in Session.model_fields.items()]:
+        assert re.search(rf"^\s*(- )?{key}:", text, re.MULTILINE), key
+    unfilled = run_build(empty_project, "check")
+    assert {line.split(": fejl: ")[1].split(":")[0] for line in unfilled.errors} == {
+        "titel", "intro", "emner", "niveau", "målgruppe"}
+    fill(path, FILLED)
+    filled = run_build(empty_project, "check")
+    assert filled.returncode == 0, filled.stdout
+    built = run_build(empty_project, "build")
+    assert built.returncode == 0
+    assert "Budget for begyndere" in (empty_project / "site" / "kurser" / "budget-for-begyndere" /
+                                      "index.html").read_text(encoding="utf-8")
+
+
+def test_new_refuses_an_existing_or_invalid_name(empty_project: Path) -> None:
+    (empty_project / "courses" / "findes.yml").write_text(VALID, encoding="utf-8")
+    existing = run_build(empty_project, "new", "findes")
+    assert existing.returncode == 1
+    assert existing.stderr.strip() == "fejl: courses/findes.yml findes allerede; vælg et andet navn, eller ret den fil"
+    invalid = run_build(empty_project, "new", "Budget for Begyndere")
+    assert invalid.returncode == 1
+    assert invalid.stderr.strip() == ("fejl: 'Budget for Begyndere' kan ikke bruges som navn på et kursus: brug små "
+                                      "bogstaver a–z, cifre og enkelte bindestreger, fx 'budget-for-begyndere'")
+    assert (empty_project / "courses" / "findes.yml").read_text(encoding="utf-8") == VALID
+
+
+@pytest.mark.parametrize("kind, filled", [
+    ("skabelon", {'fil: ""': "fil: referat.docx", 'beskrivelse: ""': "beskrivelse: Skabelon i Word"}),
+    ("vejledning", {}),
+    ("video", {'url: ""': "url: https://www.youtube.com/watch?v=Xk3vB7pQm2A", 'varighed: ""': "varighed: 4 min."}),
+    ("link", {'url: ""': "url: https://www.retsinformation.dk/", 'udgiver: ""': "udgiver: Retsinformation"}),
+])
+def test_new_toolkit_page_passes_check_once_filled(empty_project: Path, kind: str, filled: dict[str, str]) -> None:
+    result = run_build(empty_project, "new", "--type", kind, "proeve/ny-side")
+    assert result.returncode == 0, result.stderr
+    path = empty_project / "content" / "vaerktoejskasse" / "proeve" / "ny-side.md"
+    assert result.stdout.strip() == "content/vaerktoejskasse/proeve/ny-side.md"
+    (path.parent / "referat.docx").write_bytes(b"PK\x03\x04")
+    fill(path, {'titel: ""': "titel: En ny side", 'intro: ""': "intro: Kort om siden.",
+                "emner: []": "emner: [bestyrelsesarbejde]", **filled})
+    check = run_build(empty_project, "check")
+    assert check.errors == [], check.errors
+    assert run_build(empty_project, "new", "--type", kind, "proeve/ny-side").returncode == 1
+
+
+# ----------------------------------------------------------------------------- schemas
+
+
+def test_schemas_in_the_repository_match_the_models_and_taxonomy() -> None:
+    from catalogue.project import Project
+    from catalogue.schemas import stale_schemas
+    from catalogue.validation import load_taxonomy
+
+    project = Project(REPO)
+    taxonomy, _ = load_taxonomy(project)
+    assert stale_schemas(project, taxonomy) == []
+
+
+def validate_with_schema(schema: str, *files: Path) -> subprocess.CompletedProcess[str]:
+    """Validate YAML files as VS Code's YAML extension would: against the JSON Schema, nothing else."""
+    return subprocess.run([sys.executable, "-m", "check_jsonschema", "--schemafile", str(REPO / "schemas" / schema),
+                           *map(str, files)], capture_output=True, text=True)
+
+
+def test_every_sample_course_is_valid_against_the_schema() -> None:
+    result = validate_with_schema("course.schema.json", *sorted((REPO / "courses").glob("*.yml")))
+    assert result.returncode == 0, result.stdout
+    for name in ("taxonomy", "department"):
+        assert validate_with_schema(f"{name}.schema.json", REPO / "config" / f"{name}.yml").returncode == 0
+
+
+def test_schema_underlines_a_broken_course(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yml"
+    broken.write_text(VALID.replace("form: fysisk", "form: fysik").replace("pris: 1200", "pris: 5.100")
+                      .replace("tilmelding: mailto:", "tilmelding: http://").replace("niveau: [ny]", "niveu: [ny]"),
+                      encoding="utf-8")
+    result = validate_with_schema("course.schema.json", broken)
+    assert result.returncode == 1
+    for problem in ["'fysik' is not one of", "5.1 is not of type 'integer'", "$.hold[0].tilmelding",
+                    "'niveu' was unexpected", "'niveau' is a required property"]:
+        assert problem in result.stdout, problem
+
+
+def test_schema_offers_labels_for_taxonomy_values() -> None:
+    import json
+
+    schema = json.loads((REPO / "schemas" / "course.schema.json").read_text(encoding="utf-8"))
+    form = schema["properties"]["form"]
+    assert form["enum"] == ["fysisk", "online", "hybrid"]
+    assert form["markdownEnumDescriptions"][0].startswith("Fremmøde")
+    assert schema["properties"]["titel"]["description"] == "Kursets titel, 3–120 tegn"
+
+
+def test_vscode_uses_the_schemas() -> None:
+    import json
+
+    settings = json.loads((REPO / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    assert settings["yaml.schemas"]["./schemas/course.schema.json"] == ["courses/*.yml"]
+    for path in settings["yaml.schemas"]:
+        assert (REPO / path).is_file()
+
+
+# ----------------------------------------------------------------------------- annotations
+
+ANNOTATION = re.compile(r"^::(error|warning) file=([^,:]+),line=(\d+),col=(\d+)::(.+)$")
+
+
+def test_github_annotations_are_well_formed(empty_project: Path) -> None:
+    (empty_project / "courses" / "brudt.yml").write_text(
+        VALID.replace("form: fysisk", "form: fysik").replace("pris: 1200", "pris: 100%"), encoding="utf-8")
+    plain = subprocess.run([sys.executable, "build.py", "check"], cwd=empty_project, capture_output=True, text=True,
+                           env={k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"})
+    assert not [line for line in plain.stdout.splitlines() if line.startswith("::")]
+    on_github = subprocess.run([sys.executable, "build.py", "check"], cwd=empty_project, capture_output=True,
+                               text=True, env={**os.environ, "GITHUB_ACTIONS": "true"})
+    assert on_github.returncode == 1
+    annotations = [line for line in on_github.stdout.splitlines() if line.startswith("::")]
+    assert "::error file=courses/brudt.yml,line=7,col=7::form: 'fysik' findes ikke i taksonomiens former; mente du " \
+           "'fysisk'?" in annotations
+    assert "::error file=courses/brudt.yml,line=9,col=7::pris: '100%25' er ikke et helt tal, fx 1200" in annotations
+    for line in annotations:
+        assert ANNOTATION.match(line), line
+
+
+# ----------------------------------------------------------------------------- workflows
+
+
+def test_workflows_are_valid_github_actions() -> None:
+    workflows = sorted((REPO / ".github" / "workflows").glob("*.yml"))
+    assert [p.name for p in workflows] == ["links.yml", "publish.yml", "test.yml"]
+    result = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema",
+                             "vendor.github-workflows", *map(str, workflows)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_workflows_run_on_the_right_events() -> None:
+    import yaml
+
+    def triggers(name: str) -> dict:
+        data = yaml.safe_load((REPO / ".github" / "workflows" / name).read_text(encoding="utf-8"))
+        return data[True]  # PyYAML reads the key 'on' as true
+
+    assert "pull_request" in triggers("test.yml")
+    publish = triggers("publish.yml")
+    assert publish["push"]["branches"] == ["main"]
+    assert publish["schedule"][0]["cron"].split()[2:] == ["*", "*", "*"]  # every night
+    links = triggers("links.yml")
+    assert links["schedule"][0]["cron"].split()[4] == "1"  # once a week
+    text = (REPO / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8")
+    assert "actions/deploy-pages" in text and "make site" in text
+
+
+# ----------------------------------------------------------------------------- link check
+
+
+class _LinkHandler(http.server.BaseHTTPRequestHandler):
+    def do_HEAD(self) -> None:  # noqa: N802
+        if self.path == "/no-head":
+            self.send_response(405)
+        else:
+            self.send_response(200 if self.path in ("/ok", "/no-head-ok") else 404)
+        self.end_headers()
+
+    def do_GET(self) -> None:  # noqa: N802
+        self.send_response(200 if self.path in ("/ok", "/no-head") else 404)
+        self.end_headers()
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_link_check_reports_broken_links_at_their_line(tmp_path: Path) -> None:
+    from catalogue.links import OutsideLink, check_links
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _LinkHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    page = tmp_path / "side.md"
+    page.write_text(f"---\nlink: {{url: {base}/gone}}\n---\n[a]({base}/ok) [b]({base}/no-head)\n", encoding="utf-8")
+    links = [OutsideLink(f"{base}/{path}", page, "content/side.md") for path in ("ok", "gone", "no-head")]
+    try:
+        found = check_links(links)
+    finally:
+        server.shutdown()
+    assert [str(d) for d in found] == [
+        f"content/side.md:2:1: advarsel: linket {base}/gone svarer 404 (Not Found)"]
+
+
+def test_outside_links_cover_sign_up_evaluation_toolkit_and_videos() -> None:
+    from catalogue.catalogue import load_catalogue
+    from catalogue.links import outside_links
+    from catalogue.project import Project
+
+    catalogue, _ = load_catalogue(Project(REPO))
+    urls = {link.url for link in outside_links(catalogue)}
+    assert "https://tilmelding.example.dk/introduktion-til-bestyrelsesarbejdet/2027-03" in urls
+    assert "https://evaluering.example.dk/introduktion-til-bestyrelsesarbejdet" in urls
+    assert "https://www.retsinformation.dk/" in urls
+    assert "https://www.youtube.com/watch?v=Xk3vB7pQm2A" in urls
+    assert not any(url.startswith("mailto:") for url in urls)
+
+
+def test_check_warns_when_the_taxonomy_has_outgrown_the_schemas(empty_project: Path) -> None:
+    taxonomy = empty_project / "config" / "taxonomy.yml"
+    taxonomy.write_text(taxonomy.read_text(encoding="utf-8").replace(
+        "\nniveauer:", "  digitalisering:\n    navn: Digitalisering\n\nniveauer:"), encoding="utf-8")
+    result = run_build(empty_project, "check")
+    assert result.returncode == 0
+    assert "schemas/course.schema.json:1:1: advarsel: skemaet passer ikke længere til taksonomien; kør " \
+           "'python build.py schemas'" in result.lines
+    assert run_build(empty_project, "schemas").returncode == 0
+    assert not [line for line in run_build(empty_project, "check").lines if line.startswith("schemas/")]
