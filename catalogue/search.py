@@ -142,11 +142,11 @@ def index_terms_html(splitter: CompoundSplitter, title: str, body_html: str) -> 
 async def _write_index(site_dir: Path, output: str) -> int:
     from pagefind.index import IndexConfig, PagefindIndex
 
+    # The index is written when the context closes, to output_path (absolute: not the working folder).
     config = IndexConfig(root_selector="article", exclude_selectors=NOT_INDEXED, force_language="da",
-                         output_path=output)
+                         output_path=str((site_dir / output).resolve()))
     async with PagefindIndex(config) as index:
         result = await index.add_directory(str(site_dir))
-        await index.write_files(output_path=str(site_dir / output))
     return int(result["page_count"])
 
 

@@ -18,6 +18,8 @@ def test_build_writes_site(project: Path) -> None:
     assert "advarsel" not in result.stderr  # MkDocs found nothing to warn about (broken links, …)
     assert (project / "site" / "kurser" / "det-gode-bestyrelsesmoede" / "index.html").is_file()
     assert not list(project.glob(".site-*"))  # no staging folders left behind
+    assert (project / "site" / "pagefind" / "pagefind.js").is_file()
+    assert not (project / "pagefind").exists()  # the search index is written into the site only
 
 
 def test_failed_build_leaves_site_untouched(project: Path) -> None:
