@@ -7,6 +7,7 @@ under any base path.
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -16,23 +17,29 @@ import markupsafe
 import yaml
 
 from . import danish, offer
+from .calendar import session_calendar, session_file, sessions_calendar
 from .catalogue import Catalogue
+from .feed import FEED, atom_feed
 from .fields import video_source
 from .models import TOOLKIT_TYPES, CourseEntry
+from .structured_data import course_json_ld, script_json
 from .toolkit import ToolkitItem, downloads, is_long_guide, transcript_anchor
 from .urls import (
     ABOUT,
+    CALENDAR,
     CATALOGUE,
     HOME,
     IDEAS,
     NEW_MEMBERS,
     PRACTICAL,
+    PRINTABLE,
     SEARCH,
     TAILORED,
     TOOLKIT,
     TOPICS,
     course_src,
     file_url,
+    page_url,
     relative_url,
     topic_src,
 )
@@ -43,15 +50,16 @@ NEXT_ON_HOME = 5
 @dataclass(frozen=True)
 class GeneratedPage:
     src_uri: str  # where the page would be under content/, e.g. kurser/<slug>.md
-    content: str  # Markdown with YAML front matter
+    content: str | bytes  # Markdown with YAML front matter; for other files (.ics, .xml) their bytes
 
 
 class PageGenerator:
     """Renders the templates in ``templates/pages/`` for one catalogue and reference date."""
 
-    def __init__(self, catalogue: Catalogue, today: date):
+    def __init__(self, catalogue: Catalogue, today: date, site_url: str = ""):
         self.catalogue = catalogue
         self.today = today
+        self.site_url = site_url
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(catalogue.project.templates_dir / "pages"),
             autoescape=True,
@@ -81,10 +89,13 @@ class PageGenerator:
             topic_src=topic_src,
             pages=dict(home=HOME, catalogue=CATALOGUE, topics=TOPICS, new_members=NEW_MEMBERS,
                        tailored=TAILORED, ideas=IDEAS, practical=PRACTICAL, about=ABOUT, toolkit=TOOLKIT,
-                       search=SEARCH),
+                       search=SEARCH, printable=PRINTABLE, calendar=CALENDAR),
             toolkit_types=TOOLKIT_TYPES,
             mail_href=offer.mail_href,
             ask_for_date_href=lambda c: offer.ask_for_date_href(c, catalogue.department.email),
+            absolute_url=lambda src: site_url.rstrip("/") + "/" + page_url(src),
+            calendar_file=lambda entry, session: posixpath.basename(session_file(entry, session)),
+            json_ld=lambda entry: script_json(course_json_ld(entry, catalogue, site_url, today)),
             month_keys=lambda sessions: sorted({f"{s.start:%Y-%m}" for s in sessions}),
             toolkit=catalogue.toolkit,
             by_title=lambda items: sorted(items, key=lambda i: danish.sort_key(i.meta.titel)),
@@ -168,12 +179,33 @@ class PageGenerator:
             video=video_source(item.meta.video.url) if item.meta.video else None,
         )
 
+    def printable(self) -> GeneratedPage:
+        listings = [x for x in self.listings() if x.next]
+        return self.render(PRINTABLE, "printable.md.jinja",
+                           {"title": "Kursuskatalog til udskrift",
+                            "description": "Alle kommende kurser samlet til udskrift på A4."},
+                           listings=listings)
+
+    def calendars(self) -> list[GeneratedPage]:
+        """Calendar files: one per session to come, one for everything, one per topic."""
+        files = [GeneratedPage(session_file(entry, session),
+                               session_calendar(entry, session, self.site_url, self.today))
+                 for entry in self.catalogue.courses for session in offer.upcoming(entry.course, self.today)]
+        files.append(GeneratedPage(CALENDAR, sessions_calendar("Kurser for beboerdemokrater", self.catalogue.courses,
+                                                               self.site_url, self.today)))
+        for key, topic in self.catalogue.taxonomy.emner.items():
+            files.append(GeneratedPage(f"emner/{key}/{CALENDAR}", sessions_calendar(
+                f"Kurser: {topic.navn}", self.catalogue.courses_of_topic(key), self.site_url, self.today)))
+        return files
+
     def all_pages(self) -> list[GeneratedPage]:
-        """Every page of the site that has no file of its own."""
+        """Every page and file of the site that has no file of its own."""
         pages = [self.home(), self.catalogue_page(), self.topics(), self.new_members(), self.tailored(),
-                 self.ideas(), self.practical(), self.toolkit_index(), self.search()]
+                 self.ideas(), self.practical(), self.toolkit_index(), self.search(), self.printable()]
         pages += [self.topic(key) for key in self.catalogue.taxonomy.emner]
         pages += [self.course(entry) for entry in self.catalogue.courses]
+        pages += self.calendars()
+        pages.append(GeneratedPage(FEED, atom_feed(self.catalogue, self.site_url, self.today)))
         return pages
 
     def new_members(self) -> GeneratedPage:
@@ -213,9 +245,9 @@ class PageGenerator:
                            course_count=len(self.catalogue.courses))
 
 
-def generate_pages(catalogue: Catalogue, today: date) -> list[GeneratedPage]:
+def generate_pages(catalogue: Catalogue, today: date, site_url: str = "") -> list[GeneratedPage]:
     """Every generated page of the site."""
-    return PageGenerator(catalogue, today).all_pages()
+    return PageGenerator(catalogue, today, site_url).all_pages()
 
 
 __all__ = ["GeneratedPage", "PageGenerator", "generate_pages"]

@@ -14,6 +14,8 @@ IDEAS = "ideer.md"
 PRACTICAL = "praktisk.md"
 TOOLKIT = "vaerktoejskasse/index.md"
 SEARCH = "soeg.md"
+PRINTABLE = "kurser/katalog.md"
+CALENDAR = "kalender.ics"
 ABOUT = "om/index.md"  # written by hand in content/
 
 GENERATED = (HOME, CATALOGUE, TOPICS, NEW_MEMBERS, TAILORED, IDEAS, PRACTICAL, TOOLKIT, SEARCH)
@@ -21,7 +23,7 @@ GENERATED_FOLDERS = ("kurser/", "emner/")
 
 
 # Course slugs whose page would be one of the generated pages above.
-RESERVED_SLUGS = frozenset({"index"})
+RESERVED_SLUGS = frozenset({"index", "katalog"})
 
 
 def course_src(slug: str) -> str:

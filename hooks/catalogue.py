@@ -54,7 +54,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise Abort(f"{errors} fejl i kursusfilerne og siderne; ret dem og byg igen")
     if errors:
         log.warning(f"{errors} fejl: forhåndsvisningen viser siderne uden de filer, der har fejl")
-    _generator = PageGenerator(catalogue, reference_date(os.environ.get(REFERENCE_DATE_VARIABLE)))
+    _generator = PageGenerator(catalogue, reference_date(os.environ.get(REFERENCE_DATE_VARIABLE)),
+                               config.site_url or "")
     _splitter = CompoundSplitter.from_texts(site_texts(catalogue))
     return config
 
@@ -67,7 +68,7 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveRel
     return server
 
 
-# Add the course, catalogue, topic, toolkit and front pages, which have no file
+# Add the pages and files that have no file of their own (courses, topics, calendars, feed, …)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     assert _generator is not None
     for page in _generator.all_pages():
