@@ -15,7 +15,6 @@ import icalendar
 import pypdf
 import pytest
 from bs4 import BeautifulSoup
-
 from test_site import COURSES, TODAY, all_pages, content, offered, page, when
 from test_toolkit_site import ITEMS
 
