@@ -1,0 +1,254 @@
+#!/usr/bin/env python3
+"""Benchmark the build from 100 to 10,000 courses against plain MkDocs on the same pages.
+
+    .venv/bin/python bench/run.py [--sizes 100 1000 10000] [--json bench/results.json]
+
+For each size N it generates N courses (1–4 sessions each) and N/2 toolkit
+pages, then measures: `check`; the full `build` (time and peak memory);
+the site's size; the largest course page; the search index (raw and gzip) and
+what a browser transfers for one search; and, as the baseline in the same run,
+a plain `mkdocs build` with the same theme of the same pages written out as
+Markdown, without our hooks. At 1,000 courses it also times the live preview
+from saving a course file to the new page being served. It prints one table
+and writes it as JSON. Needs what `make test` installs (Chromium for the search
+transfer).
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from datetime import date
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+
+import yaml  # noqa: E402
+from content import write_content  # noqa: E402
+
+REFERENCE_DATE = "2027-01-15"
+PROJECT_PARTS = ["build.py", "mkdocs.yml", "catalogue", "hooks", "templates", "config", "content", "schemas"]
+SEARCH_QUERY = "budgettet"
+
+
+def copy_project(target: Path) -> Path:
+    target.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        source = REPO / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / part)
+    (target / "courses").mkdir()
+    return target
+
+
+def timed(command: list[str], cwd: Path) -> tuple[float, int, int]:
+    """(seconds, peak resident memory in MB, exit code) of one command."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    if status != 0:
+        print(process.stderr.read().decode()[-2000:], file=sys.stderr)
+    return seconds, usage.ru_maxrss // 1024, os.waitstatus_to_exitcode(status)
+
+
+def folder_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def gzip_size(folder: Path) -> int:
+    return sum(len(gzip.compress(p.read_bytes(), 6)) for p in folder.rglob("*") if p.is_file())
+
+
+def write_baseline(project: Path, target: Path) -> None:
+    """The same pages as plain Markdown, with the same theme and navigation, and no hooks."""
+    from catalogue.catalogue import load_catalogue
+    from catalogue.pages import PageGenerator
+    from catalogue.project import Project
+
+    catalogue, _ = load_catalogue(Project(project))
+    docs = target / "docs"
+    shutil.copytree(project / "content", docs)
+    for page in PageGenerator(catalogue, date.fromisoformat(REFERENCE_DATE)).all_pages():
+        if page.src_uri.endswith(".md"):
+            path = docs / page.src_uri
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(page.content, encoding="utf-8")
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["docs_dir"] = "docs"
+    del config["theme"]["custom_dir"], config["hooks"]
+    config["plugins"] = ["search"]  # Material's default search, as a plain site has it
+    (target / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def search_transfer(site: Path) -> int:
+    """Bytes a browser fetches from the search index for one query, typed on the search page."""
+    from playwright.sync_api import sync_playwright
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/soeg/"
+    total = 0
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
+                                                 args=["--no-sandbox", "--disable-background-networking"])
+            page = browser.new_page()
+            sizes: list[int] = []
+            page.goto(url, wait_until="networkidle")
+            page.on("response", lambda r: sizes.append(len(r.body())) if "/pagefind/" in r.url else None)
+            page.locator("#soeg input").type(SEARCH_QUERY)
+            page.wait_for_selector(".pagefind-ui__result-link", timeout=60_000)
+            page.wait_for_load_state("networkidle")
+            total = sum(sizes)
+            browser.close()
+    finally:
+        server.shutdown()
+    return total
+
+
+def preview_latency(project: Path) -> float:
+    """Seconds from saving one course file to the live preview serving the changed page."""
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "build.py", "serve", "--port", str(port), "--dato", REFERENCE_DATE],
+                              cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              start_new_session=True)
+    page = f"http://127.0.0.1:{port}/kurser/kursus-7/"
+
+    def served() -> str:
+        try:
+            with urllib.request.urlopen(page, timeout=5) as response:
+                return response.read().decode("utf-8")
+        except OSError:
+            return ""
+
+    try:
+        deadline = time.monotonic() + 900
+        while "kursus-7" not in served() and "Kursus" not in served():
+            if time.monotonic() > deadline:
+                return float("nan")
+            time.sleep(0.5)
+        time.sleep(2)
+        course = project / "courses" / "kursus-7.yml"
+        text = course.read_text(encoding="utf-8")
+        first, rest = text.split("\n", 1)
+        started = time.perf_counter()
+        course.write_text(f"{first} ændret\n{rest}", encoding="utf-8")
+        while " ændret" not in served():
+            if time.perf_counter() - started > 600:
+                return float("nan")
+            time.sleep(0.05)
+        return time.perf_counter() - started
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+
+
+def measure(courses: int, work: Path, preview: bool) -> dict[str, float]:
+    project = copy_project(work / f"projekt-{courses}")
+    write_content(project, courses)
+    check_s, check_mb, check_rc = timed([sys.executable, "build.py", "check", "--dato", REFERENCE_DATE], project)
+    build_s, build_mb, build_rc = timed([sys.executable, "build.py", "build", "--dato", REFERENCE_DATE], project)
+    assert check_rc == 0 and build_rc == 0, (check_rc, build_rc)
+    site = project / "site"
+    baseline = work / f"baseline-{courses}"
+    baseline.mkdir()
+    write_baseline(project, baseline)
+    base_s, base_mb, base_rc = timed([sys.executable, "-m", "mkdocs", "build", "-q"], baseline)
+    assert base_rc == 0
+    course_pages = list((site / "kurser").glob("kursus-*/index.html"))
+    result = {
+        "courses": courses,
+        "toolkit_pages": courses // 2,
+        "check_s": round(check_s, 2),
+        "build_s": round(build_s, 2),
+        "baseline_s": round(base_s, 2),
+        "build_vs_baseline": round(build_s / base_s, 2),
+        "build_ms_per_course": round(1000 * build_s / courses, 2),
+        "peak_memory_mb": build_mb,
+        "baseline_peak_memory_mb": base_mb,
+        "site_mb": round(folder_size(site) / 1e6, 1),
+        "baseline_site_mb": round(folder_size(baseline / "site") / 1e6, 1),
+        "largest_course_page_kb": round(max(p.stat().st_size for p in course_pages) / 1000, 1),
+        "search_index_mb": round(folder_size(site / "pagefind") / 1e6, 2),
+        "search_index_gzip_mb": round(gzip_size(site / "pagefind") / 1e6, 2),
+        "search_transfer_kb": round(search_transfer(site) / 1000, 1),
+    }
+    if preview:
+        result["preview_s"] = round(preview_latency(project), 2)
+    return result
+
+
+COLUMNS = [("courses", "N"), ("check_s", "check s"), ("build_s", "build s"), ("baseline_s", "MkDocs s"),
+           ("build_vs_baseline", "×MkDocs"), ("build_ms_per_course", "ms/kursus"), ("peak_memory_mb", "peak MB"),
+           ("site_mb", "site MB"), ("largest_course_page_kb", "kursusside kB"), ("search_index_mb", "indeks MB"),
+           ("search_index_gzip_mb", "indeks gz MB"), ("search_transfer_kb", "søgning kB"), ("preview_s", "preview s")]
+
+
+def table(rows: list[dict[str, float]]) -> str:
+    lines = ["  ".join(f"{title:>13}" for _, title in COLUMNS)]
+    for row in rows:
+        lines.append("  ".join(f"{row.get(key, ''):>13}" for key, _ in COLUMNS))
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    parser.add_argument("--json", type=Path, default=REPO / "bench" / "results.json")
+    parser.add_argument("--keep", action="store_true", help="keep the generated projects")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="kursus-bench-"))
+    rows = []
+    try:
+        for size in args.sizes:
+            rows.append(measure(size, work, preview=size == 1000))
+            print(table(rows[-1:]).splitlines()[-1], flush=True)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    print()
+    print(table(rows))
+    if len(rows) >= 2:
+        by_size = {row["courses"]: row for row in rows}
+        if 1000 in by_size and 10000 in by_size:
+            print(f"ms/kursus ved 10.000 ÷ ved 1.000: "
+                  f"{by_size[10000]['build_ms_per_course'] / by_size[1000]['build_ms_per_course']:.2f}")
+        if 100 in by_size and 10000 in by_size:
+            print(f"største kursusside ved 10.000 ÷ ved 100: "
+                  f"{by_size[10000]['largest_course_page_kb'] / by_size[100]['largest_course_page_kb']:.3f}")
+    args.json.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
