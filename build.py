@@ -148,6 +148,8 @@ class _MkDocsMessages(logging.Handler):
         message = record.getMessage()
         broken = _BROKEN_LINK.search(message)
         serving = _SERVING.search(message)
+        if "'dirty' build" in message or "stale files" in message:
+            return  # the preview's incremental rebuilds are meant
         if ": fejl: " in message or ": advarsel: " in message:  # the catalogue's own diagnostics
             print(message, file=sys.stderr)
         elif broken:
@@ -225,7 +227,8 @@ def serve(project: Project, today: date, port: int) -> int:
     os.environ[PREVIEW_VARIABLE] = "1"
     _mkdocs_messages(project, logging.INFO)
     try:
-        mkdocs_serve(str(project.root / "mkdocs.yml"), dev_addr=f"127.0.0.1:{port}")
+        # A dirty build rewrites only what changed; hooks/catalogue.py says what that is.
+        mkdocs_serve(str(project.root / "mkdocs.yml"), dev_addr=f"127.0.0.1:{port}", build_type="dirty")
     except KeyboardInterrupt:
         pass
     except (MkDocsException, OSError) as error:

@@ -39,6 +39,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
 import yaml  # noqa: E402
+
 from content import write_content  # noqa: E402
 
 REFERENCE_DATE = "2027-01-15"
@@ -153,7 +154,9 @@ def preview_latency(project: Path) -> float:
 
     try:
         deadline = time.monotonic() + 900
-        while "kursus-7" not in served() and "Kursus" not in served():
+        course = project / "courses" / "kursus-7.yml"
+        text = course.read_text(encoding="utf-8")
+        while "<h1" not in served():
             if time.monotonic() > deadline:
                 return float("nan")
             time.sleep(0.5)
@@ -161,9 +164,10 @@ def preview_latency(project: Path) -> float:
         course = project / "courses" / "kursus-7.yml"
         text = course.read_text(encoding="utf-8")
         first, rest = text.split("\n", 1)
+        marker = f"ændret {time.time_ns()}"
         started = time.perf_counter()
-        course.write_text(f"{first} ændret\n{rest}", encoding="utf-8")
-        while " ændret" not in served():
+        course.write_text(f"{first} {marker}\n{rest}", encoding="utf-8")
+        while marker not in served():
             if time.perf_counter() - started > 600:
                 return float("nan")
             time.sleep(0.05)
@@ -171,6 +175,7 @@ def preview_latency(project: Path) -> float:
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
+        course.write_text(text, encoding="utf-8")
 
 
 def measure(courses: int, work: Path, preview: bool) -> dict[str, float]:

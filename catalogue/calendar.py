@@ -57,15 +57,31 @@ def _event(entry: CourseEntry, session: Session, site_url: str, stamp: datetime)
     return event
 
 
+# Europe/Copenhagen as calendar programs write it: summer time from the last Sunday of March to the last
+# Sunday of October. Short and valid for every year, unlike a list of dates.
+COPENHAGEN_VTIMEZONE = """BEGIN:VTIMEZONE
+TZID:Europe/Copenhagen
+BEGIN:DAYLIGHT
+TZOFFSETFROM:+0100
+TZOFFSETTO:+0200
+TZNAME:CEST
+DTSTART:19700329T020000
+RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU
+END:DAYLIGHT
+BEGIN:STANDARD
+TZOFFSETFROM:+0200
+TZOFFSETTO:+0100
+TZNAME:CET
+DTSTART:19701025T030000
+RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU
+END:STANDARD
+END:VTIMEZONE
+"""
+
+
 @functools.cache
 def _copenhagen() -> icalendar.Timezone:
-    """Europe/Copenhagen as a VTIMEZONE, worked out once: it is the same in every file."""
-    calendar = icalendar.Calendar()
-    event = icalendar.Event()
-    event.add("dtstart", datetime(2027, 1, 1, tzinfo=COPENHAGEN))
-    calendar.add_component(event)
-    calendar.add_missing_timezones()
-    return calendar.walk("VTIMEZONE")[0]
+    return icalendar.Timezone.from_ical(COPENHAGEN_VTIMEZONE.replace("\n", "\r\n"))
 
 
 def _calendar(name: str, events: list[icalendar.Event]) -> bytes:
@@ -86,14 +102,19 @@ def _stamp(today: date) -> datetime:
     return datetime.combine(today, time(0, 0), tzinfo=timezone.utc)
 
 
-def session_calendar(entry: CourseEntry, session: Session, site_url: str, today: date) -> bytes:
-    return _calendar(entry.course.titel, [_event(entry, session, site_url, _stamp(today))])
+def session_events(entry: CourseEntry, site_url: str, today: date) -> list[tuple[datetime, str, bytes]]:
+    """The events of a course's sessions to come, written out: (start, UID, VEVENT)."""
+    found = []
+    for session in upcoming(entry.course, today):
+        event = _event(entry, session, site_url, _stamp(today))
+        found.append((session.start, str(event["UID"]), event.to_ical()))
+    return found
 
 
-def sessions_calendar(name: str, entries: list[CourseEntry], site_url: str, today: date) -> bytes:
-    """Every session to come of these courses, cancelled ones marked as such."""
-    events = [_event(entry, session, site_url, _stamp(today))
-              for entry in entries for session in upcoming(entry.course, today)]
-    events.sort(key=lambda e: e.decoded("dtstart"))
-    return _calendar(name, events)
+_END = b"END:VCALENDAR\r\n"
 
+
+def calendar_file(name: str, events: list[tuple[datetime, str, bytes]]) -> bytes:
+    """A calendar of events already written out, in time order: many files share the same events."""
+    head = _calendar(name, [])
+    return head[: -len(_END)] + b"".join(e[2] for e in sorted(events)) + _END

@@ -10,7 +10,7 @@ from .models import CourseEntry, Department, Taxonomy
 from .project import Project
 from .toolkit import ToolkitItem, load_toolkit, needing_review, review_warnings
 from .urls import is_generated
-from .validation import CheckContext, course_files, load_course, load_department, load_taxonomy
+from .validation import CheckContext, course_files, fingerprint, load_course, load_department, load_taxonomy
 
 
 @dataclass(frozen=True)
@@ -32,13 +32,14 @@ class Catalogue:
         return [e for e in self.courses if path in e.course.materialer]
 
 
-def load_catalogue(project: Project, review_date: date | None = None,
-                   partial: bool = False) -> tuple[Catalogue | None, list[Diagnostic]]:
+def load_catalogue(project: Project, review_date: date | None = None, partial: bool = False,
+                   memo: dict | None = None) -> tuple[Catalogue | None, list[Diagnostic]]:
     """Everything the build needs, or None, with every problem found in one run.
 
     With ``review_date``, toolkit pages due for review are reported as warnings. With
     ``partial`` (the live preview), files with errors are left out instead of stopping the
-    build, as long as the taxonomy and the department file are valid.
+    build, as long as the taxonomy and the department file are valid. ``memo`` keeps each
+    course file's result between calls, for as long as the file and its context are unchanged.
     """
     taxonomy, found = load_taxonomy(project)
     department, problems = load_department(project)
@@ -47,8 +48,20 @@ def load_catalogue(project: Project, review_date: date | None = None,
     files, problems = course_files(project)
     found += problems
     courses = []
+    if memo is not None:
+        content = sorted(p.relative_to(project.content_dir).as_posix() for p in project.content_dir.rglob("*.md"))
+        context_key = fingerprint(taxonomy.model_dump_json() if taxonomy else "", *content)
+        if memo.get("context") != context_key:
+            memo.clear()
+            memo["context"] = context_key
     for path in files:
-        entry, problems = load_course(path, context)
+        if memo is None:
+            entry, problems = load_course(path, context)
+        else:
+            key = (path, fingerprint(path.read_bytes()))
+            if key not in memo:
+                memo[key] = load_course(path, context)
+            entry, problems = memo[key]
         found += problems
         if entry is not None:
             courses.append(entry)

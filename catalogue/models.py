@@ -230,6 +230,7 @@ class CourseEntry(BaseModel):
     slug: str
     source: str
     course: Course
+    fingerprint: str = ""  # of the file's bytes: the same file gives the same pages
 
 
 __all__ = [

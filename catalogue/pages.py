@@ -10,14 +10,14 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Callable
 
 import jinja2
 import markupsafe
 import yaml
 
 from . import danish, offer
-from .calendar import session_calendar, session_file, sessions_calendar
+from .calendar import calendar_file, session_events, session_file
 from .catalogue import Catalogue
 from .feed import FEED, atom_feed
 from .fields import video_source
@@ -43,6 +43,7 @@ from .urls import (
     relative_url,
     topic_src,
 )
+from .validation import fingerprint
 
 NEXT_ON_HOME = 5
 
@@ -56,10 +57,19 @@ class GeneratedPage:
 class PageGenerator:
     """Renders the templates in ``templates/pages/`` for one catalogue and reference date."""
 
-    def __init__(self, catalogue: Catalogue, today: date, site_url: str = ""):
+    def __init__(self, catalogue: Catalogue, today: date, site_url: str = "", memo: dict | None = None):
+        """``memo`` keeps what was made for each course file between builds (the live preview)."""
         self.catalogue = catalogue
         self.today = today
         self.site_url = site_url
+        self.memo = memo if memo is not None else {}
+        templates = sorted((catalogue.project.templates_dir / "pages").glob("*.jinja"))
+        toolkit = (f"{path}={item.meta.titel}/{item.meta.type}" for path, item in catalogue.toolkit.items())
+        context = fingerprint(catalogue.taxonomy.model_dump_json(), catalogue.department.model_dump_json(),
+                              today.isoformat(), site_url, *(t.read_bytes() for t in templates), *toolkit)
+        if self.memo.get("context") != context:
+            self.memo.clear()
+            self.memo["context"] = context
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(catalogue.project.templates_dir / "pages"),
             autoescape=True,
@@ -123,11 +133,20 @@ class PageGenerator:
 
     # One method per kind of page ------------------------------------------------
 
+    def _per_course(self, kind: str, entry: CourseEntry, make: Callable[[], Any]) -> Any:
+        """What a course file gives, made once for each version of the file."""
+        key = (kind, entry.slug, entry.fingerprint)
+        if not entry.fingerprint:
+            return make()
+        if key not in self.memo:
+            self.memo[key] = make()
+        return self.memo[key]
+
     def course(self, entry: CourseEntry) -> GeneratedPage:
         course = entry.course
-        return self.render(course_src(entry.slug), "course.md.jinja",
-                           {"title": course.titel, "description": course.intro},
-                           entry=entry, course=course, sessions=offer.upcoming(course, self.today))
+        return self._per_course("page", entry, lambda: self.render(
+            course_src(entry.slug), "course.md.jinja", {"title": course.titel, "description": course.intro},
+            entry=entry, course=course, sessions=offer.upcoming(course, self.today)))
 
     def catalogue_page(self) -> GeneratedPage:
         months = sorted({date(s.start.year, s.start.month, 1) for e in self.catalogue.courses
@@ -188,14 +207,18 @@ class PageGenerator:
 
     def calendars(self) -> list[GeneratedPage]:
         """Calendar files: one per session to come, one for everything, one per topic."""
-        files = [GeneratedPage(session_file(entry, session),
-                               session_calendar(entry, session, self.site_url, self.today))
-                 for entry in self.catalogue.courses for session in offer.upcoming(entry.course, self.today)]
-        files.append(GeneratedPage(CALENDAR, sessions_calendar("Kurser for beboerdemokrater", self.catalogue.courses,
-                                                               self.site_url, self.today)))
+        events = {entry.slug: self._per_course("events", entry, lambda e=entry: session_events(
+            e, self.site_url, self.today)) for entry in self.catalogue.courses}
+        files = []
+        for entry in self.catalogue.courses:
+            files += self._per_course("calendars", entry, lambda e=entry: [
+                GeneratedPage(session_file(e, session), calendar_file(e.course.titel, [event]))
+                for session, event in zip(offer.upcoming(e.course, self.today), events[e.slug], strict=True)])
+        everything = [event for entry in self.catalogue.courses for event in events[entry.slug]]
+        files.append(GeneratedPage(CALENDAR, calendar_file("Kurser for beboerdemokrater", everything)))
         for key, topic in self.catalogue.taxonomy.emner.items():
-            files.append(GeneratedPage(f"emner/{key}/{CALENDAR}", sessions_calendar(
-                f"Kurser: {topic.navn}", self.catalogue.courses_of_topic(key), self.site_url, self.today)))
+            topic_events = [event for entry in self.catalogue.courses_of_topic(key) for event in events[entry.slug]]
+            files.append(GeneratedPage(f"emner/{key}/{CALENDAR}", calendar_file(f"Kurser: {topic.navn}", topic_events)))
         return files
 
     def all_pages(self) -> list[GeneratedPage]:

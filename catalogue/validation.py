@@ -7,6 +7,7 @@ the file as written, so they are reported even when another key is broken.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import types
 import typing
@@ -300,6 +301,14 @@ def _read(path: Path, display: str) -> tuple[YamlDocument | None, list[Diagnosti
     return load_yaml_file(raw, display)
 
 
+def fingerprint(*parts: bytes | str) -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        digest.update(part.encode("utf-8") if isinstance(part, str) else part)
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
 def validate_model(model: type[M], document: YamlDocument, display: str,
                context: dict[str, Any] | None = None) -> tuple[M | None, list[Diagnostic]]:
     try:
@@ -353,7 +362,7 @@ def load_course(path: Path, context: CheckContext) -> tuple[CourseEntry | None, 
     found += cross_check_diagnostics(document, context, display)
     if course is None or found:
         return None, found
-    return CourseEntry(slug=slug, source=display, course=course), found
+    return CourseEntry(slug=slug, source=display, course=course, fingerprint=fingerprint(path.read_bytes())), found
 
 
 def course_files(project: Project) -> tuple[list[Path], list[Diagnostic]]:

@@ -6,9 +6,11 @@ MkDocs; this file only hands its results to MkDocs.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
+import types
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -25,11 +27,25 @@ from catalogue.offer import reference_date  # noqa: E402
 from catalogue.pages import PageGenerator  # noqa: E402
 from catalogue.project import PREVIEW_VARIABLE, REFERENCE_DATE_VARIABLE, Project  # noqa: E402
 from catalogue.search import CompoundSplitter, build_search_index, index_terms_html, site_texts  # noqa: E402
+from catalogue.validation import fingerprint  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.catalogue")
 
 _generator: PageGenerator | None = None
 _splitter: CompoundSplitter | None = None
+
+# MkDocs loads this file anew for every rebuild of the live preview; what must outlive a rebuild
+# (pages already made, what was written where) is kept in a module of its own.
+_preview = sys.modules.setdefault("kursus_forhaandsvisning", types.ModuleType("kursus_forhaandsvisning"))
+if not hasattr(_preview, "memo"):
+    _preview.memo = {}  # what each course file gave, by the file's fingerprint
+    _preview.loaded = {}  # each course file's validation, likewise
+    _preview.written = {}  # src_uri → (content, where it was written) of the last build
+    _preview.theme = None  # fingerprint of the theme overrides and mkdocs.yml at the last build
+
+
+def _previewing() -> bool:
+    return os.environ.get(PREVIEW_VARIABLE) == "1"
 
 
 def _project(config: MkDocsConfig) -> Project:
@@ -45,8 +61,9 @@ def on_startup(command: str, dirty: bool) -> None:
 # Validate the editors' files once per build; stop with every problem listed (in a preview: go on without them)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _generator, _splitter
-    preview = os.environ.get(PREVIEW_VARIABLE) == "1"
-    catalogue, diagnostics = load_catalogue(_project(config), partial=preview)
+    preview = _previewing()
+    catalogue, diagnostics = load_catalogue(_project(config), partial=preview,
+                                            memo=_preview.loaded if preview else None)
     for diagnostic in diagnostics:
         (log.error if diagnostic.is_error else log.warning)(str(diagnostic))
     errors = sum(d.is_error for d in diagnostics)
@@ -55,7 +72,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if errors:
         log.warning(f"{errors} fejl: forhåndsvisningen viser siderne uden de filer, der har fejl")
     _generator = PageGenerator(catalogue, reference_date(os.environ.get(REFERENCE_DATE_VARIABLE)),
-                               config.site_url or "")
+                               config.site_url or "", memo=_preview.memo if preview else None)
     _splitter = CompoundSplitter.from_texts(site_texts(catalogue))
     return config
 
@@ -71,8 +88,28 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveRel
 # Add the pages and files that have no file of their own (courses, topics, calendars, feed, …)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     assert _generator is not None
+    preview = _previewing()
+    theme = fingerprint(Path(config.config_file_path).read_bytes(),
+                        *(p.read_bytes() for p in sorted((_generator.catalogue.project.templates_dir / "overrides")
+                                                         .rglob("*")) if p.is_file()))
+    theme_changed, _preview.theme = theme != _preview.theme, theme
+    written = {}
     for page in _generator.all_pages():
-        files.append(File.generated(config, page.src_uri, content=page.content))
+        file = File.generated(config, page.src_uri, content=page.content)
+        # In the preview (a dirty build), a page made exactly as last time is not written again.
+        before = _preview.written.get(page.src_uri)
+        if preview and not theme_changed and before and before[0] == page.content and os.path.exists(before[1]):
+            file.is_modified = lambda: False
+        files.append(file)
+        written[page.src_uri] = (page.content, file.abs_dest_path)
+    if preview:
+        if theme_changed:  # every page shows the theme: build them all
+            for file in files:
+                file.is_modified = lambda: True
+        for src_uri in _preview.written.keys() - written.keys():  # a course that left: its page goes too
+            with contextlib.suppress(OSError):
+                os.remove(_preview.written[src_uri][1])
+        _preview.written = written
     return files
 
 
@@ -95,5 +132,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 # Index the built site for search (Pagefind; no server, no outside request)
 def on_post_build(config: MkDocsConfig) -> None:
+    index = Path(config.site_dir) / "pagefind"
+    if _previewing() and index.is_dir():
+        return  # the preview keeps the index of its first build: rebuilds stay fast
     if "material/search" not in config.plugins:
         build_search_index(Path(config.site_dir))

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 from xml.etree import ElementTree
+from zoneinfo import ZoneInfo
 
 import icalendar
 import pypdf
@@ -19,6 +20,7 @@ from test_site import COURSES, TODAY, all_pages, content, offered, page, when
 from test_toolkit_site import ITEMS
 
 SITE_URL = "https://kurser.example.dk/"
+COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
@@ -54,6 +56,10 @@ def test_calendar_times_are_danish_local_time_in_winter_and_summer(
     path = sample_site / "kurser" / slug / file
     cal = calendar(path)
     assert [tz["TZID"] for tz in cal.walk("VTIMEZONE")] == ["Europe/Copenhagen"]
+    # The file's own VTIMEZONE gives the same offsets as the tz database, summer time included.
+    own_rules = cal.walk("VTIMEZONE")[0].to_tz()
+    local = when(f"{utc_start[:10]} 09:30")
+    assert local.replace(tzinfo=own_rules).utcoffset() == local.replace(tzinfo=COPENHAGEN).utcoffset()
     event = cal.walk("VEVENT")[0]
     assert event["DTSTART"].params["TZID"] == "Europe/Copenhagen"
     start = event.decoded("dtstart").astimezone(timezone.utc)
