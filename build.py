@@ -31,6 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
 
+from catalogue import memo  # noqa: E402
 from catalogue.catalogue import load_catalogue, review_report  # noqa: E402
 from catalogue.diagnostics import Diagnostic  # noqa: E402
 from catalogue.offer import reference_date  # noqa: E402
@@ -107,7 +108,8 @@ def _report(diagnostics: list[Diagnostic]) -> int:
 
 
 def check(project: Project, today: date) -> int:
-    catalogue, diagnostics = load_catalogue(project, review_date=today)
+    # The memo lets the build that follows in this process reuse what the check validated.
+    catalogue, diagnostics = load_catalogue(project, review_date=today, memo=memo.course_files)
     if catalogue is not None:
         diagnostics += [Diagnostic(f"schemas/{name}", 1, 1, "skemaet passer ikke længere til taksonomien; kør "
                                                              "'python build.py schemas'", severity="advarsel")

@@ -10,7 +10,6 @@ import contextlib
 import logging
 import os
 import sys
-import types
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -22,6 +21,7 @@ from mkdocs.structure.pages import Page
 # MkDocs loads hooks by path; make the project's own package importable.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from catalogue import memo  # noqa: E402
 from catalogue.catalogue import load_catalogue  # noqa: E402
 from catalogue.offer import reference_date  # noqa: E402
 from catalogue.pages import PageGenerator  # noqa: E402
@@ -33,16 +33,6 @@ log = logging.getLogger("mkdocs.hooks.catalogue")
 
 _generator: PageGenerator | None = None
 _splitter: CompoundSplitter | None = None
-
-# MkDocs loads this file anew for every rebuild of the live preview; what must outlive a rebuild
-# (pages already made, what was written where) is kept in a module of its own.
-_preview = sys.modules.setdefault("kursus_forhaandsvisning", types.ModuleType("kursus_forhaandsvisning"))
-if not hasattr(_preview, "memo"):
-    _preview.memo = {}  # what each course file gave, by the file's fingerprint
-    _preview.loaded = {}  # each course file's validation, likewise
-    _preview.written = {}  # src_uri → (content, where it was written) of the last build
-    _preview.theme = None  # fingerprint of the theme overrides and mkdocs.yml at the last build
-
 
 def _previewing() -> bool:
     return os.environ.get(PREVIEW_VARIABLE) == "1"
@@ -62,8 +52,7 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _generator, _splitter
     preview = _previewing()
-    catalogue, diagnostics = load_catalogue(_project(config), partial=preview,
-                                            memo=_preview.loaded if preview else None)
+    catalogue, diagnostics = load_catalogue(_project(config), partial=preview, memo=memo.course_files)
     for diagnostic in diagnostics:
         (log.error if diagnostic.is_error else log.warning)(str(diagnostic))
     errors = sum(d.is_error for d in diagnostics)
@@ -72,7 +61,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if errors:
         log.warning(f"{errors} fejl: forhåndsvisningen viser siderne uden de filer, der har fejl")
     _generator = PageGenerator(catalogue, reference_date(os.environ.get(REFERENCE_DATE_VARIABLE)),
-                               config.site_url or "", memo=_preview.memo if preview else None)
+                               config.site_url or "", memo=memo.course_pages if preview else None)
     _splitter = CompoundSplitter.from_texts(site_texts(catalogue))
     return config
 
@@ -92,12 +81,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     theme = fingerprint(Path(config.config_file_path).read_bytes(),
                         *(p.read_bytes() for p in sorted((_generator.catalogue.project.templates_dir / "overrides")
                                                          .rglob("*")) if p.is_file()))
-    theme_changed, _preview.theme = theme != _preview.theme, theme
+    theme_changed = theme != memo.theme.get("last")
+    memo.theme["last"] = theme
     written = {}
     for page in _generator.all_pages():
         file = File.generated(config, page.src_uri, content=page.content)
         # In the preview (a dirty build), a page made exactly as last time is not written again.
-        before = _preview.written.get(page.src_uri)
+        before = memo.written.get(page.src_uri)
         if preview and not theme_changed and before and before[0] == page.content and os.path.exists(before[1]):
             file.is_modified = lambda: False
         files.append(file)
@@ -106,10 +96,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if theme_changed:  # every page shows the theme: build them all
             for file in files:
                 file.is_modified = lambda: True
-        for src_uri in _preview.written.keys() - written.keys():  # a course that left: its page goes too
+        for src_uri in memo.written.keys() - written.keys():  # a course that left: its page goes too
             with contextlib.suppress(OSError):
-                os.remove(_preview.written[src_uri][1])
-        _preview.written = written
+                os.remove(memo.written[src_uri][1])
+        memo.written.clear()
+        memo.written.update(written)
     return files
 
 
