@@ -34,6 +34,7 @@ log = logging.getLogger("mkdocs.hooks.catalogue")
 _generator: PageGenerator | None = None
 _splitter: CompoundSplitter | None = None
 
+
 def _previewing() -> bool:
     return os.environ.get(PREVIEW_VARIABLE) == "1"
 
