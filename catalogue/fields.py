@@ -74,8 +74,8 @@ def parse_datetime(value: Any) -> datetime:
         raise problem(f"mangler klokkeslæt; skriv fx '{text} 09:30'")
     if not _DATETIME.fullmatch(text):
         raise problem(f"'{text}' er ikke dato og klokkeslæt; skriv som ÅÅÅÅ-MM-DD TT:MM, fx 2027-03-05 16:00")
-    try:
-        return datetime.strptime(text, "%Y-%m-%d %H:%M")
+    try:  # the pattern is checked above; this is much faster than strptime
+        return datetime(int(text[0:4]), int(text[5:7]), int(text[8:10]), int(text[11:13]), int(text[14:16]))
     except ValueError:
         raise problem(f"'{text}' findes ikke i kalenderen eller på uret; ret dato eller klokkeslæt") from None
 

@@ -37,6 +37,10 @@ class Project:
     def display(self, path: Path) -> str:
         """The path as editors see it: relative to the checkout, with forward slashes."""
         try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            pass
+        try:
             return path.resolve().relative_to(self.root.resolve()).as_posix()
         except ValueError:
             return path.as_posix()

@@ -7,9 +7,10 @@ refuses all of that, so each problem is reported at its own line.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any, Iterator, NamedTuple
 
 import yaml
 from yaml import events
@@ -29,8 +30,7 @@ _constructor = yaml.constructor.SafeConstructor()
 Path_ = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):
     line: int  # 1-based
     column: int  # 1-based
 
@@ -171,8 +171,7 @@ class _EventReader:
         self.diagnostics: list[Diagnostic] = []
 
     def _at(self, m: yaml.Mark) -> Mark:
-        mark = _mark(m)
-        return Mark(mark.line + self._offset, mark.column)
+        return Mark(m.line + 1 + self._offset, m.column + 1)
 
     def _error(self, m: yaml.Mark, message: str) -> None:
         mark = self._at(m)
@@ -288,11 +287,16 @@ _CONSTRUCTORS = {
 _WORD_BOOLEANS = re.compile(r"^(?:yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|y|Y|n|N)$")
 
 
+@functools.lru_cache(maxsize=65536)
+def _plain_tag(value: str) -> str:
+    return _resolver.resolve(ScalarNode, value, (True, False))
+
+
 def _scalar(event: events.ScalarEvent) -> Any:
     """A plain scalar as null, bool, int or float; everything else (dates too) as text."""
     if not event.implicit[0]:
         return event.value
-    tag = _resolver.resolve(ScalarNode, event.value, (True, False))
+    tag = _plain_tag(event.value)
     if tag == "tag:yaml.org,2002:bool" and _WORD_BOOLEANS.match(event.value):
         return event.value
     construct = _CONSTRUCTORS.get(tag)
