@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from .diagnostics import Diagnostic
 from .models import CourseEntry, Department, Taxonomy
@@ -54,14 +58,13 @@ def load_catalogue(project: Project, review_date: date | None = None, partial: b
         if memo.get("context") != context_key:
             memo.clear()
             memo["context"] = context_key
+    keys = {path: (path, fingerprint(path.read_bytes())) for path in files} if memo is not None else {}
+    todo = [path for path in files if memo is None or keys[path] not in memo]
+    loaded = dict(zip(todo, _load_courses(todo, context), strict=True))
     for path in files:
-        if memo is None:
-            entry, problems = load_course(path, context)
-        else:
-            key = (path, fingerprint(path.read_bytes()))
-            if key not in memo:
-                memo[key] = load_course(path, context)
-            entry, problems = memo[key]
+        if memo is not None:
+            memo.setdefault(keys[path], loaded.get(path))
+        entry, problems = memo[keys[path]] if memo is not None else loaded[path]
         found += problems
         if entry is not None:
             courses.append(entry)
@@ -75,6 +78,26 @@ def load_catalogue(project: Project, review_date: date | None = None, partial: b
     if taxonomy is None or department is None or (any(d.is_error for d in found) and not partial):
         return None, found
     return Catalogue(project, taxonomy, department, courses, toolkit), found
+
+
+# From this many course files on, they are read on every processor.
+PARALLEL_FROM = 2000
+
+
+def _load_chunk(paths: list[Path], context: CheckContext) -> list[tuple[CourseEntry | None, list[Diagnostic]]]:
+    return [load_course(path, context) for path in paths]
+
+
+def _load_courses(paths: list[Path], context: CheckContext) -> list[tuple[CourseEntry | None, list[Diagnostic]]]:
+    """load_course for each file, in order; a large catalogue is split over the processors."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(paths) < PARALLEL_FROM or workers < 2:
+        return _load_chunk(paths, context)
+    size = -(-len(paths) // workers)
+    chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        results = list(pool.map(_load_chunk, chunks, [context] * len(chunks)))
+    return [result for chunk in results for result in chunk]
 
 
 def generated_page_clashes(project: Project) -> list[Diagnostic]:

@@ -283,3 +283,18 @@ def test_content_page_where_a_page_is_generated(empty_project: Path) -> None:
     result = run_build(empty_project, "check")
     assert result.errors == ["content/kurser/index.md:1:1: fejl: siden /kurser/index/ laves automatisk ud fra "
                             "kursusfilerne; flyt filen, eller slet den"]
+
+
+def test_large_catalogues_are_read_in_parallel_with_the_same_result(
+        empty_project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from catalogue import catalogue as loading
+    from catalogue.project import Project
+
+    (empty_project / "courses" / "gyldig.yml").write_text(VALID, encoding="utf-8")
+    (empty_project / "courses" / "ukendt-form.yml").write_text(VALID.replace("form: fysisk", "form: fysik"),
+                                                               encoding="utf-8")
+    serial = loading.load_catalogue(Project(empty_project), partial=True)
+    monkeypatch.setattr(loading, "PARALLEL_FROM", 1)
+    parallel = loading.load_catalogue(Project(empty_project), partial=True)
+    assert parallel[1] == serial[1] and len(serial[1]) >= 1
+    assert [e.slug for e in parallel[0].courses] == [e.slug for e in serial[0].courses] == ["gyldig"]
