@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import html
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
@@ -140,43 +139,20 @@ def index_terms_html(splitter: CompoundSplitter, title: str, body_html: str) -> 
     return "\n".join(blocks)
 
 
-@dataclass(frozen=True)
-class SearchPage:
-    """What search needs of a page: its address, its title and the HTML of its text."""
-
-    url: str  # from the site's root, e.g. kurser/det-gode-bestyrelsesmoede/
-    title: str
-    article: str
-
-    def html(self) -> str:
-        heading = "" if "<h1" in self.article else f"<h1>{html.escape(self.title)}</h1>"
-        return (f'<!doctype html><html lang="da"><head><title>{html.escape(self.title)}</title></head>'
-                f"<body><article>{heading}{self.article}</article></body></html>")
-
-
-async def _write_index(folder: Path, output: Path) -> int:
+async def _write_index(site_dir: Path, output: str) -> int:
     from pagefind.index import IndexConfig, PagefindIndex
 
     # The index is written when the context closes, to output_path (absolute: not the working folder).
     config = IndexConfig(root_selector="article", exclude_selectors=NOT_INDEXED, force_language="da",
-                         output_path=str(output.resolve()))
+                         output_path=str((site_dir / output).resolve()))
     async with PagefindIndex(config) as index:
-        result = await index.add_directory(str(folder))
+        result = await index.add_directory(str(site_dir))
     return int(result["page_count"])
 
 
-def build_search_index(pages: list[SearchPage], output: Path) -> int:
-    """Index the pages' text with Pagefind into output (no server, no outside request).
-
-    Pagefind reads each page's text only, written to a scratch folder at the page's address,
-    not the whole page with the theme's navigation around it: a fraction of the work and memory.
-    """
-    with tempfile.TemporaryDirectory(prefix="soegeindeks-") as scratch:
-        for page in pages:
-            target = Path(scratch, page.url, "index.html")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(page.html(), encoding="utf-8")
-        return asyncio.run(_write_index(Path(scratch), output))
+def build_search_index(site_dir: Path, output: str = "pagefind") -> int:
+    """Index the built site with Pagefind (no server, no outside request); returns the pages indexed."""
+    return asyncio.run(_write_index(site_dir, output))
 
 
 def site_texts(catalogue: Catalogue) -> Iterator[str]:

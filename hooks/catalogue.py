@@ -26,20 +26,13 @@ from catalogue.catalogue import load_catalogue  # noqa: E402
 from catalogue.offer import reference_date  # noqa: E402
 from catalogue.pages import PageGenerator  # noqa: E402
 from catalogue.project import PREVIEW_VARIABLE, REFERENCE_DATE_VARIABLE, Project  # noqa: E402
-from catalogue.search import (  # noqa: E402
-    CompoundSplitter,
-    SearchPage,
-    build_search_index,
-    index_terms_html,
-    site_texts,
-)
+from catalogue.search import CompoundSplitter, build_search_index, index_terms_html, site_texts  # noqa: E402
 from catalogue.validation import fingerprint  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.catalogue")
 
 _generator: PageGenerator | None = None
 _splitter: CompoundSplitter | None = None
-_search_pages: list[SearchPage] = []
 
 
 def _previewing() -> bool:
@@ -126,10 +119,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 # Give search the parts of the page's compound words ('afdelingsmødet' → 'afdeling', 'mødet')
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     assert _splitter is not None
-    html += index_terms_html(_splitter, page.title or "", html)
-    if not page.url.endswith(".html"):  # not the 404 page
-        _search_pages.append(SearchPage(page.url, page.title or "", html))
-    return html
+    return html + index_terms_html(_splitter, page.title or "", html)
 
 
 # Index the built site for search (Pagefind; no server, no outside request)
@@ -138,5 +128,4 @@ def on_post_build(config: MkDocsConfig) -> None:
     if _previewing() and index.is_dir():
         return  # the preview keeps the index of its first build: rebuilds stay fast
     if "material/search" not in config.plugins:
-        build_search_index(_search_pages, index)
-    _search_pages.clear()
+        build_search_index(Path(config.site_dir))
