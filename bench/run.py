@@ -40,23 +40,11 @@ sys.path.insert(0, str(REPO / "bench"))
 
 import yaml  # noqa: E402
 
+from catalogue.project import copy_project  # noqa: E402
 from content import write_content  # noqa: E402
 
 REFERENCE_DATE = "2027-01-15"
-PROJECT_PARTS = ["build.py", "mkdocs.yml", "catalogue", "hooks", "templates", "config", "content", "schemas"]
 SEARCH_QUERY = "budgettet"
-
-
-def copy_project(target: Path) -> Path:
-    target.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        source = REPO / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / part)
-    (target / "courses").mkdir()
-    return target
 
 
 def timed(command: list[str], cwd: Path) -> tuple[float, int, int]:
@@ -179,7 +167,7 @@ def preview_latency(project: Path) -> float:
 
 
 def measure(courses: int, work: Path, preview: bool) -> dict[str, float]:
-    project = copy_project(work / f"projekt-{courses}")
+    project = copy_project(REPO, work / f"projekt-{courses}", with_courses=False)
     write_content(project, courses)
     check_s, check_mb, check_rc = timed([sys.executable, "build.py", "check", "--dato", REFERENCE_DATE], project)
     build_s, build_mb, build_rc = timed([sys.executable, "build.py", "build", "--dato", REFERENCE_DATE], project)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,3 +45,22 @@ class Project:
             return path.resolve().relative_to(self.root.resolve()).as_posix()
         except ValueError:
             return path.as_posix()
+
+
+# What a copy of the project needs to check and build (for tests and the benchmark).
+PROJECT_PARTS = ("build.py", "mkdocs.yml", "catalogue", "hooks", "templates", "config", "content", "schemas")
+
+
+def copy_project(source: Path, target: Path, with_courses: bool = True) -> Path:
+    """A fresh copy of a project's code, templates, config and content; its courses too, or none."""
+    target.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        if (source / part).is_dir():
+            shutil.copytree(source / part, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source / part, target / part)
+    if with_courses:
+        shutil.copytree(source / "courses", target / "courses")
+    else:
+        (target / "courses").mkdir()
+    return target

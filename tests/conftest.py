@@ -16,12 +16,14 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+from catalogue.project import copy_project as copy_project_parts  # noqa: E402
+
 REFERENCE_DATE = "2027-01-15"  # the sample content is written around this date
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # Debian's Chromium, kept off the network it has no business with (see the env notes on closed networks).
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
-PROJECT_PARTS = ["build.py", "mkdocs.yml", "catalogue", "hooks", "templates", "config", "content", "schemas"]
 
 
 @dataclass
@@ -42,18 +44,7 @@ class Result:
 
 def copy_project(target: Path, with_sample_courses: bool = True) -> Path:
     """A fresh copy of the project (code, templates, config, content), optionally without courses."""
-    target.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        source = REPO / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / part)
-    if with_sample_courses:
-        shutil.copytree(REPO / "courses", target / "courses")
-    else:
-        (target / "courses").mkdir()
-    return target
+    return copy_project_parts(REPO, target, with_courses=with_sample_courses)
 
 
 def run_build(project: Path, *args: str) -> Result:
