@@ -84,6 +84,11 @@ def _copenhagen() -> icalendar.Timezone:
     return icalendar.Timezone.from_ical(COPENHAGEN_VTIMEZONE.replace("\n", "\r\n"))
 
 
+@functools.cache
+def _copenhagen_bytes() -> bytes:
+    return _copenhagen().to_ical()
+
+
 def _calendar(name: str, events: list[icalendar.Event]) -> bytes:
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODUCT)
@@ -91,10 +96,13 @@ def _calendar(name: str, events: list[icalendar.Event]) -> bytes:
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", "Europe/Copenhagen")
-    calendar.add_component(_copenhagen())
     for event in events:
         calendar.add_component(event)
-    return calendar.to_ical()
+    written = calendar.to_ical()
+    # The time zone is the same in every file: written out once, put in after the calendar's own lines.
+    first_component = written.find(b"BEGIN:VEVENT")
+    at = first_component if first_component >= 0 else written.rindex(b"END:VCALENDAR")
+    return written[:at] + _copenhagen_bytes() + written[at:]
 
 
 def _stamp(today: date) -> datetime:

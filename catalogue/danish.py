@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import date, datetime
 
 from babel.dates import format_date as _format_date
@@ -11,6 +12,7 @@ from babel.numbers import format_decimal
 LOCALE = "da_DK"
 
 
+@functools.lru_cache(maxsize=4096)
 def long_date(value: date) -> str:
     """fredag 5. marts 2027"""
     return _format_date(value, "EEEE d. MMMM y", locale=LOCALE)
@@ -26,6 +28,7 @@ def time_of_day(value: datetime) -> str:
     return _format_datetime(value, "HH.mm", locale=LOCALE)
 
 
+@functools.lru_cache(maxsize=16384)
 def long_datetime(value: datetime) -> str:
     """fredag 5. marts 2027 kl. 16.00"""
     return f"{long_date(value)} kl. {time_of_day(value)}"
