@@ -70,6 +70,9 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("fil-findes-ikke", variant(VALID, "fil: referat.docx", "fil: refarat.docx"),
      [f"8:11: fejl: filer nr. 1 › fil: filen 'refarat.docx' findes ikke i {FOLDER}/; filerne dér er: "
       "referat.docx"]),
+    ("fil-mangler-i-listen", variant(VALID, "{fil: referat.docx, beskrivelse: Skabelon i Word}",
+                                     "{beskrivelse: Skabelon i Word}"),
+     ["8:5: fejl: filer nr. 1 › fil: mangler; tilføj fx 'fil: referat.docx'"]),
     ("fil-uden-for-mappen", variant(VALID, "fil: referat.docx", "fil: ../../../build.py"),
      ["8:11: fejl: filer nr. 1 › fil: '../../../build.py' skal være navnet på en fil i samme mappe som siden"]),
     ("video-mangler", variant(VIDEO, "video: {url: https://www.youtube.com/watch?v=Xk3vB7pQm2A, varighed: 12 min., "
