@@ -7,7 +7,6 @@ tools use for completion.
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
@@ -235,5 +234,5 @@ class CourseEntry(BaseModel):
 
 __all__ = [
     "Course", "CourseEntry", "Department", "Session", "Taxonomy", "Teacher", "Venue",
-    "REQUIRED_TAXONOMY_KEYS", "date", "datetime",
+    "REQUIRED_TAXONOMY_KEYS",
 ]

@@ -293,12 +293,13 @@ def cross_check_diagnostics(document: YamlDocument, context: CheckContext, displ
 # ---------------------------------------------------------------------------
 
 
-def _read(path: Path, display: str) -> tuple[YamlDocument | None, list[Diagnostic]]:
+def _read(path: Path, display: str) -> tuple[bytes, YamlDocument | None, list[Diagnostic]]:
+    """The file's bytes, and the YAML document in them or why there is none."""
     try:
         raw = path.read_bytes()
     except OSError as error:
-        return None, [Diagnostic(display, 1, 1, f"filen kan ikke læses ({error.strerror})")]
-    return load_yaml_file(raw, display)
+        return b"", None, [Diagnostic(display, 1, 1, f"filen kan ikke læses ({error.strerror})")]
+    return (raw, *load_yaml_file(raw, display))
 
 
 def fingerprint(*parts: bytes | str) -> str:
@@ -319,7 +320,7 @@ def validate_model(model: type[M], document: YamlDocument, display: str,
 
 def load_taxonomy(project: Project) -> tuple[Taxonomy | None, list[Diagnostic]]:
     display = project.display(project.taxonomy_file)
-    document, found = _read(project.taxonomy_file, display)
+    _, document, found = _read(project.taxonomy_file, display)
     if document is None:
         return None, found
     taxonomy, found = validate_model(Taxonomy, document, display)
@@ -336,7 +337,7 @@ def load_taxonomy(project: Project) -> tuple[Taxonomy | None, list[Diagnostic]]:
 
 def load_department(project: Project) -> tuple[Department | None, list[Diagnostic]]:
     display = project.display(project.department_file)
-    document, found = _read(project.department_file, display)
+    _, document, found = _read(project.department_file, display)
     if document is None:
         return None, found
     return validate_model(Department, document, display)
@@ -353,7 +354,7 @@ def load_course(path: Path, context: CheckContext) -> tuple[CourseEntry | None, 
     elif slug in RESERVED_SLUGS:
         found.append(Diagnostic(display, 1, 1, f"filnavnet '{path.name}' er optaget af en side, som byggeriet laver; "
                                                "giv kurset et andet navn"))
-    document, problems = _read(path, display)
+    raw, document, problems = _read(path, display)
     found += problems
     if document is None:
         return None, found
@@ -362,7 +363,7 @@ def load_course(path: Path, context: CheckContext) -> tuple[CourseEntry | None, 
     found += cross_check_diagnostics(document, context, display)
     if course is None or found:
         return None, found
-    return CourseEntry(slug=slug, source=display, course=course, fingerprint=fingerprint(path.read_bytes())), found
+    return CourseEntry(slug=slug, source=display, course=course, fingerprint=fingerprint(raw)), found
 
 
 def course_files(project: Project) -> tuple[list[Path], list[Diagnostic]]:
