@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -26,14 +27,31 @@ class Catalogue:
     toolkit: dict[str, ToolkitItem]
 
     def courses_of_topic(self, topic: str) -> list[CourseEntry]:
-        return [e for e in self.courses if topic in e.course.emner]
+        return self._courses_by_topic.get(topic, [])
 
     def materials_of_topic(self, topic: str) -> list[ToolkitItem]:
         return [i for i in self.toolkit.values() if topic in i.meta.emner]
 
     def courses_using(self, path: str) -> list[CourseEntry]:
         """The courses whose 'materialer' name this toolkit page."""
-        return [e for e in self.courses if path in e.course.materialer]
+        return self._courses_by_material.get(path, [])
+
+    # Looked up once per page: indexed once, so that the build stays linear in courses and pages.
+    @functools.cached_property
+    def _courses_by_topic(self) -> dict[str, list[CourseEntry]]:
+        found: dict[str, list[CourseEntry]] = {}
+        for entry in self.courses:
+            for topic in dict.fromkeys(entry.course.emner):
+                found.setdefault(topic, []).append(entry)
+        return found
+
+    @functools.cached_property
+    def _courses_by_material(self) -> dict[str, list[CourseEntry]]:
+        found: dict[str, list[CourseEntry]] = {}
+        for entry in self.courses:
+            for path in dict.fromkeys(entry.course.materialer):
+                found.setdefault(path, []).append(entry)
+        return found
 
 
 def load_catalogue(project: Project, review_date: date | None = None, partial: bool = False,
