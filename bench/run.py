@@ -80,7 +80,7 @@ def write_baseline(project: Path, target: Path) -> None:
         if page.src_uri.endswith(".md"):
             path = docs / page.src_uri
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(page.content, encoding="utf-8")
+            path.write_text(page.markdown(), encoding="utf-8")
     config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
     config["docs_dir"] = "docs"
     del config["theme"]["custom_dir"], config["hooks"]

@@ -8,6 +8,7 @@ under any base path.
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Callable
@@ -48,10 +49,49 @@ from .validation import fingerprint
 NEXT_ON_HOME = 5
 
 
+# Where a finished block of HTML stands in a page's Markdown until the Markdown has been rendered.
+HTML_BLOCK = "<!--kursus-html-{}-->"
+_HTML_BLOCK = re.compile(r"<!--kursus-html-(\d+)-->")
+_BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
+
+
 @dataclass(frozen=True)
 class GeneratedPage:
+    """A page or file with no file of its own.
+
+    A page's ``content`` is Markdown with YAML front matter, in which the blocks the
+    templates write as finished HTML (``{% filter html %}``) stand as placeholders:
+    Markdown has nothing to do in them, and parsing them is most of the cost of
+    rendering a course page. Put them back into the rendered HTML with
+    ``restore_html``, or use ``markdown()``, the same page as self-contained Markdown.
+    """
+
     src_uri: str  # where the page would be under content/, e.g. kurser/<slug>.md
-    content: str | bytes  # Markdown with YAML front matter; for other files (.ics, .xml) their bytes
+    content: str | bytes  # Markdown with front matter and placeholders; other files (.ics, .xml): their bytes
+    html_blocks: tuple[str, ...] = ()
+
+    def restore_html(self, html: str) -> str:
+        """The rendered page with its finished HTML blocks back in place."""
+        return restore_html(html, self.html_blocks)
+
+    def markdown(self) -> str:
+        """The page as self-contained Markdown, for an engine that cannot call ``restore_html``."""
+        assert isinstance(self.content, str)
+        return restore_html(self.content, self.html_blocks)
+
+
+def restore_html(text: str, blocks: tuple[str, ...] | list[str]) -> str:
+    if not blocks:
+        return text
+    return _HTML_BLOCK.sub(lambda match: blocks[int(match.group(1))], text)
+
+
+@jinja2.pass_context
+def _html_block(context: jinja2.runtime.Context, html: str) -> markupsafe.Markup:
+    """The ``html`` filter: keep a block of finished HTML out of Markdown's way."""
+    blocks = context["html_blocks"]
+    blocks.append(_BLANK_LINES.sub("\n\n", str(html).strip("\n")))  # as Markdown would leave them
+    return markupsafe.Markup(HTML_BLOCK.format(len(blocks) - 1) + "\n")
 
 
 class PageGenerator:
@@ -86,6 +126,7 @@ class PageGenerator:
             long_datetime=danish.long_datetime,
             price=danish.price,
             number=danish.number,
+            html=_html_block,
         )
         self.env.globals.update(
             taxonomy=catalogue.taxonomy,
@@ -119,11 +160,13 @@ class PageGenerator:
         def file_link(target: str) -> str:
             return file_url(target, src_uri)
 
-        body = self.env.get_template(template).render(link=link, file_link=file_link, src_uri=src_uri, **context)
+        blocks: list[str] = []
+        body = self.env.get_template(template).render(link=link, file_link=file_link, src_uri=src_uri,
+                                                      html_blocks=blocks, **context)
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
         # The page's own heading, also where a navigation entry gives the page a shorter name.
         heading = f"<h1>{markupsafe.escape(meta['title'])}</h1>"
-        return GeneratedPage(src_uri, f"---\n{front}---\n\n{heading}\n\n{body}")
+        return GeneratedPage(src_uri, f"---\n{front}---\n\n{heading}\n\n{body}", tuple(blocks))
 
     def listings(self, entries: list[CourseEntry] | None = None) -> list[offer.Listing]:
         if entries is None:
@@ -273,4 +316,4 @@ def generate_pages(catalogue: Catalogue, today: date, site_url: str = "") -> lis
     return PageGenerator(catalogue, today, site_url).all_pages()
 
 
-__all__ = ["GeneratedPage", "PageGenerator", "generate_pages"]
+__all__ = ["GeneratedPage", "PageGenerator", "generate_pages", "restore_html"]

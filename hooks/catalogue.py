@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from catalogue import memo  # noqa: E402
 from catalogue.catalogue import load_catalogue  # noqa: E402
 from catalogue.offer import reference_date  # noqa: E402
-from catalogue.pages import PageGenerator  # noqa: E402
+from catalogue.pages import GeneratedPage, PageGenerator  # noqa: E402
 from catalogue.project import PREVIEW_VARIABLE, REFERENCE_DATE_VARIABLE, Project  # noqa: E402
 from catalogue.search import CompoundSplitter, build_search_index, index_terms_html, site_texts  # noqa: E402
 from catalogue.validation import fingerprint  # noqa: E402
@@ -33,6 +33,7 @@ log = logging.getLogger("mkdocs.hooks.catalogue")
 
 _generator: PageGenerator | None = None
 _splitter: CompoundSplitter | None = None
+_generated: dict[str, GeneratedPage] = {}  # by source path, for their finished HTML blocks
 
 
 def _previewing() -> bool:
@@ -85,14 +86,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     theme_changed = theme != memo.theme.get("last")
     memo.theme["last"] = theme
     written = {}
+    _generated.clear()
     for page in _generator.all_pages():
         file = File.generated(config, page.src_uri, content=page.content)
         # In the preview (a dirty build), a page made exactly as last time is not written again.
         before = memo.written.get(page.src_uri)
-        if preview and not theme_changed and before and before[0] == page.content and os.path.exists(before[1]):
+        if preview and not theme_changed and before and before[0] == page and os.path.exists(before[1]):
             file.is_modified = lambda: False
         files.append(file)
-        written[page.src_uri] = (page.content, file.abs_dest_path)
+        written[page.src_uri] = (page, file.abs_dest_path)
+        _generated[page.src_uri] = page
     if preview:
         if theme_changed:  # every page shows the theme: build them all
             for file in files:
@@ -116,9 +119,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return _generator.toolkit_page(item, markdown)
 
 
-# Give search the parts of the page's compound words ('afdelingsmødet' → 'afdeling', 'mødet')
+# Put back the generated pages' finished HTML; give search the parts of the page's compound words
+# ('afdelingsmødet' → 'afdeling', 'mødet')
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     assert _splitter is not None
+    generated = _generated.get(page.file.src_uri)
+    if generated is not None:
+        html = generated.restore_html(html)
     return html + index_terms_html(_splitter, page.title or "", html)
 
 
