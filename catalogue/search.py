@@ -10,7 +10,12 @@ from __future__ import annotations
 
 import asyncio
 import html
+import json
+import os
 import re
+import shutil
+import tempfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
@@ -25,6 +30,10 @@ if TYPE_CHECKING:
 NOT_INDEXED = [".kursus-liste", ".materiale-liste", ".materiale-emne", ".kontakt", ".regler", ".hold__hjaelp",
                ".emne-knapper", ".emne-liste", ".genveje", ".md-source-file"]
 TITLE_WEIGHT = 7  # as Pagefind weighs a page's <h1>
+# Pagefind needs about 200 kB of memory per course page while it writes its index (2.3 GB for
+# 15,000 pages): a larger site is indexed in parts of at most this many pages (see build_search_index).
+PAGES_PER_PART = 4000
+PARTS_FILE = "dele.json"  # in the first part's folder: the other parts' folders, from the site's root
 MIN_PART = 3
 MIN_WORD = 7
 
@@ -139,20 +148,67 @@ def index_terms_html(splitter: CompoundSplitter, title: str, body_html: str) -> 
     return "\n".join(blocks)
 
 
-async def _write_index(site_dir: Path, output: str) -> int:
+async def _write_index(root: Path, output: Path) -> int:
     from pagefind.index import IndexConfig, PagefindIndex
 
     # The index is written when the context closes, to output_path (absolute: not the working folder).
     config = IndexConfig(root_selector="article", exclude_selectors=NOT_INDEXED, force_language="da",
-                         output_path=str((site_dir / output).resolve()))
+                         output_path=str(output.resolve()))
     async with PagefindIndex(config) as index:
-        result = await index.add_directory(str(site_dir))
+        result = await index.add_directory(str(root))
     return int(result["page_count"])
 
 
-def build_search_index(site_dir: Path, output: str = "pagefind") -> int:
-    """Index the built site with Pagefind (no server, no outside request); returns the pages indexed."""
-    return asyncio.run(_write_index(site_dir, output))
+def index_parts(site_dir: Path, pages_per_part: int = PAGES_PER_PART) -> list[list[str]]:
+    """The site's pages (paths from the site's root) in parts of about ``pages_per_part`` pages.
+
+    A page's part follows from its path alone (a hash), so it stays in the same part from build to build.
+    """
+    pages = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html"))
+    count = max(1, -(-len(pages) // pages_per_part))
+    parts: list[list[str]] = [[] for _ in range(count)]
+    for page in pages:
+        parts[zlib.crc32(page.encode()) % count].append(page)
+    return parts
+
+
+def bundle_name(number: int) -> str:
+    """The folder of the index's first part, 'pagefind', and of the others: 'pagefind-2', 'pagefind-3', …"""
+    return "pagefind" if number == 1 else f"pagefind-{number}"
+
+
+def build_search_index(site_dir: Path, pages_per_part: int = PAGES_PER_PART) -> int:
+    """Index the built site with Pagefind (no server, no outside request); returns the pages indexed.
+
+    Pagefind holds a whole index in memory while it writes it. A large site is therefore
+    indexed in parts, one after the other, each in a bundle of its own; the first bundle
+    names the others in ``PARTS_FILE``, and the search page searches them all together.
+    """
+    parts = index_parts(site_dir, pages_per_part)
+    if len(parts) == 1:
+        indexed = asyncio.run(_write_index(site_dir, site_dir / bundle_name(1)))
+    else:
+        indexed = 0
+        for number, pages in enumerate(parts, start=1):
+            # Pagefind indexes a folder: the part's pages, linked (not copied) where they are in the site.
+            scratch = Path(tempfile.mkdtemp(prefix=".soeg-del-", dir=site_dir.parent))
+            try:
+                for page in pages:
+                    (scratch / page).parent.mkdir(parents=True, exist_ok=True)
+                    _link_or_copy(site_dir / page, scratch / page)
+                indexed += asyncio.run(_write_index(scratch, site_dir / bundle_name(number)))
+            finally:
+                shutil.rmtree(scratch, ignore_errors=True)
+    others = [f"{bundle_name(number)}/" for number in range(2, len(parts) + 1)]
+    (site_dir / bundle_name(1) / PARTS_FILE).write_text(json.dumps({"dele": others}), encoding="utf-8")
+    return indexed
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
 
 
 def site_texts(catalogue: Catalogue) -> Iterator[str]:

@@ -9,13 +9,18 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
+import shutil
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Iterator
 from urllib.parse import urlsplit
 
 import pytest
 from conftest import REFERENCE_DATE, _QuietHandler, copy_project, run_build
+
+from catalogue.search import build_search_index, index_parts
 
 # (what a resident types, the page that should come up)
 QUERIES: list[tuple[str, str]] = [
@@ -185,3 +190,37 @@ def test_header_search_form_opens_the_search_page(browser: Any, base_url: str) -
     assert urlsplit(page.url).path.endswith("/soeg/")
     assert "husorden" in page.locator(".pagefind-ui__result-link").first.inner_text().lower()
     page.close()
+
+
+@pytest.fixture(scope="module")
+def parted_site(sample_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample site indexed as a large site is: in parts, here of at most 20 pages each."""
+    site = tmp_path_factory.mktemp("dele") / "site"
+    shutil.copytree(sample_site, site, ignore=shutil.ignore_patterns("pagefind*"))
+    with ThreadPoolExecutor() as thread:  # away from the event loop that drives Chromium
+        indexed = thread.submit(build_search_index, site, pages_per_part=20).result()
+    assert indexed == sum(1 for _ in site.rglob("*.html"))
+    return site
+
+
+def test_a_large_site_is_indexed_in_parts_that_are_searched_together(browser: Any, parted_site: Path) -> None:
+    parts = index_parts(parted_site, pages_per_part=20)
+    pages = sum(1 for _ in parted_site.rglob("*.html"))
+    assert pages > 40 and len(parts) == -(-pages // 20) and sum(map(len, parts)) == pages
+    bundles = ["pagefind"] + [f"pagefind-{number}" for number in range(2, len(parts) + 1)]
+    assert json.loads((parted_site / "pagefind" / "dele.json").read_text()) == {"dele": [f"{b}/" for b in bundles[1:]]}
+    for bundle in bundles:
+        assert (parted_site / bundle / "pagefind-entry.json").is_file()
+    # The pages the queries should find are spread over all the parts …
+    part_of = {page.removesuffix("index.html").strip("/"): number for number, part in enumerate(parts) for page in part}
+    assert {part_of[expected] for _, expected in QUERIES} == set(range(len(parts)))
+    # … and the search page finds them as well as from one index.
+    server, url = serve(parted_site)
+    try:
+        page = browser.new_page()
+        page.goto(url + "soeg/")
+        missed = [(query, expected) for query, expected in QUERIES if expected not in our_top5(page, query)]
+        page.close()
+    finally:
+        server.shutdown()
+    assert 1 - len(missed) / len(QUERIES) >= RECALL_TARGET, missed
