@@ -19,6 +19,7 @@ has succeeded.
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import re
@@ -107,9 +108,10 @@ def _report(diagnostics: list[Diagnostic]) -> int:
     return errors
 
 
-def check(project: Project, today: date) -> int:
-    # The memo lets the build that follows in this process reuse what the check validated.
+def check(project: Project, today: date, for_build: bool = False) -> int:
     catalogue, diagnostics = load_catalogue(project, review_date=today, memo=memo.course_files)
+    # What was read lives until the process ends: the garbage collector need not walk it again and again.
+    gc.freeze()
     if catalogue is not None:
         diagnostics += [Diagnostic(f"schemas/{name}", 1, 1, "skemaet passer ikke længere til taksonomien; kør "
                                                              "'python build.py schemas'", severity="advarsel")
@@ -117,6 +119,8 @@ def check(project: Project, today: date) -> int:
     if _report(diagnostics):
         return 1
     assert catalogue is not None
+    if for_build:  # the build that follows builds what was checked, without reading it all again
+        memo.checked[project.root] = catalogue
     print(f"Alt i orden: {len(catalogue.courses)} kurser og {len(catalogue.toolkit)} sider i værktøjskassen "
           "tjekket.", file=sys.stderr)
     return 0
@@ -189,7 +193,7 @@ def _mkdocs_messages(project: Project, level: int = logging.WARNING) -> logging.
 
 def build(project: Project, today: date) -> int:
     """Check, build into a fresh folder, and swap it in as site/ only when everything worked."""
-    if check(project, today):
+    if check(project, today, for_build=True):
         return 1
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config

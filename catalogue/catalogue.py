@@ -9,6 +9,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Callable
 
 from .diagnostics import Diagnostic
 from .models import CourseEntry, Department, Taxonomy
@@ -78,7 +79,10 @@ def load_catalogue(project: Project, review_date: date | None = None, partial: b
             memo["context"] = context_key
     keys = {path: (path, fingerprint(path.read_bytes())) for path in files} if memo is not None else {}
     todo = [path for path in files if memo is None or keys[path] not in memo]
-    loaded = dict(zip(todo, _load_courses(todo, context), strict=True))
+    loading = _load_courses(todo, context)
+    toolkit, problems = load_toolkit(context)  # meanwhile, when the courses are read by other processes
+    found += problems
+    loaded = dict(zip(todo, loading(), strict=True))
     for path in files:
         if memo is not None:
             memo.setdefault(keys[path], loaded.get(path))
@@ -86,8 +90,6 @@ def load_catalogue(project: Project, review_date: date | None = None, partial: b
         found += problems
         if entry is not None:
             courses.append(entry)
-    toolkit, problems = load_toolkit(context)
-    found += problems
     found += generated_page_clashes(project)
     if review_date is not None and department is not None:
         due = needing_review(toolkit, review_date, department.revisionsperiode)
@@ -106,16 +108,25 @@ def _load_chunk(paths: list[Path], context: CheckContext) -> list[tuple[CourseEn
     return [load_course(path, context) for path in paths]
 
 
-def _load_courses(paths: list[Path], context: CheckContext) -> list[tuple[CourseEntry | None, list[Diagnostic]]]:
-    """load_course for each file, in order; a large catalogue is split over the processors."""
+def _load_courses(paths: list[Path], context: CheckContext) -> Callable[[], list[tuple[CourseEntry | None,
+                                                                                       list[Diagnostic]]]]:
+    """Start load_course for each file; the function returned gives the results in order.
+
+    A large catalogue is read by a process per processor, while this process goes on with other work.
+    """
     workers = min(os.cpu_count() or 1, 8)
     if len(paths) < PARALLEL_FROM or workers < 2:
-        return _load_chunk(paths, context)
+        return lambda: _load_chunk(paths, context)
     size = -(-len(paths) // workers)
     chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        results = list(pool.map(_load_chunk, chunks, [context] * len(chunks)))
-    return [result for chunk in results for result in chunk]
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+    futures = [pool.submit(_load_chunk, chunk, context) for chunk in chunks]
+
+    def results() -> list[tuple[CourseEntry | None, list[Diagnostic]]]:
+        with pool:
+            return [result for future in futures for result in future.result()]
+
+    return results
 
 
 def generated_page_clashes(project: Project) -> list[Diagnostic]:

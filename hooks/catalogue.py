@@ -54,7 +54,10 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _generator, _splitter
     preview = _previewing()
-    catalogue, diagnostics = load_catalogue(_project(config), partial=preview, memo=memo.course_files)
+    project = _project(config)
+    catalogue, diagnostics = memo.checked.pop(project.root, None), []  # `build.py build` has just checked it
+    if catalogue is None:
+        catalogue, diagnostics = load_catalogue(project, partial=preview, memo=memo.course_files)
     for diagnostic in diagnostics:
         (log.error if diagnostic.is_error else log.warning)(str(diagnostic))
     errors = sum(d.is_error for d in diagnostics)
