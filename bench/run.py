@@ -4,7 +4,8 @@
     .venv/bin/python bench/run.py [--sizes 100 1000 10000] [--json bench/results.json]
 
 For each size N it generates N courses (1–4 sessions each) and N/2 toolkit
-pages, then measures: `check`; the full `build` (time and peak memory);
+pages, then measures: `check`; the full `build` (time, and peak memory of all its processes
+together and of the largest one);
 the site's size; the largest course page; the search index (raw and gzip) and
 what a browser transfers for one search; and, as the baseline in the same run,
 a plain `mkdocs build` with the same theme of the same pages written out as
@@ -47,16 +48,45 @@ REFERENCE_DATE = "2027-01-15"
 SEARCH_QUERY = "budgettet"
 
 
-def timed(command: list[str], cwd: Path) -> tuple[float, int, int]:
-    """(seconds, peak resident memory in MB, exit code) of one command."""
+def _tree_rss_kb(root: int) -> int:
+    """Resident memory of a process and all its descendants now, in kB (from /proc)."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
+        except OSError:
+            continue  # the process has ended
+        pid = int(status.parent.name)
+        parents[pid] = int(fields["PPid"])
+        rss[pid] = int(fields.get("VmRSS", "0 kB").split()[0])
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        total += rss.get(pid, 0)
+        todo += [child for child, parent in parents.items() if parent == pid]
+    return total
+
+
+def timed(command: list[str], cwd: Path) -> tuple[float, int, int, int]:
+    """(seconds, peak memory of the command with all its processes together in MB, of its largest
+    single process in MB, exit code) of one command."""
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    _, status, usage = os.wait4(process.pid, 0)
+    peak = 0
+    while True:
+        # wait4 also gives the largest single process among the command and the children it waited for.
+        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+        if pid:
+            break
+        peak = max(peak, _tree_rss_kb(process.pid))
+        time.sleep(0.2)
     seconds = time.perf_counter() - started
-    if status != 0:
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
         print(process.stderr.read().decode()[-2000:], file=sys.stderr)
-    return seconds, usage.ru_maxrss // 1024, os.waitstatus_to_exitcode(status)
+    return seconds, peak // 1024, usage.ru_maxrss // 1024, process.returncode
 
 
 def folder_size(folder: Path) -> int:
@@ -169,14 +199,15 @@ def preview_latency(project: Path) -> float:
 def measure(courses: int, work: Path, preview: bool) -> dict[str, float]:
     project = copy_project(REPO, work / f"projekt-{courses}", with_courses=False)
     write_content(project, courses)
-    check_s, check_mb, check_rc = timed([sys.executable, "build.py", "check", "--dato", REFERENCE_DATE], project)
-    build_s, build_mb, build_rc = timed([sys.executable, "build.py", "build", "--dato", REFERENCE_DATE], project)
+    check_s, _, _, check_rc = timed([sys.executable, "build.py", "check", "--dato", REFERENCE_DATE], project)
+    build_s, build_mb, largest_mb, build_rc = timed([sys.executable, "build.py", "build", "--dato", REFERENCE_DATE],
+                                                    project)
     assert check_rc == 0 and build_rc == 0, (check_rc, build_rc)
     site = project / "site"
     baseline = work / f"baseline-{courses}"
     baseline.mkdir()
     write_baseline(project, baseline)
-    base_s, base_mb, base_rc = timed([sys.executable, "-m", "mkdocs", "build", "-q"], baseline)
+    base_s, base_mb, _, base_rc = timed([sys.executable, "-m", "mkdocs", "build", "-q"], baseline)
     assert base_rc == 0
     course_pages = list((site / "kurser").glob("kursus-*/index.html"))
     result = {
@@ -187,7 +218,8 @@ def measure(courses: int, work: Path, preview: bool) -> dict[str, float]:
         "baseline_s": round(base_s, 2),
         "build_vs_baseline": round(build_s / base_s, 2),
         "build_ms_per_course": round(1000 * build_s / courses, 2),
-        "peak_memory_mb": build_mb,
+        "peak_memory_mb": build_mb,  # build.py, Pagefind and any other process of the build, together
+        "largest_process_mb": largest_mb,
         "baseline_peak_memory_mb": base_mb,
         "site_mb": round(folder_size(site) / 1e6, 1),
         "baseline_site_mb": round(folder_size(baseline / "site") / 1e6, 1),
@@ -204,6 +236,7 @@ def measure(courses: int, work: Path, preview: bool) -> dict[str, float]:
 
 COLUMNS = [("courses", "N"), ("check_s", "check s"), ("build_s", "build s"), ("baseline_s", "MkDocs s"),
            ("build_vs_baseline", "×MkDocs"), ("build_ms_per_course", "ms/kursus"), ("peak_memory_mb", "peak MB"),
+           ("largest_process_mb", "største MB"),
            ("site_mb", "site MB"), ("largest_course_page_kb", "kursusside kB"), ("search_index_mb", "indeks MB"),
            ("search_index_gzip_mb", "indeks gz MB"), ("search_transfer_kb", "søgning kB"), ("preview_s", "preview s")]
 

@@ -30,9 +30,10 @@ if TYPE_CHECKING:
 NOT_INDEXED = [".kursus-liste", ".materiale-liste", ".materiale-emne", ".kontakt", ".regler", ".hold__hjaelp",
                ".emne-knapper", ".emne-liste", ".genveje", ".md-source-file"]
 TITLE_WEIGHT = 7  # as Pagefind weighs a page's <h1>
-# Pagefind needs about 200 kB of memory per course page while it writes its index (2.3 GB for
-# 15,000 pages): a larger site is indexed in parts of at most this many pages (see build_search_index).
-PAGES_PER_PART = 4000
+# Pagefind needs about 180 kB of memory per course page while it writes its index (2.3 GB for
+# 15,000 pages), on top of what the build itself holds: a larger site is indexed in parts of
+# about this many pages (see build_search_index), which keeps the two together under 1.5 GB.
+PAGES_PER_PART = 2000
 PARTS_FILE = "dele.json"  # in the first part's folder: the other parts' folders, from the site's root
 MIN_PART = 3
 MIN_WORD = 7
