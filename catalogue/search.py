@@ -34,7 +34,9 @@ TITLE_WEIGHT = 7  # as Pagefind weighs a page's <h1>
 # 15,000 pages), on top of what the build itself holds: a larger site is indexed in parts of
 # about this many pages (see build_search_index), which keeps the two together under 1.5 GB.
 PAGES_PER_PART = 2000
-PARTS_FILE = "dele.json"  # in the first part's folder: the other parts' folders, from the site's root
+# In the first part's folder: a script naming the other parts' folders (from the site's root) to the search page.
+PARTS_FILE = "dele.js"
+PARTS_VARIABLE = "searchIndexParts"
 MIN_PART = 3
 MIN_WORD = 7
 
@@ -201,7 +203,8 @@ def build_search_index(site_dir: Path, pages_per_part: int = PAGES_PER_PART) -> 
             finally:
                 shutil.rmtree(scratch, ignore_errors=True)
     others = [f"{bundle_name(number)}/" for number in range(2, len(parts) + 1)]
-    (site_dir / bundle_name(1) / PARTS_FILE).write_text(json.dumps({"dele": others}), encoding="utf-8")
+    (site_dir / bundle_name(1) / PARTS_FILE).write_text(f"window.{PARTS_VARIABLE} = {json.dumps(others)};\n",
+                                                        encoding="utf-8")
     return indexed
 
 

@@ -20,6 +20,9 @@ def test_build_writes_site(project: Path) -> None:
     assert not list(project.glob(".site-*"))  # no staging folders left behind
     assert (project / "site" / "pagefind" / "pagefind.js").is_file()
     assert not (project / "pagefind").exists()  # the search index is written into the site only
+    # A small site's index is one part: the search page's list of other parts is empty.
+    assert (project / "site" / "pagefind" / "dele.js").read_text() == "window.searchIndexParts = [];\n"
+    assert not list((project / "site").glob("pagefind-*")) and not list(project.glob(".soeg-del-*"))
 
 
 def test_failed_build_leaves_site_untouched(project: Path) -> None:
