@@ -83,7 +83,12 @@ class GeneratedPage:
 def restore_html(text: str, blocks: tuple[str, ...] | list[str]) -> str:
     if not blocks:
         return text
-    return _HTML_BLOCK.sub(lambda match: blocks[int(match.group(1))], text)
+
+    def block(match: re.Match[str]) -> str:
+        number = int(match.group(1))
+        return blocks[number] if number < len(blocks) else match.group(0)  # not ours: a comment as written
+
+    return _HTML_BLOCK.sub(block, text)
 
 
 @jinja2.pass_context

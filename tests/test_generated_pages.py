@@ -67,6 +67,8 @@ def test_blocks_are_put_back_where_they_stood() -> None:
                          ("<p>nul</p>", "<p>en</p>"))
     assert page.markdown() == "---\ntitle: x\n---\n\n<p>en</p>\n\n## B\n\n<p>nul</p>\n"
     assert page.restore_html("<!--kursus-html-0--><h2>B</h2>") == "<p>nul</p><h2>B</h2>"
+    # A placeholder-like comment that is not one of the page's blocks (say, in an editor's text) stays.
+    assert page.restore_html("<!--kursus-html-7-->") == "<!--kursus-html-7-->"
 
 
 def test_a_page_without_blocks_is_left_alone() -> None:
