@@ -33,7 +33,8 @@ log = logging.getLogger("mkdocs.hooks.catalogue")
 
 _generator: PageGenerator | None = None
 _splitter: CompoundSplitter | None = None
-_generated: dict[str, GeneratedPage] = {}  # by source path, for their finished HTML blocks
+# This build's generated files by source path, and where each is written (their finished HTML blocks go back in).
+_generated: dict[str, tuple[GeneratedPage, str]] = {}
 
 
 def _previewing() -> bool:
@@ -88,7 +89,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                                                          .rglob("*")) if p.is_file()))
     theme_changed = theme != memo.theme.get("last")
     memo.theme["last"] = theme
-    written = {}
     _generated.clear()
     for page in _generator.all_pages():
         file = File.generated(config, page.src_uri, content=page.content)
@@ -97,17 +97,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if preview and not theme_changed and before and before[0] == page and os.path.exists(before[1]):
             file.is_modified = lambda: False
         files.append(file)
-        written[page.src_uri] = (page, file.abs_dest_path)
-        _generated[page.src_uri] = page
+        _generated[page.src_uri] = (page, file.abs_dest_path)
     if preview:
         if theme_changed:  # every page shows the theme: build them all
             for file in files:
                 file.is_modified = lambda: True
-        for src_uri in memo.written.keys() - written.keys():  # a course that left: its page goes too
+        for src_uri in memo.written.keys() - _generated.keys():  # a course that left: its page goes too
             with contextlib.suppress(OSError):
                 os.remove(memo.written[src_uri][1])
         memo.written.clear()
-        memo.written.update(written)
+        memo.written.update(_generated)
     return files
 
 
@@ -126,9 +125,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 # ('afdelingsmødet' → 'afdeling', 'mødet')
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     assert _splitter is not None
-    generated = _generated.get(page.file.src_uri)
-    if generated is not None:
-        html = generated.restore_html(html)
+    if page.file.src_uri in _generated:
+        html = _generated[page.file.src_uri][0].restore_html(html)
     return html + index_terms_html(_splitter, page.title or "", html)
 
 
