@@ -316,9 +316,4 @@ class PageGenerator:
                            course_count=len(self.catalogue.courses))
 
 
-def generate_pages(catalogue: Catalogue, today: date, site_url: str = "") -> list[GeneratedPage]:
-    """Every generated page of the site."""
-    return PageGenerator(catalogue, today, site_url).all_pages()
-
-
-__all__ = ["GeneratedPage", "PageGenerator", "generate_pages", "restore_html"]
+__all__ = ["GeneratedPage", "PageGenerator", "restore_html"]

@@ -26,7 +26,13 @@ from catalogue.catalogue import load_catalogue  # noqa: E402
 from catalogue.offer import reference_date  # noqa: E402
 from catalogue.pages import GeneratedPage, PageGenerator  # noqa: E402
 from catalogue.project import PREVIEW_VARIABLE, REFERENCE_DATE_VARIABLE, Project  # noqa: E402
-from catalogue.search import CompoundSplitter, build_search_index, index_terms_html, site_texts  # noqa: E402
+from catalogue.search import (  # noqa: E402
+    CompoundSplitter,
+    build_search_index,
+    bundle_name,
+    index_terms_html,
+    site_texts,
+)
 from catalogue.validation import fingerprint  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.catalogue")
@@ -132,7 +138,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 # Index the built site for search (Pagefind; no server, no outside request)
 def on_post_build(config: MkDocsConfig) -> None:
-    index = Path(config.site_dir) / "pagefind"
+    index = Path(config.site_dir) / bundle_name(1)
     if _previewing() and index.is_dir():
         return  # the preview keeps the index of its first build: rebuilds stay fast
     if "material/search" not in config.plugins:
