@@ -47,4 +47,4 @@ chromium:
 	@command -v chromium >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }
 
 clean:
-	rm -rf site .site-new-* .site-old-* .pytest_cache node_modules
+	rm -rf site .site-new-* .site-old-* .site.lock .pytest_cache node_modules

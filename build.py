@@ -19,6 +19,8 @@ has succeeded.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import fcntl
 import gc
 import logging
 import os
@@ -28,13 +30,15 @@ import sys
 import time
 from datetime import date
 from pathlib import Path
+from typing import Iterator
 
 ROOT = Path(__file__).resolve().parent
+LOCK_FILE = ".site.lock"  # held by the build that is running
 sys.path.insert(0, str(ROOT))
 
 from catalogue import memo  # noqa: E402
 from catalogue.catalogue import load_catalogue, review_report  # noqa: E402
-from catalogue.diagnostics import Diagnostic  # noqa: E402
+from catalogue.diagnostics import Diagnostic, capped  # noqa: E402
 from catalogue.offer import reference_date  # noqa: E402
 from catalogue.project import PREVIEW_VARIABLE, REFERENCE_DATE_VARIABLE, Project  # noqa: E402
 from catalogue.schemas import stale_schemas, write_schemas  # noqa: E402
@@ -42,8 +46,8 @@ from catalogue.schemas import stale_schemas, write_schemas  # noqa: E402
 
 class DanishArgumentParser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        self.exit(2, f"fejl: {message}\n")
+        usage = self.format_usage().replace("usage:", "brug:", 1)
+        self.exit(2, f"{usage}fejl: {re.sub(r'^argument ', '', message)}\n")
 
 
 def _date_argument(text: str) -> date:
@@ -94,7 +98,7 @@ def _annotation(diagnostic: Diagnostic) -> str:
 def _report(diagnostics: list[Diagnostic]) -> int:
     """Print every problem; return the number of errors."""
     on_github = os.environ.get("GITHUB_ACTIONS") == "true"
-    for diagnostic in diagnostics:
+    for diagnostic in capped(diagnostics):
         print(diagnostic)
         if on_github:
             print(_annotation(diagnostic))
@@ -191,8 +195,36 @@ def _mkdocs_messages(project: Project, level: int = logging.WARNING) -> logging.
     return handler
 
 
+@contextlib.contextmanager
+def _one_build_at_a_time(project: Project) -> Iterator[None]:
+    """Hold the project's build lock; a second build waits for the first. The lock goes with the process."""
+    with open(project.root / LOCK_FILE, "a+b") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print("En anden bygning af sitet kører i denne mappe; venter, til den er færdig …", file=sys.stderr)
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
+def _remove_leftovers(project: Project) -> None:
+    """Staging folders of builds that were killed: with the lock held, no build is using them."""
+    for folder in [*project.root.glob(".site-new-*"), *project.root.glob(".site-old-*")]:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def build(project: Project, today: date) -> int:
     """Check, build into a fresh folder, and swap it in as site/ only when everything worked."""
+    with _one_build_at_a_time(project):
+        _remove_leftovers(project)
+        staging = project.root / f".site-new-{os.getpid()}"
+        try:
+            return _build(project, today, staging)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _build(project: Project, today: date, staging: Path) -> int:
     if check(project, today, for_build=True):
         return 1
     from mkdocs.commands.build import build as mkdocs_build
@@ -201,7 +233,6 @@ def build(project: Project, today: date) -> int:
 
     started = time.perf_counter()
     site = project.root / "site"
-    staging = project.root / f".site-new-{os.getpid()}"
     retired = project.root / f".site-old-{os.getpid()}"
     os.environ[REFERENCE_DATE_VARIABLE] = today.isoformat()
     handler = _mkdocs_messages(project)
@@ -209,11 +240,11 @@ def build(project: Project, today: date) -> int:
         config = load_config(str(project.root / "mkdocs.yml"), site_dir=str(staging))
         mkdocs_build(config)
     except (MkDocsException, Exception) as error:  # noqa: BLE001 - any failure must leave site/ as it was
-        shutil.rmtree(staging, ignore_errors=True)
         print(f"fejl: sitet blev ikke bygget ({error}); site/ er ikke ændret", file=sys.stderr)
         return 1
     finally:
         logging.getLogger("mkdocs").removeHandler(handler)
+    # The swap: site/ is the old build or the new one, never a part of either.
     if site.exists():
         site.rename(retired)
     staging.rename(site)
@@ -290,6 +321,14 @@ def links(project: Project) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:  # Ctrl+C: a build removes its staging folder on the way out
+        print("\nafbrudt: bygningen blev afbrudt; site/ er ikke ændret", file=sys.stderr)
+        return 130
+
+
+def _main(argv: list[str] | None) -> int:
     args = _parser().parse_args(argv)
     project = Project(ROOT)
     today = getattr(args, "dato", None) or reference_date(None)

@@ -8,12 +8,13 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Callable
 
 from .diagnostics import Diagnostic
 from .models import CourseEntry, Department, Taxonomy
 from .project import Project
+from .sources import SourceTree
 from .toolkit import ToolkitItem, load_toolkit, needing_review, review_warnings
 from .urls import is_generated
 from .validation import CheckContext, course_files, fingerprint, load_course, load_department, load_taxonomy
@@ -26,6 +27,7 @@ class Catalogue:
     department: Department
     courses: list[CourseEntry]
     toolkit: dict[str, ToolkitItem]
+    content: SourceTree  # the regular files under content/: the only ones the site may publish
 
     def courses_of_topic(self, topic: str) -> list[CourseEntry]:
         return self._courses_by_topic.get(topic, [])
@@ -67,13 +69,13 @@ def load_catalogue(project: Project, review_date: date | None = None, partial: b
     taxonomy, found = load_taxonomy(project)
     department, problems = load_department(project)
     found += problems
-    context = CheckContext(project, taxonomy)
+    context = CheckContext.of(project, taxonomy)
+    found += context.content.problems
     files, problems = course_files(project)
     found += problems
     courses = []
     if memo is not None:
-        content = sorted(p.relative_to(project.content_dir).as_posix() for p in project.content_dir.rglob("*.md"))
-        context_key = fingerprint(taxonomy.model_dump_json() if taxonomy else "", *content)
+        context_key = fingerprint(taxonomy.model_dump_json() if taxonomy else "", *context.content_pages)
         if memo.get("context") != context_key:
             memo.clear()
             memo["context"] = context_key
@@ -90,14 +92,14 @@ def load_catalogue(project: Project, review_date: date | None = None, partial: b
         found += problems
         if entry is not None:
             courses.append(entry)
-    found += generated_page_clashes(project)
+    found += generated_page_clashes(context)
     if review_date is not None and department is not None:
         due = needing_review(toolkit, review_date, department.revisionsperiode)
         found += review_warnings(due, department.revisionsperiode, project.display(project.content_dir))
     found.sort()
     if taxonomy is None or department is None or (any(d.is_error for d in found) and not partial):
         return None, found
-    return Catalogue(project, taxonomy, department, courses, toolkit), found
+    return Catalogue(project, taxonomy, department, courses, toolkit, context.content), found
 
 
 # From this many course files on, they are read on every processor.
@@ -129,21 +131,22 @@ def _load_courses(paths: list[Path], context: CheckContext) -> Callable[[], list
     return results
 
 
-def generated_page_clashes(project: Project) -> list[Diagnostic]:
+def generated_page_clashes(context: CheckContext) -> list[Diagnostic]:
     """A file under content/ where the build writes a page of its own would hide that page."""
-    root = project.content_dir
-    return [Diagnostic(project.display(path), 1, 1,
-                       f"siden /{path.relative_to(root).with_suffix('').as_posix()}/ laves automatisk ud fra "
+    project = context.project
+    return [Diagnostic(project.display(project.content_dir / path), 1, 1,
+                       f"siden /{PurePosixPath(path).with_suffix('').as_posix()}/ laves automatisk ud fra "
                        "kursusfilerne; flyt filen, eller slet den")
-            for path in sorted(root.rglob("*.md")) if is_generated(path.relative_to(root).as_posix())]
+            for path in context.content_pages if is_generated(path)]
 
 
 def review_report(project: Project, today: date) -> tuple[list[Diagnostic], list[Diagnostic]]:
     """(toolkit pages due for review, oldest first; problems that kept pages from being read)."""
     taxonomy, problems = load_taxonomy(project)
     department, more = load_department(project)
-    toolkit, even_more = load_toolkit(CheckContext(project, taxonomy))
-    problems = sorted(problems + more + even_more)
+    context = CheckContext.of(project, taxonomy)
+    toolkit, even_more = load_toolkit(context)
+    problems = sorted(problems + more + list(context.content.problems) + even_more)
     months = department.revisionsperiode if department else 12
     due = needing_review(toolkit, today, months)
     return review_warnings(due, months, project.display(project.content_dir)), problems

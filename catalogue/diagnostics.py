@@ -34,6 +34,31 @@ def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
     return any(d.is_error for d in diagnostics)
 
 
+# More than this many problems in one file are almost always one slip that confuses the rest.
+PER_FILE = 20
+
+
+def capped(diagnostics: Iterable[Diagnostic], limit: int = PER_FILE) -> list[Diagnostic]:
+    """At most ``limit`` problems per file, in order, then one line that says how many more there are."""
+    by_file: dict[str, list[Diagnostic]] = {}
+    for diagnostic in diagnostics:
+        by_file.setdefault(diagnostic.path, []).append(diagnostic)
+    shown: list[Diagnostic] = []
+    for found in by_file.values():
+        shown += found[:limit]
+        rest = found[limit:]
+        if rest:
+            errors = sum(d.is_error for d in rest)
+            warnings = len(rest) - errors
+            what = " og ".join(part for part in (f"{errors} fejl" if errors else "",
+                                                 f"{warnings} {'advarsel' if warnings == 1 else 'advarsler'}"
+                                                 if warnings else "") if part)
+            shown.append(Diagnostic(rest[0].path, rest[0].line, rest[0].column,
+                                    f"… og {what} mere i filen; ret dem ovenfor først, og tjek igen",
+                                    "fejl" if errors else "advarsel"))
+    return shown
+
+
 def ascii_key(text: str) -> str:
     """How an editor's word would be written as a taxonomy key (æ→ae, ø→oe, å→aa)."""
     return text.strip().lower().translate(_TRANSLITERATION).replace(" ", "-").replace("_", "-")

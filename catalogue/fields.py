@@ -12,7 +12,16 @@ from datetime import date, datetime
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-from pydantic import BeforeValidator, Field, PlainValidator, StringConstraints, ValidationInfo, WithJsonSchema
+from email_validator import EmailNotValidError, validate_email
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Field,
+    PlainValidator,
+    StringConstraints,
+    ValidationInfo,
+    WithJsonSchema,
+)
 from pydantic_core import PydanticCustomError
 
 from .diagnostics import did_you_mean
@@ -21,7 +30,7 @@ SLUG_PATTERN = r"[a-z0-9]+(-[a-z0-9]+)*"
 TAXONOMY_MARK = "x-taksonomi"
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATETIME = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}")
-_EMAIL = re.compile(r"[^@\s<>()\[\],;:\"]+@[^@\s<>()\[\],;:\"]+\.[A-Za-z]{2,}")
+_EMAIL = re.compile(r"[^@\s<>()\[\],;:\"]+@[^@\s<>()\[\],;:\"]+\.[A-Za-z]{2,}")  # looks like one: "mailto:" missing
 
 
 def problem(message: str, **context: Any) -> PydanticCustomError:
@@ -36,10 +45,43 @@ def _as_text(value: Any) -> Any:
     return value
 
 
+# Characters that break a line or are invisible controls: never in text that is not Markdown.
+_LINE_BREAKS = re.compile("[\n\r\x0b\x0c\x85\u2028\u2029]")
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+
+
+def _one_line(value: Any) -> Any:
+    if isinstance(value, str):
+        stripped = value.strip()
+        if _LINE_BREAKS.search(stripped):
+            raise problem("må kun fylde én linje; skriv teksten på samme linje som nøglen, uden linjeskift")
+        if _CONTROLS.search(stripped) or "\t" in stripped:
+            raise problem("indeholder et usynligt kontroltegn; skriv teksten igen uden at kopiere den ind")
+    return value
+
+
+def _no_controls(value: Any) -> Any:
+    if isinstance(value, str) and _CONTROLS.search(value):
+        raise problem("indeholder et usynligt kontroltegn; skriv teksten igen uden at kopiere den ind")
+    return value
+
+
 def Text(min_length: int = 1, max_length: int | None = None) -> Any:  # noqa: N802 (a type factory)
+    """Text on one line: titles, names, notes (everything that is not Markdown)."""
     return Annotated[
         str,
         StringConstraints(strip_whitespace=True, min_length=min_length, max_length=max_length),
+        AfterValidator(_one_line),
+        BeforeValidator(_as_text),
+    ]
+
+
+def MarkdownText() -> Any:  # noqa: N802 (a type factory)
+    """Markdown over any number of lines; HTML in it is checked by catalogue/html.py."""
+    return Annotated[
+        str,
+        StringConstraints(strip_whitespace=True, min_length=1),
+        AfterValidator(_no_controls),
         BeforeValidator(_as_text),
     ]
 
@@ -63,9 +105,10 @@ def parse_date(value: Any) -> date:
     if not _DATE.fullmatch(text):
         raise problem(f"'{text}' er ikke en dato; skriv den som ÅÅÅÅ-MM-DD, fx 2027-02-05")
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise problem(f"datoen '{text}' findes ikke i kalenderen; ret dag eller måned") from None
+    return _sensible(day, text)
 
 
 def parse_datetime(value: Any) -> datetime:
@@ -75,18 +118,42 @@ def parse_datetime(value: Any) -> datetime:
     if not _DATETIME.fullmatch(text):
         raise problem(f"'{text}' er ikke dato og klokkeslæt; skriv som ÅÅÅÅ-MM-DD TT:MM, fx 2027-03-05 16:00")
     try:  # the pattern is checked above; this is much faster than strptime
-        return datetime(int(text[0:4]), int(text[5:7]), int(text[8:10]), int(text[11:13]), int(text[14:16]))
+        moment = datetime(int(text[0:4]), int(text[5:7]), int(text[8:10]), int(text[11:13]), int(text[14:16]))
     except ValueError:
         raise problem(f"'{text}' findes ikke i kalenderen eller på uret; ret dato eller klokkeslæt") from None
+    return _sensible(moment, text)
+
+
+# Dates an editor can mean: anything else is a typo (and would overflow time zone arithmetic).
+FIRST_YEAR, LAST_YEAR = 2000, 2099
+
+
+def _sensible(value: Any, text: str) -> Any:
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise problem(f"årstallet i '{text}' ligger ikke mellem {FIRST_YEAR} og {LAST_YEAR}; ret årstallet")
+    return value
+
+
+def email_address(text: str) -> str:
+    """A plain e-mail address (checked by email-validator), normalised; a Danish problem otherwise."""
+    shown = text if len(text) <= 80 else text[:77] + "…"
+    if "?" in text or "&" in text or "%" in text:
+        raise problem(f"'{shown}' er ikke bare en e-mailadresse: skriv kun adressen, fx kursus@example.dk, "
+                      "uden '?', '&' og det, der står efter (fx cc eller bcc)")
+    try:
+        return validate_email(text, check_deliverability=False, allow_smtputf8=False).normalized
+    except EmailNotValidError:
+        raise problem(f"'{shown}' er ikke en e-mailadresse; skriv fx kursus@example.dk") from None
 
 
 def parse_email(value: Any) -> str:
     text = str(value).strip() if value is not None else ""
-    if text.startswith("mailto:"):
+    if text.lower().startswith("mailto:"):
         text = text[len("mailto:"):]
-    if not _EMAIL.fullmatch(text):
-        raise problem(f"'{text}' er ikke en e-mailadresse; skriv fx kursus@example.dk")
-    return text
+    return email_address(text)
+
+
+_NOT_IN_URLS = re.compile(r'[\s\x00-\x1f\x7f<>"\\]')
 
 
 def parse_https_url(value: Any) -> str:
@@ -94,7 +161,7 @@ def parse_https_url(value: Any) -> str:
     parts = urlsplit(text)
     if parts.scheme == "http":
         raise problem(f"'{text}' bruger http:, som ikke er sikker; skriv https:// i stedet")
-    if parts.scheme != "https" or not parts.netloc or " " in text:
+    if parts.scheme != "https" or not parts.netloc or _NOT_IN_URLS.search(text):
         raise problem(f"'{text}' er ikke en webadresse; skriv en hel adresse, der starter med https://")
     return text
 
@@ -104,10 +171,12 @@ def parse_signup(value: Any) -> str:
     text = str(value).strip() if value is not None else ""
     scheme = urlsplit(text).scheme.lower()
     if scheme == "mailto":
-        address = text[len("mailto:"):].split("?", 1)[0]
-        if not _EMAIL.fullmatch(address):
-            raise problem(f"'{address}' er ikke en e-mailadresse; skriv fx mailto:kursus@example.dk")
-        return text
+        address, _, query = text[len("mailto:"):].partition("?")
+        if query:
+            raise problem("skriv kun adressen efter 'mailto:', fx mailto:kursus@example.dk, uden '?' og det, der "
+                          "står efter: emne og tekst i tilmeldingsmailen skriver byggeriet selv, og cc eller bcc "
+                          "ville sende deltagernes oplysninger til andre")
+        return "mailto:" + email_address(address)
     if scheme == "https":
         return parse_https_url(text)
     if scheme == "http":
@@ -186,9 +255,9 @@ def _schema(**schema: Any) -> WithJsonSchema:
 LocalDate = Annotated[date, PlainValidator(parse_date), _schema(pattern=r"^\d{4}-\d{2}-\d{2}$")]
 LocalDateTime = Annotated[datetime, PlainValidator(parse_datetime),
                           _schema(pattern=r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$")]
-Email = Annotated[str, PlainValidator(parse_email), _schema(pattern=r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")]
+Email = Annotated[str, PlainValidator(parse_email), _schema(pattern=r"^[^@\s?&%]+@[^@\s?&%]+\.[A-Za-z]{2,}$")]
 HttpsUrl = Annotated[str, PlainValidator(parse_https_url), _schema(pattern=r"^https://\S+$")]
-SignupUrl = Annotated[str, PlainValidator(parse_signup), _schema(pattern=r"^(https://\S+|mailto:\S+@\S+)$")]
+SignupUrl = Annotated[str, PlainValidator(parse_signup), _schema(pattern=r"^(https://\S+|mailto:[^@\s?&%]+@[^@\s?&%]+)$")]
 PostalCode = Annotated[str, PlainValidator(parse_postal_code), WithJsonSchema(
     {"type": ["string", "integer"], "pattern": r"^\d{4}$"})]
 VideoUrl = Annotated[str, PlainValidator(parse_video_url), _schema(

@@ -17,6 +17,7 @@ from .fields import (
     HttpsUrl,
     LocalDate,
     LocalDateTime,
+    MarkdownText,
     OneOf,
     PostalCode,
     SignupUrl,
@@ -77,7 +78,7 @@ class Course(EditorModel):
     titel: Text(3, 120) = Field(description="Kursets titel, 3–120 tegn", examples=["Det gode bestyrelsesmøde"])
     intro: Text(1, 300) = Field(description="En eller to sætninger til lister og søgning, højst 300 tegn",
                                 examples=["Få styr på dagsorden, mødeledelse og referat."])
-    beskrivelse: Text() = Field(description="Kursets indhold i Markdown")
+    beskrivelse: MarkdownText() = Field(description="Kursets indhold i Markdown")
     emner: list[TaxonomyKey("emner")] = Field(min_length=1, description="Emner fra taksonomien",
                                               examples=[["bestyrelsesarbejde"]])
     niveau: list[TaxonomyKey("niveauer")] = Field(min_length=1, description="Niveauer fra taksonomien",
@@ -150,7 +151,7 @@ class SignupRule(EditorModel):
     model_config = ConfigDict(title="Tilmeldingsregel")
 
     overskrift: Text() = Field(description="Kort overskrift, fx 'Tilmeldingen er bindende'")
-    tekst: Text() = Field(description="Reglen i én eller to sætninger (Markdown)")
+    tekst: MarkdownText() = Field(description="Reglen i én eller to sætninger (Markdown)")
 
 
 class Department(EditorModel):
@@ -163,8 +164,8 @@ class Department(EditorModel):
     telefontid: Text() | None = Field(None, description="Hvornår telefonen er åben")
     adresse: Text() | None = Field(None, description="Postadresse")
     tilmeldingsregler: list[SignupRule] = Field(min_length=1, description="Fælles regler for tilmelding")
-    revisionsperiode: WholeNumber(gt=0) = Field(
-        12, description="Antal måneder, før en side i værktøjskassen skal gennemgås igen")
+    revisionsperiode: WholeNumber(gt=0, le=120) = Field(
+        12, description="Antal måneder, før en side i værktøjskassen skal gennemgås igen (1–120)")
 
 
 class TemplateFile(EditorModel):

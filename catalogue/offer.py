@@ -8,6 +8,7 @@ from urllib.parse import quote, urlsplit
 from zoneinfo import ZoneInfo
 
 from . import danish
+from .fields import FIRST_YEAR, LAST_YEAR
 from .models import Course, CourseEntry, Session
 
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
@@ -22,9 +23,12 @@ def reference_date(text: str | None) -> date:
     if not text:
         return today_in_denmark()
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise ValueError(f"'{text}' er ikke en dato; skriv den som ÅÅÅÅ-MM-DD, fx 2027-01-15") from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise ValueError(f"'{text}' ligger ikke mellem {FIRST_YEAR} og {LAST_YEAR}; skriv en dato i de år")
+    return day
 
 
 def is_ended(session: Session, today: date) -> bool:
@@ -55,8 +59,12 @@ def closed_reason(session: Session, today: date) -> str | None:
 
 
 def signup_href(course: Course, session: Session) -> str:
-    """The sign-up link; a plain mailto: gets a subject and a body asking for what the department needs."""
-    if not session.tilmelding.lower().startswith("mailto:") or "?" in session.tilmelding:
+    """The sign-up link; a mailto: gets a subject and a body asking for what the department needs.
+
+    A mailto: sign-up is a bare address (catalogue/fields.py): the link carries that address, the subject
+    and the body, nothing else.
+    """
+    if not signup_is_mail(session):
         return session.tilmelding
     when = danish.long_datetime(session.start)
     subject = f"Tilmelding: {course.titel}, {when}"

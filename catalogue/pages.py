@@ -23,6 +23,7 @@ from .catalogue import Catalogue
 from .feed import FEED, atom_feed
 from .fields import video_source
 from .models import TOOLKIT_TYPES, CourseEntry
+from .safehtml import sanitize
 from .structured_data import course_json_ld, script_json
 from .toolkit import ToolkitItem, downloads, is_long_guide, transcript_anchor
 from .urls import (
@@ -74,8 +75,16 @@ class GeneratedPage:
         """The rendered page with its finished HTML blocks back in place."""
         return restore_html(html, self.html_blocks)
 
+    def finish(self, html: str) -> str:
+        """The rendered page made safe and whole: what Markdown made (editors' text among it) sanitized,
+        then the finished HTML blocks back in place. This is what an engine publishes."""
+        return finish_html(html, self.html_blocks)
+
     def markdown(self) -> str:
-        """The page as self-contained Markdown, for an engine that cannot call ``restore_html``."""
+        """The page as self-contained Markdown, for an engine that cannot call ``restore_html``.
+
+        Nothing sanitizes it on that way: it is for comparing engines (bench/run.py), not for publishing.
+        """
         assert isinstance(self.content, str)
         return restore_html(self.content, self.html_blocks)
 
@@ -89,6 +98,26 @@ def restore_html(text: str, blocks: tuple[str, ...] | list[str]) -> str:
         return blocks[number] if number < len(blocks) else match.group(0)  # not ours: a comment as written
 
     return _HTML_BLOCK.sub(block, text)
+
+
+def finish_html(html: str, blocks: tuple[str, ...] | list[str] = ()) -> str:
+    """Sanitize each stretch of rendered Markdown between the placeholders, and put the blocks back.
+
+    Editors' text cannot hold a placeholder (``editor_markdown``), so every one is the template's own;
+    an element an editor leaves open is closed before the next block, never around it.
+    """
+    parts = _HTML_BLOCK.split(html)
+    finished = [sanitize(parts[0])]
+    for number, text in zip(parts[1::2], parts[2::2], strict=True):
+        index = int(number)
+        finished.append(blocks[index] if index < len(blocks) else "")
+        finished.append(sanitize(text))
+    return "".join(finished)
+
+
+def editor_markdown(text: str) -> markupsafe.Markup:
+    """An editor's Markdown, as it goes into a page: it may not pose as one of the page's own HTML blocks."""
+    return markupsafe.Markup(str(text).replace("<!--kursus-html-", "&lt;!--kursus-html-"))
 
 
 @jinja2.pass_context
@@ -132,6 +161,7 @@ class PageGenerator:
             price=danish.price,
             number=danish.number,
             html=_html_block,
+            editor_markdown=editor_markdown,
         )
         self.env.globals.update(
             taxonomy=catalogue.taxonomy,
@@ -233,18 +263,24 @@ class PageGenerator:
                             "description": "Skabeloner, vejledninger, links og videoer til bestyrelsesarbejdet."},
                            by_type=by_type, by_topic=by_topic)
 
-    def toolkit_page(self, item: ToolkitItem, body: str) -> str:
-        """A toolkit page's Markdown: the part for its type, the page's own text, and links to courses."""
+    def toolkit_page(self, item: ToolkitItem, body: str) -> GeneratedPage:
+        """A toolkit page's Markdown: the part for its type, the page's own text, and links to courses.
+
+        Like a generated page, its finished HTML travels beside the Markdown (``finish`` puts it back).
+        """
         template = self.env.get_template("toolkit-item.md.jinja")
         content_dir = self.catalogue.project.content_dir
-        return template.render(
+        blocks: list[str] = []
+        markdown = template.render(
             link=lambda target: relative_url(target, item.path),
             file_link=lambda target: file_url(target, item.path),
-            item=item, meta=item.meta, body=markupsafe.Markup(body),
+            html_blocks=blocks,
+            item=item, meta=item.meta, body=editor_markdown(body),
             downloads=downloads(item, content_dir), transcript=transcript_anchor(item),
             long_guide=is_long_guide(item), courses=self.catalogue.courses_using(item.path),
             video=video_source(item.meta.video.url) if item.meta.video else None,
         )
+        return GeneratedPage(item.path, markdown, tuple(blocks))
 
     def printable(self) -> GeneratedPage:
         listings = [x for x in self.listings() if x.next]
@@ -316,4 +352,4 @@ class PageGenerator:
                            course_count=len(self.catalogue.courses))
 
 
-__all__ = ["GeneratedPage", "PageGenerator", "restore_html"]
+__all__ = ["GeneratedPage", "PageGenerator", "editor_markdown", "finish_html", "restore_html"]

@@ -93,6 +93,10 @@ def course_json_ld(entry: CourseEntry, catalogue: Catalogue, site_url: str, toda
     return data
 
 
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028",
+                              "\u2029": "\\u2029"})
+
+
 def script_json(data: dict[str, Any]) -> str:
-    """JSON safe inside <script>: no '</' can end the element early."""
-    return json.dumps(data, ensure_ascii=False, indent=1).replace("</", "<\\/")
+    """JSON that is inert inside <script>: no '</script>' or '<!--' can end or bend the element."""
+    return json.dumps(data, ensure_ascii=False, indent=1).translate(_SCRIPT_SAFE)

@@ -7,6 +7,7 @@ depend on the page's type are rows of ``TOOLKIT_CHECKS``.
 from __future__ import annotations
 
 import calendar
+import os
 import re
 from dataclasses import dataclass, replace
 from datetime import date
@@ -17,6 +18,7 @@ from markdown.extensions.toc import slugify
 
 from .diagnostics import Diagnostic
 from .models import ToolkitMeta
+from .safehtml import unsafe_html
 from .urls import is_generated
 from .validation import CheckContext, CrossCheck, Finding, cross_check_diagnostics, validate_model
 from .yamlsource import Mark, decode, load_yaml_text
@@ -48,18 +50,24 @@ def _files_exist(page: dict[str, Any], context: CheckContext) -> Iterator[Findin
     files = page.get("filer")
     if not isinstance(files, list) or context.folder is None:
         return
+    content = context.project.content_dir
+    folder = PurePosixPath(context.folder.relative_to(content).as_posix())
     for index, entry in enumerate(files):
         name = entry.get("fil") if isinstance(entry, dict) else None
         if not isinstance(name, str):
             continue
         path = PurePosixPath(name.strip())
-        if path.is_absolute() or ".." in path.parts:
+        if path.is_absolute() or ".." in path.parts or not path.parts:
             yield Finding(("filer", index, "fil"), f"'{name}' skal være navnet på en fil i samme mappe som siden")
-        elif not (context.folder / path).is_file():
-            folder = context.project.display(context.folder)
-            beside = sorted(p.name for p in context.folder.iterdir() if p.is_file() and p.suffix != ".md")
+        elif (folder / path).as_posix() not in context.content:
+            shown = context.project.display(context.folder)
+            if os.path.lexists(context.folder / path):
+                yield Finding(("filer", index, "fil"), f"'{name}' i {shown}/ er ikke en almindelig fil (fx en "
+                                                       "genvej) og bliver ikke offentliggjort; læg selve filen der")
+                continue
+            beside = sorted(n for n in context.content.beside((folder / "x.md").as_posix()) if not n.endswith(".md"))
             hint = f"; filerne dér er: {', '.join(beside)}" if beside else "; læg filen i samme mappe som siden"
-            yield Finding(("filer", index, "fil"), f"filen '{name}' findes ikke i {folder}/{hint}")
+            yield Finding(("filer", index, "fil"), f"filen '{name}' findes ikke i {shown}/{hint}")
 
 
 def _video_for_videos(page: dict[str, Any], _: CheckContext) -> Iterator[Finding]:
@@ -84,18 +92,22 @@ TOOLKIT_CHECKS: list[CrossCheck] = [
 ]
 
 
-def split_front_matter(text: str) -> tuple[str, int, str] | None:
-    """(YAML, its first line number, body) of a page that starts with front matter; None otherwise."""
+def split_front_matter(text: str) -> tuple[str, int, str, int] | None:
+    """(YAML, its first line number, body, its first line number) of a page that starts with front matter."""
     match = _FRONT_MATTER.match(text)
     if not match:
         return None
-    return match.group(1) or "", 2, text[match.end():]
+    return match.group(1) or "", 2, text[match.end():], text.count("\n", 0, match.end()) + 1
 
 
 def load_toolkit_page(path: Path, context: CheckContext) -> tuple[ToolkitItem | None, list[Diagnostic]]:
     project = context.project
     display = project.display(path)
-    text, found = decode(path.read_bytes(), display)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return None, [Diagnostic(display, 1, 1, f"filen kan ikke læses ({error.strerror})")]
+    text, found = decode(raw, display)
     if text is None:
         return None, found
     parts = split_front_matter(text)
@@ -103,25 +115,28 @@ def load_toolkit_page(path: Path, context: CheckContext) -> tuple[ToolkitItem | 
         return None, [Diagnostic(display, 1, 1, "siden mangler front matter: start filen med en linje '---', "
                                                 "så nøglerne titel, type, intro, emner og revideret, og så en "
                                                 "linje '---'")]
-    yaml_text, first_line, body = parts
+    yaml_text, first_line, body, body_line = parts
     document, found = load_yaml_text(yaml_text, display, first_line)
     if document is None:
         return None, found
     meta, problems = validate_model(ToolkitMeta, document, display, {"taxonomy": context.taxonomy})
     found += problems
     found += cross_check_diagnostics(document, replace(context, folder=path.parent), display, TOOLKIT_CHECKS)
-    if meta is None or found:
+    found += [Diagnostic(display, body_line + line - 1, column, f"sidens tekst: {message}", "advarsel")
+              for line, column, message in unsafe_html(body)]
+    if meta is None or any(d.is_error for d in found):
         return None, found
     relative = path.relative_to(project.content_dir).as_posix()
-    return ToolkitItem(relative, meta, body, document.positions.of_value(("revideret",))), []
+    return ToolkitItem(relative, meta, body, document.positions.of_value(("revideret",))), found
 
 
 def load_toolkit(context: CheckContext) -> tuple[dict[str, ToolkitItem], list[Diagnostic]]:
     root = context.project.content_dir
     items: dict[str, ToolkitItem] = {}
     found: list[Diagnostic] = []
-    for path in sorted((root / TOOLKIT_FOLDER).rglob("*.md")):
-        if is_generated(path.relative_to(root).as_posix()):
+    for relative in context.content.with_suffix(".md", TOOLKIT_FOLDER):
+        path = root / relative
+        if is_generated(relative):
             continue  # reported as a clash with a generated page
         item, problems = load_toolkit_page(path, context)
         found += problems

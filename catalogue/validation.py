@@ -8,21 +8,25 @@ the file as written, so they are reported even when another key is broken.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import types
 import typing
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
 from pathlib import Path, PurePosixPath
 from typing import Any, Callable, Iterable, Iterator, NamedTuple, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticCustomError
 
-from .diagnostics import Diagnostic, ascii_key, closest, describe_path, did_you_mean
+from .diagnostics import Diagnostic, Severity, ascii_key, closest, describe_path, did_you_mean
 from .fields import SLUG_PATTERN, parse_date, parse_datetime
 from .models import REQUIRED_TAXONOMY_KEYS, Course, CourseEntry, Department, Taxonomy
+from .offer import COPENHAGEN
 from .project import Project
+from .safehtml import unsafe_html
+from .sources import SourceTree, scan
 from .urls import RESERVED_SLUGS
 from .yamlsource import Path_, YamlDocument, load_yaml_file
 
@@ -121,6 +125,8 @@ def _message(error: dict[str, Any], root: type[BaseModel], document: YamlDocumen
         return loc, f"{label}: '{raw}' er ikke et helt tal{hint}", False
     if kind == "greater_than_equal":
         return loc, f"{label}: må ikke være negativ; skriv {ctx['ge']} eller mere", False
+    if kind == "less_than_equal":
+        return loc, f"{label}: må højst være {ctx['le']}; skriv et tal fra 1 til {ctx['le']}", False
     if kind == "greater_than":
         return loc, f"{label}: skal være større end {ctx['gt']}", False
     if kind in ("bool_type", "bool_parsing"):
@@ -180,23 +186,29 @@ def model_diagnostics(error: ValidationError, root: type[BaseModel], document: Y
 class CheckContext:
     project: Project
     taxonomy: Taxonomy | None
+    content: SourceTree  # the regular files under content/, walked once
     folder: Path | None = None  # the folder of the file being checked, where it has files beside it
-    _content_pages: list[str] | None = field(default=None, repr=False)
+
+    @classmethod
+    def of(cls, project: Project, taxonomy: Taxonomy | None) -> CheckContext:
+        return cls(project, taxonomy, scan(project.content_dir, project.display))
 
     @property
     def content_pages(self) -> list[str]:
-        if self._content_pages is None:
-            root = self.project.content_dir
-            self._content_pages = sorted(p.relative_to(root).as_posix() for p in root.rglob("*.md"))
-        return self._content_pages
+        return self.content.with_suffix(".md")
 
 
 class Finding(NamedTuple):
-    """A broken rule: the key it is about, the message, and where to point (default: the key's value)."""
+    """A broken rule: the key it is about, the message, and where to point (default: the key's value).
+
+    ``within`` is a (line, column) inside a text value, for a problem in one line of a Markdown text.
+    """
 
     loc: Path_
     message: str
     at: Path_ | None = None
+    severity: Severity = "fejl"
+    within: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -242,6 +254,27 @@ def _deadline_not_after_start(course: dict[str, Any], _: CheckContext) -> Iterat
                 f"({start.date().isoformat()}); skriv en dato til og med {start.date().isoformat()}")
 
 
+def _real_local_times(course: dict[str, Any], _: CheckContext) -> Iterator[Finding]:
+    """A time in the hour skipped when summer time starts does not exist; one in the hour repeated in
+    October exists twice (the build takes the first, in summer time)."""
+    for index, session in _sessions(course):
+        for key in ("start", "slut"):
+            moment: datetime | None = _parsed(parse_datetime, session.get(key))
+            if moment is None:
+                continue
+            local = moment.replace(tzinfo=COPENHAGEN)
+            if local.astimezone(timezone.utc).astimezone(COPENHAGEN).replace(tzinfo=None) != moment:
+                yield Finding(("hold", index, key),
+                              f"kl. {moment:%H:%M} den {moment:%Y-%m-%d} findes ikke i dansk tid, fordi uret "
+                              "stilles en time frem den nat (fra 02:00 til 03:00); skriv et klokkeslæt før 02:00 "
+                              "eller fra 03:00")
+            elif moment.replace(fold=1, tzinfo=COPENHAGEN).utcoffset() != local.utcoffset():
+                yield Finding(("hold", index, key),
+                              f"kl. {moment:%H:%M} den {moment:%Y-%m-%d} findes to gange i dansk tid, fordi uret "
+                              "stilles en time tilbage den nat; byggeriet bruger den første, i sommertid "
+                              "(+02:00). Skriv et andet klokkeslæt, hvis du mener vintertid", severity="advarsel")
+
+
 def _venue_unless_online(course: dict[str, Any], _: CheckContext) -> Iterator[Finding]:
     if course.get("form") == "online":
         return
@@ -263,28 +296,48 @@ def _materials_exist(course: dict[str, Any], context: CheckContext) -> Iterator[
         if path.is_absolute() or ".." in path.parts or path.suffix != ".md":
             yield Finding(("materialer", index), f"'{value}' skal være stien til en side i værktøjskassen under "
                                                  "content/, fx vaerktoejskasse/skabeloner/referat.md")
-        elif not (context.project.content_dir / path).is_file():
+        elif path.as_posix() not in context.content:
+            if os.path.lexists(context.project.content_dir / path):
+                yield Finding(("materialer", index), f"'{value}' er ikke en almindelig fil under content/ (fx en "
+                                                     "genvej); læg selve siden der")
+                continue
             guess = closest(path.as_posix(), context.content_pages)
             hint = f"; mente du '{guess}'?" if guess else "; tjek stavningen eller opret siden"
             yield Finding(("materialer", index), f"'{value}' findes ikke under content/{hint}")
+
+
+def markdown_findings(loc: Path_, text: Any) -> Iterator[Finding]:
+    """HTML in an editor's Markdown that the build removes, as warnings at its line."""
+    if isinstance(text, str):
+        for line, column, message in unsafe_html(text):
+            yield Finding(loc, message, severity="advarsel", within=(line, column))
+
+
+def _safe_description(course: dict[str, Any], _: CheckContext) -> Iterator[Finding]:
+    yield from markdown_findings(("beskrivelse",), course.get("beskrivelse"))
 
 
 CROSS_CHECKS: list[CrossCheck] = [
     CrossCheck("hold › slut", "a session does not end before it starts", _end_not_before_start),
     CrossCheck("hold › tilmeldingsfrist", "the sign-up deadline is on or before the start date",
                _deadline_not_after_start),
+    CrossCheck("hold › start/slut", "a local time exists on the clock (summer time gap, autumn overlap)",
+               _real_local_times),
     CrossCheck("hold › sted", "a venue is required unless the course is online", _venue_unless_online),
     CrossCheck("materialer", "each material is a page that exists under content/", _materials_exist),
+    CrossCheck("beskrivelse", "HTML that could run is reported where it is written (the build removes it)",
+               _safe_description),
 ]
 
 
-def cross_check_diagnostics(document: YamlDocument, context: CheckContext, display: str,
+def cross_check_diagnostics(document: YamlDocument, context: CheckContext | None, display: str,
                             rows: list[CrossCheck] = CROSS_CHECKS) -> list[Diagnostic]:
     found = []
     for row in rows:
-        for loc, message, at in row.check(document.data, context):
-            mark = document.positions.of_value(at or loc)
-            found.append(Diagnostic(display, mark.line, mark.column, f"{describe_path(loc)}: {message}"))
+        for loc, message, at, severity, within in row.check(document.data, context):
+            positions = document.positions
+            mark = positions.of_text(at or loc, *within) if within else positions.of_value(at or loc)
+            found.append(Diagnostic(display, mark.line, mark.column, f"{describe_path(loc)}: {message}", severity))
     return found
 
 
@@ -340,7 +393,20 @@ def load_department(project: Project) -> tuple[Department | None, list[Diagnosti
     _, document, found = _read(project.department_file, display)
     if document is None:
         return None, found
-    return validate_model(Department, document, display)
+    department, found = validate_model(Department, document, display)
+    return department, found + cross_check_diagnostics(document, None, display, DEPARTMENT_CHECKS)
+
+
+def _safe_rules(department: dict[str, Any], _: CheckContext | None) -> Iterator[Finding]:
+    rules = department.get("tilmeldingsregler")
+    for index, rule in enumerate(rules if isinstance(rules, list) else []):
+        if isinstance(rule, dict):
+            yield from markdown_findings(("tilmeldingsregler", index, "tekst"), rule.get("tekst"))
+
+
+DEPARTMENT_CHECKS: list[CrossCheck] = [
+    CrossCheck("tilmeldingsregler › tekst", "HTML that could run is reported where it is written", _safe_rules),
+]
 
 
 def load_course(path: Path, context: CheckContext) -> tuple[CourseEntry | None, list[Diagnostic]]:
@@ -361,22 +427,22 @@ def load_course(path: Path, context: CheckContext) -> tuple[CourseEntry | None, 
     course, problems = validate_model(Course, document, display, {"taxonomy": context.taxonomy})
     found += problems
     found += cross_check_diagnostics(document, context, display)
-    if course is None or found:
+    if course is None or any(d.is_error for d in found):
         return None, found
     return CourseEntry(slug=slug, source=display, course=course, fingerprint=fingerprint(raw)), found
 
 
 def course_files(project: Project) -> tuple[list[Path], list[Diagnostic]]:
-    """The course files, and a problem for each file that is almost one."""
-    found = []
+    """The course files, and a problem for each file that is almost one or is not a regular file."""
+    tree = scan(project.courses_dir, project.display)
+    found = list(tree.problems)
     files = []
-    for path in sorted(project.courses_dir.rglob("*")):
-        if not path.is_file() or path.name.startswith("."):
-            continue
-        display = project.display(path)
-        if path.suffix in (".yaml", ".YML", ".Yml") or (path.suffix == ".yml" and path.parent != project.courses_dir):
-            found.append(Diagnostic(display, 1, 1, "kursusfiler skal ligge direkte i courses/ og hedde "
-                                                   f"<navn>.yml, fx courses/{suggest_slug(path.stem)}.yml"))
+    for relative in tree.files:
+        path = project.courses_dir / relative
+        if path.suffix in (".yaml", ".YML", ".Yml") or (path.suffix == ".yml" and "/" in relative):
+            found.append(Diagnostic(project.display(path), 1, 1, "kursusfiler skal ligge direkte i courses/ og "
+                                                                  f"hedde <navn>.yml, fx courses/"
+                                                                  f"{suggest_slug(path.stem)}.yml"))
         elif path.suffix == ".yml":
             files.append(path)
     return files, found

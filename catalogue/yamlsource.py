@@ -44,6 +44,15 @@ class Positions:
     raw: dict[Path_, str] = field(default_factory=dict)
     # Values already reported as unsafe YAML: no second message about what they contain.
     refused: set[Path_] = field(default_factory=set)
+    # Literal block scalars ('|'), line for line as in the file: where their first line starts.
+    blocks: dict[Path_, Mark] = field(default_factory=dict)
+
+    def of_text(self, path: Path_, line: int, column: int) -> Mark:
+        """Where line ``line``, column ``column`` (1-based) of a text value stands in the file."""
+        start = self.blocks.get(path)
+        if start is None:  # on one line, or folded: the value's own place is as near as it gets
+            return self.of_value(path)
+        return Mark(start.line + line - 1, start.column + column - 1)
 
     def of_value(self, path: Path_) -> Mark:
         """The value's mark, or the nearest enclosing one that is known."""
@@ -165,6 +174,7 @@ class _EventReader:
 
     def __init__(self, text: str, display_path: str, first_line: int):
         self._events: Iterator[events.Event] = iter(yaml.parse(text, Loader=_Loader))
+        self._lines = text.split("\n")
         self._path = display_path
         self._offset = first_line - 1
         self.positions = Positions()
@@ -227,6 +237,8 @@ class _EventReader:
             return None
         if isinstance(event, events.ScalarEvent):
             self.positions.raw[path] = event.value
+            if event.style == "|":
+                self._block(event, path)
             return _scalar(event)
         if isinstance(event, events.SequenceStartEvent):
             items = []
@@ -258,6 +270,12 @@ class _EventReader:
             self.positions.keys[key_path] = self._at(key_event.start_mark)
             mapping[key] = self._node(value_event, key_path)
         return mapping
+
+    def _block(self, event: events.ScalarEvent, path: Path_) -> None:
+        # The text starts on the line after '|', indented like its first line that is not blank.
+        first = event.start_mark.line + 1
+        indent = next((len(line) - len(line.lstrip(" ")) for line in self._lines[first:] if line.strip()), 0)
+        self.positions.blocks[path] = Mark(first + 1 + self._offset, indent + 1)
 
     def _until(self, end: type) -> Iterator[events.Event]:
         for event in self._events:

@@ -7,11 +7,13 @@ MkDocs; this file only hands its results to MkDocs.
 from __future__ import annotations
 
 import contextlib
+import html as html_lib
 import logging
 import os
 import sys
 from pathlib import Path
 
+import markupsafe
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.livereload import LiveReloadServer
@@ -23,8 +25,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from catalogue import memo  # noqa: E402
 from catalogue.catalogue import load_catalogue  # noqa: E402
+from catalogue.diagnostics import capped  # noqa: E402
 from catalogue.offer import reference_date  # noqa: E402
-from catalogue.pages import GeneratedPage, PageGenerator  # noqa: E402
+from catalogue.pages import GeneratedPage, PageGenerator, finish_html  # noqa: E402
 from catalogue.project import PREVIEW_VARIABLE, REFERENCE_DATE_VARIABLE, Project  # noqa: E402
 from catalogue.search import (  # noqa: E402
     CompoundSplitter,
@@ -41,6 +44,8 @@ _generator: PageGenerator | None = None
 _splitter: CompoundSplitter | None = None
 # This build's generated files by source path, and where each is written (their finished HTML blocks go back in).
 _generated: dict[str, tuple[GeneratedPage, str]] = {}
+# This build's toolkit pages as made by on_page_markdown: their finished HTML blocks go back in too.
+_toolkit_pages: dict[str, GeneratedPage] = {}
 
 
 def _previewing() -> bool:
@@ -65,7 +70,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     catalogue, diagnostics = memo.checked.pop(project.root, None), []  # `build.py build` has just checked it
     if catalogue is None:
         catalogue, diagnostics = load_catalogue(project, partial=preview, memo=memo.course_files)
-    for diagnostic in diagnostics:
+    for diagnostic in capped(diagnostics):
         (log.error if diagnostic.is_error else log.warning)(str(diagnostic))
     errors = sum(d.is_error for d in diagnostics)
     if catalogue is None:
@@ -96,6 +101,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     theme_changed = theme != memo.theme.get("last")
     memo.theme["last"] = theme
     _generated.clear()
+    _toolkit_pages.clear()
+    # Only the regular files that the check found under content/ are published: never a link, whatever it
+    # points to (MkDocs would follow it and copy /etc/passwd or a folder from outside the repository).
+    content = _generator.catalogue.content
+    docs_dir = os.path.realpath(config.docs_dir)
+    for file in list(files):
+        from_content = not file.generated and os.path.realpath(file.src_dir or "") == docs_dir
+        if from_content and file.src_uri not in content:
+            files.remove(file)
     for page in _generator.all_pages():
         file = File.generated(config, page.src_uri, content=page.content)
         # In the preview (a dirty build), a page made exactly as last time is not written again.
@@ -116,24 +130,32 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-# Toolkit pages: title and description from their Danish keys, and the part for their type
+# Every page: its title and description are text, wherever the theme prints them (Material prints
+# page.meta as it is). Toolkit pages: title and description from their Danish keys, and the part for their type.
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     assert _generator is not None
     item = _generator.catalogue.toolkit.get(page.file.src_uri)
+    if item is not None:
+        page.meta["title"] = item.meta.titel
+        page.meta["description"] = item.meta.intro
+    for key in ("title", "description"):
+        if isinstance(page.meta.get(key), str):
+            page.meta[key] = markupsafe.escape(page.meta[key])
     if item is None:
         return markdown
-    page.meta["title"] = item.meta.titel
-    page.meta["description"] = item.meta.intro
-    return _generator.toolkit_page(item, markdown)
+    made = _generator.toolkit_page(item, markdown)
+    _toolkit_pages[page.file.src_uri] = made
+    return made.content
 
 
-# Put back the generated pages' finished HTML; give search the parts of the page's compound words
-# ('afdelingsmødet' → 'afdeling', 'mødet')
+# Sanitize what Markdown made (editors' text and HTML) and put back the finished HTML of generated and toolkit
+# pages; give search the parts of the page's compound words ('afdelingsmødet' → 'afdeling', 'mødet')
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     assert _splitter is not None
-    if page.file.src_uri in _generated:
-        html = _generated[page.file.src_uri][0].restore_html(html)
-    return html + index_terms_html(_splitter, page.title or "", html)
+    made = _generated[page.file.src_uri][0] if page.file.src_uri in _generated else _toolkit_pages.get(
+        page.file.src_uri)
+    html = made.finish(html) if made is not None else finish_html(html)
+    return html + index_terms_html(_splitter, html_lib.unescape(page.title or ""), html)
 
 
 # Index the built site for search (Pagefind; no server, no outside request)

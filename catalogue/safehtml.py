@@ -1,0 +1,163 @@
+"""HTML that editors may write in Markdown, and nothing that runs.
+
+Markdown lets editors write raw HTML. Only what Markdown and the site's own
+extensions make is kept (headings, lists, tables, links, images, ``details``,
+admonitions, ``attr_list`` classes and ids): ``sanitize`` removes everything
+else from the rendered HTML with nh3 (Rust's ammonia), and ``unsafe_html``
+finds it in the Markdown an editor wrote, so ``check`` can say at which line
+and why it will vanish.
+"""
+
+from __future__ import annotations
+
+import html.parser
+import re
+from typing import NamedTuple
+
+import nh3
+
+ALLOWED_TAGS = frozenset({
+    "a", "abbr", "b", "blockquote", "br", "caption", "code", "col", "colgroup", "dd", "del", "details", "div",
+    "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd",
+    "li", "mark", "ol", "p", "pre", "q", "s", "small", "span", "strong", "sub", "summary", "sup", "table",
+    "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul",
+})
+# On every allowed element; then per element.
+COMMON_ATTRIBUTES = frozenset({"class", "id", "title", "lang"})
+ELEMENT_ATTRIBUTES = {
+    "a": {"href"},
+    "img": {"src", "alt", "width", "height"},
+    "td": {"align", "colspan", "rowspan"},
+    "th": {"align", "colspan", "rowspan", "scope"},
+    "ol": {"start", "type"},
+    "details": {"open"},
+    "abbr": set(),
+}
+URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+# Elements removed with everything in them, not just their tags.
+REMOVED_WITH_CONTENT = frozenset({"script", "style", "iframe", "object", "embed", "template", "noscript",
+                                  "textarea", "select", "svg", "math", "title", "frame", "frameset", "noembed",
+                                  "noframes", "xmp", "plaintext", "applet"})
+# Attributes that Markdown's extensions read and remove ('markdown="1"' of md_in_html).
+MARKDOWN_ATTRIBUTES = frozenset({"markdown"})
+
+
+def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
+    # An image from another site would make every reader's browser ask that site for it.
+    if tag == "img" and attribute == "src" and _scheme(value) is not None:
+        return None
+    return value
+
+
+def sanitize(html_text: str) -> str:
+    """The rendered HTML of editors' Markdown, with only the allowed elements, attributes and addresses."""
+    return nh3.clean(
+        html_text,
+        tags=set(ALLOWED_TAGS),
+        clean_content_tags=set(REMOVED_WITH_CONTENT),
+        attributes={"*": set(COMMON_ATTRIBUTES), **{tag: set(names) for tag, names in ELEMENT_ATTRIBUTES.items()}},
+        attribute_filter=_attribute_filter,
+        url_schemes=set(URL_SCHEMES),
+        strip_comments=True,
+        link_rel=None,
+    )
+
+
+_SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.\-]*):")
+_URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "data", "poster", "background", "xlink:href",
+                             "cite"})
+
+
+def _scheme(url: str) -> str | None:
+    # Browsers ignore control characters and whitespace inside a scheme ('java\tscript:').
+    match = _SCHEME.match(re.sub(r"[\x00-\x20]", "", url))
+    return match.group(1).lower() if match else None
+
+
+class Problem(NamedTuple):
+    line: int  # 1-based, within the Markdown text
+    column: int  # 1-based
+    message: str
+
+
+_CODE = re.compile(r"^( {0,3})(`{3,}|~{3,}).*?^ {0,3}\2[^\n]*$|(`+)(?!`).+?(?<!`)\3(?!`)", re.MULTILINE | re.DOTALL)
+_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\(\s*<?([^)\s>]*)")
+_REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*<?(\S+)", re.MULTILINE)
+_ATTR_LIST = re.compile(r"\{:?[ \t]*([^}\n]*)\}")
+_ATTR_LIST_ITEM = re.compile(r"""([A-Za-z_:][\w:.\-]*)\s*=\s*(?:"[^"]*"|'[^']*'|\S+)""")
+
+
+def _blank_code(text: str) -> str:
+    """The text with code blocks and code spans replaced by spaces: what is in them is shown, not run."""
+    return _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _url_problem(url: str, what: str) -> str | None:
+    scheme = _scheme(url)
+    if scheme is not None and scheme not in URL_SCHEMES:
+        return (f"{what} med '{scheme}:' er ikke tilladt og bliver fjernet; skriv en adresse, der starter med "
+                "https://, eller en sti til en side på sitet")
+    return None
+
+
+OUTSIDE_IMAGE = ("billeder skal ligge på sitet (i samme mappe som siden); et billede fra et andet site bliver "
+                 "fjernet, fordi læserens browser ellers henter det derfra")
+
+
+class _Finder(html.parser.HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[Problem] = []
+        self._skipping: list[str] = []
+
+    def _report(self, message: str) -> None:
+        line, offset = self.getpos()
+        self.found.append(Problem(line, offset + 1, message))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in ALLOWED_TAGS:
+            gone = "med alt, hvad der står i det" if tag in REMOVED_WITH_CONTENT else "(teksten i det bliver stående)"
+            self._report(f"HTML-elementet <{tag}> er ikke tilladt og bliver fjernet {gone}; se i vejledningen, "
+                         "hvilken HTML du kan bruge")
+            return
+        allowed = COMMON_ATTRIBUTES | ELEMENT_ATTRIBUTES.get(tag, set()) | MARKDOWN_ATTRIBUTES
+        for name, value in attrs:
+            if name not in allowed:
+                why = " (den kan køre et program i læserens browser)" if name.startswith("on") else ""
+                self._report(f"attributten '{name}' på <{tag}> er ikke tilladt og bliver fjernet{why}")
+            elif name in _URL_ATTRIBUTES and value:
+                problem = _url_problem(value, "et link" if tag == "a" else "en adresse")
+                if tag == "img" and _scheme(value) is not None and problem is None:
+                    problem = OUTSIDE_IMAGE
+                if problem:
+                    self._report(problem)
+
+
+def unsafe_html(markdown: str) -> list[Problem]:
+    """What ``sanitize`` will remove from this Markdown once rendered, at its line and column."""
+    text = _blank_code(markdown)
+    finder = _Finder()
+    finder.feed(text)
+    finder.close()
+    found = finder.found
+    for pattern, what in ((_LINK, "et link"), (_REFERENCE, "et link")):
+        for match in pattern.finditer(text):
+            problem = _url_problem(match.group(1), what)
+            if problem:
+                found.append(Problem(*_position(text, match.start(1)), problem))
+    for match in _IMAGE.finditer(text):
+        if _scheme(match.group(1)) in URL_SCHEMES:
+            found.append(Problem(*_position(text, match.start(1)), OUTSIDE_IMAGE))
+    for match in _ATTR_LIST.finditer(text):
+        for item in _ATTR_LIST_ITEM.finditer(match.group(1)):
+            name = item.group(1).lower()
+            if name not in COMMON_ATTRIBUTES and name not in {"href", "src", "alt", "width", "height", "align"}:
+                found.append(Problem(*_position(text, match.start(1) + item.start()),
+                                     f"attributten '{name}' er ikke tilladt og bliver fjernet"))
+    return sorted(set(found))

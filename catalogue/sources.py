@@ -1,0 +1,102 @@
+"""The editors' folders, walked once: only regular files inside them are read or published.
+
+A symbolic link could make the site publish a file from anywhere on the build
+machine (``/etc/passwd``, the build's environment, ``.git/config`` with its
+token), so every link is refused at its path, whether it points inside the
+repository or not, and so is anything else that is not a regular file. A
+folder named like a page (``x.md/``) is refused too, instead of failing later.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Callable
+
+from .diagnostics import Diagnostic
+
+LINK = ("er en genvej (et symbolsk link); genveje bliver ikke læst eller offentliggjort, så læg en almindelig "
+        "fil her i stedet")
+
+
+@dataclass(frozen=True)
+class SourceTree:
+    """The regular files under one folder, relative to it, and a problem for everything else found there."""
+
+    root: Path
+    files: tuple[str, ...]  # POSIX paths relative to root, sorted
+    problems: tuple[Diagnostic, ...]
+
+    _lookup: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_lookup", frozenset(self.files))
+
+    def __contains__(self, relative: object) -> bool:
+        return relative in self._lookup
+
+    def with_suffix(self, suffix: str, under: str = "") -> list[str]:
+        prefix = f"{under.strip('/')}/" if under else ""
+        return [f for f in self.files if f.endswith(suffix) and f.startswith(prefix)]
+
+    def beside(self, relative: str) -> list[str]:
+        """The names of the other files in the folder of ``relative``."""
+        folder = PurePosixPath(relative).parent.as_posix()
+        return [PurePosixPath(f).name for f in self.files
+                if PurePosixPath(f).parent.as_posix() == folder and f != relative]
+
+
+def scan(root: Path, display: Callable[[Path], str], named_like_files: tuple[str, ...] = (".md", ".yml")) -> SourceTree:
+    """Walk ``root`` without following links; hidden files and folders (``.git``, ``.DS_Store``) are left out."""
+    files: list[str] = []
+    problems: list[Diagnostic] = []
+
+    def refuse(path: Path, message: str) -> None:
+        problems.append(Diagnostic(display(path), 1, 1, message))
+
+    try:
+        top = os.lstat(root)
+    except FileNotFoundError:
+        return SourceTree(root, (), ())
+    except OSError as error:
+        refuse(root, f"mappen kan ikke læses ({error.strerror})")
+        return SourceTree(root, (), tuple(problems))
+    if stat.S_ISLNK(top.st_mode):
+        refuse(root, f"mappen {LINK}")
+        return SourceTree(root, (), tuple(problems))
+
+    def walk(folder: Path, relative: str) -> None:
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as error:
+            refuse(folder, f"mappen kan ikke læses ({error.strerror}); ret rettighederne, eller slet den")
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = folder / entry.name
+            inner = f"{relative}{entry.name}"
+            try:
+                mode = entry.stat(follow_symlinks=False).st_mode
+            except OSError as error:
+                refuse(path, f"kan ikke læses ({error.strerror})")
+                continue
+            if stat.S_ISLNK(mode):
+                refuse(path, f"{'filen' if os.path.isfile(path) else 'stien'} {LINK}")
+            elif stat.S_ISDIR(mode):
+                if entry.name.endswith(named_like_files):
+                    refuse(path, f"'{entry.name}' er en mappe, men hedder som en fil; giv mappen et navn uden "
+                                 f"'{Path(entry.name).suffix}', eller flyt indholdet ud af den")
+                else:
+                    walk(path, f"{inner}/")
+            elif not stat.S_ISREG(mode):
+                refuse(path, "er ikke en almindelig fil; slet den")
+            elif not os.access(path, os.R_OK):
+                refuse(path, "filen kan ikke læses (rettighederne forhindrer det); ret rettighederne")
+            else:
+                files.append(inner)
+
+    walk(root, "")
+    return SourceTree(root, tuple(sorted(files)), tuple(problems))
