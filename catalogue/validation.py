@@ -20,6 +20,7 @@ from typing import Any, Callable, Iterable, Iterator, NamedTuple, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticCustomError
 
+from . import danish
 from .diagnostics import Diagnostic, Severity, ascii_key, closest, describe_path, did_you_mean
 from .fields import SLUG_PATTERN, parse_date, parse_datetime
 from .models import REQUIRED_TAXONOMY_KEYS, Course, CourseEntry, Department, Taxonomy
@@ -265,12 +266,14 @@ def _real_local_times(course: dict[str, Any], _: CheckContext) -> Iterator[Findi
             local = moment.replace(tzinfo=COPENHAGEN)
             if local.astimezone(timezone.utc).astimezone(COPENHAGEN).replace(tzinfo=None) != moment:
                 yield Finding(("hold", index, key),
-                              f"kl. {moment:%H:%M} den {moment:%Y-%m-%d} findes ikke i dansk tid, fordi uret "
+                              f"kl. {moment:%H:%M} den {danish.day_month_year(moment)} findes ikke i dansk tid, "
+                              "fordi uret "
                               "stilles en time frem den nat (fra 02:00 til 03:00); skriv et klokkeslæt før 02:00 "
                               "eller fra 03:00")
             elif moment.replace(fold=1, tzinfo=COPENHAGEN).utcoffset() != local.utcoffset():
                 yield Finding(("hold", index, key),
-                              f"kl. {moment:%H:%M} den {moment:%Y-%m-%d} findes to gange i dansk tid, fordi uret "
+                              f"kl. {moment:%H:%M} den {danish.day_month_year(moment)} findes to gange i dansk tid, "
+                              "fordi uret "
                               "stilles en time tilbage den nat; byggeriet bruger den første, i sommertid "
                               "(+02:00). Skriv et andet klokkeslæt, hvis du mener vintertid", severity="advarsel")
 

@@ -44,15 +44,18 @@ class Positions:
     raw: dict[Path_, str] = field(default_factory=dict)
     # Values already reported as unsafe YAML: no second message about what they contain.
     refused: set[Path_] = field(default_factory=set)
-    # Literal block scalars ('|'), line for line as in the file: where their first line starts.
-    blocks: dict[Path_, Mark] = field(default_factory=dict)
+    # Block scalars ('|' and '>'): where in the value each of their lines starts, and where it is in the file.
+    blocks: dict[Path_, list[tuple[int, Mark]]] = field(default_factory=dict)
 
     def of_text(self, path: Path_, line: int, column: int) -> Mark:
         """Where line ``line``, column ``column`` (1-based) of a text value stands in the file."""
-        start = self.blocks.get(path)
-        if start is None:  # on one line, or folded: the value's own place is as near as it gets
+        segments = self.blocks.get(path)
+        value = self.raw.get(path)
+        if not segments or value is None:  # a value on one line: its own place is as near as it gets
             return self.of_value(path)
-        return Mark(start.line + line - 1, start.column + column - 1)
+        offset = sum(len(text) + 1 for text in value.split("\n")[:line - 1]) + column - 1
+        start, mark = next(((at, m) for at, m in reversed(segments) if at <= offset), segments[0])
+        return Mark(mark.line, mark.column + max(0, offset - start))
 
     def of_value(self, path: Path_) -> Mark:
         """The value's mark, or the nearest enclosing one that is known."""
@@ -237,7 +240,7 @@ class _EventReader:
             return None
         if isinstance(event, events.ScalarEvent):
             self.positions.raw[path] = event.value
-            if event.style == "|":
+            if event.style in ("|", ">"):
                 self._block(event, path)
             return _scalar(event)
         if isinstance(event, events.SequenceStartEvent):
@@ -272,10 +275,17 @@ class _EventReader:
         return mapping
 
     def _block(self, event: events.ScalarEvent, path: Path_) -> None:
-        # The text starts on the line after '|', indented like its first line that is not blank.
-        first = event.start_mark.line + 1
-        indent = next((len(line) - len(line.lstrip(" ")) for line in self._lines[first:] if line.strip()), 0)
-        self.positions.blocks[path] = Mark(first + 1 + self._offset, indent + 1)
+        # Each line of the block is in the value as written (folding changes only what is between lines).
+        lines = self._lines[event.start_mark.line + 1:event.end_mark.line + 1]
+        indent = next((len(line) - len(line.lstrip(" ")) for line in lines if line.strip()), 0)
+        segments, cursor = [], 0
+        for line_number, line in enumerate(lines, start=event.start_mark.line + 2 + self._offset):
+            text = line[indent:].rstrip()
+            at = event.value.find(text, cursor) if text else -1
+            if at >= 0:
+                segments.append((at, Mark(line_number, indent + 1)))
+                cursor = at + len(text)
+        self.positions.blocks[path] = segments
 
     def _until(self, end: type) -> Iterator[events.Event]:
         for event in self._events:

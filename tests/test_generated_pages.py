@@ -74,3 +74,21 @@ def test_blocks_are_put_back_where_they_stood() -> None:
 def test_a_page_without_blocks_is_left_alone() -> None:
     page = GeneratedPage("kalender.ics", b"BEGIN:VCALENDAR\r\n")
     assert page.restore_html("<p>x</p>") == "<p>x</p>"
+
+
+def test_finish_sanitizes_what_markdown_made_and_keeps_the_templates_html() -> None:
+    ours = '<script type="application/ld+json">{"name": "x"}</script><form id="kursusfilter" hidden></form>'
+    page = GeneratedPage("x.md", "", (ours,))
+    rendered = ('<h2 id="indhold">Indhold</h2><p>Tekst<script>window.x=1</script> <a href="javascript:x()">a</a>'
+                '<img src="https://evil.example/spor.png" onerror="x()"></p><div>åben\n'
+                '<!--kursus-html-0-->\n<p>efter</p>')
+    finished = page.finish(rendered)
+    assert finished == ('<h2 id="indhold">Indhold</h2><p>Tekst <a>a</a><img></p><div>åben\n</div>' + ours
+                        + '\n<p>efter</p>')
+
+
+def test_an_editor_cannot_pose_as_a_placeholder(pages: list[GeneratedPage]) -> None:
+    from catalogue.pages import editor_markdown
+
+    assert "<!--kursus-html-" not in editor_markdown("før <!--kursus-html-0--> efter")
+    assert editor_markdown("<b>fed</b> & **fed**") == "<b>fed</b> & **fed**"  # Markdown and HTML as written

@@ -170,6 +170,54 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
       "anførselstegn, hvis den indeholder ': ', eller ret indrykningen"]),
     ("uafsluttet-liste", variant("niveau: [ny]", "niveau: [ny"),
      ["6:9: fejl: niveau: YAML-syntaksfejl: en liste i [ ] er ikke lukket; skriv fx [oekonomi, lovgivning]"]),
+    ("titel-over-to-linjer", variant("titel: Det gode bestyrelsesmøde", "titel: |\n  Det gode\n  bestyrelsesmøde"),
+     ["1:8: fejl: titel: må kun fylde én linje; skriv teksten på samme linje som nøglen, uden linjeskift"]),
+    ("note-med-linjeskift", variant("    tilmelding: mailto:kursus@example.dk\n",
+                                    '    tilmelding: mailto:kursus@example.dk\n'
+                                    '    note: "Første linje\\nAnden linje"\n'),
+     ["18:11: fejl: hold nr. 1 › note: må kun fylde én linje; skriv teksten på samme linje som nøglen, uden "
+      "linjeskift"]),
+    ("sted-med-kontroltegn", variant("navn: Kursuscenter Valby", 'navn: "Kursuscenter\\x1bValby"'),
+     ["14:18: fejl: hold nr. 1 › sted › navn: indeholder et usynligt kontroltegn; skriv teksten igen uden at "
+      "kopiere den ind"]),
+    ("kontakt-med-bcc", variant("pris: 1200\n", "pris: 1200\nkontakt: kursus@example.dk?bcc=spion%40evil.example\n"),
+     ["10:10: fejl: kontakt: 'kursus@example.dk?bcc=spion%40evil.example' er ikke bare en e-mailadresse: skriv kun "
+      "adressen, fx kursus@example.dk, uden '?', '&' og det, der står efter (fx cc eller bcc)"]),
+    ("tilmelding-med-bcc", variant("tilmelding: mailto:kursus@example.dk",
+                                   "tilmelding: mailto:kursus@example.dk?bcc=spion%40evil.example&subject=Hej"),
+     ["17:17: fejl: hold nr. 1 › tilmelding: skriv kun adressen efter 'mailto:', fx mailto:kursus@example.dk, uden "
+      "'?' og det, der står efter: emne og tekst i tilmeldingsmailen skriver byggeriet selv, og cc eller bcc ville "
+      "sende deltagernes oplysninger til andre"]),
+    ("tilmelding-to-adresser", variant("tilmelding: mailto:kursus@example.dk",
+                                       "tilmelding: mailto:kursus@example.dk,spion@evil.example"),
+     ["17:17: fejl: hold nr. 1 › tilmelding: 'kursus@example.dk,spion@evil.example' er ikke en e-mailadresse; "
+      "skriv fx kursus@example.dk"]),
+    ("aarstal-uden-mening", variant("tilmeldingsfrist: 2027-02-05", "tilmeldingsfrist: 0001-02-05"),
+     ["16:23: fejl: hold nr. 1 › tilmeldingsfrist: årstallet i '0001-02-05' ligger ikke mellem 2000 og 2099; "
+      "ret årstallet"]),
+    ("sommertid-findes-ikke", variant("start: 2027-03-06 09:30\n    slut: 2027-03-06 15:30",
+                                      "start: 2027-03-28 02:30\n    slut: 2027-03-28 15:30"),
+     ["12:12: fejl: hold nr. 1 › start: kl. 02:30 den 28. marts 2027 findes ikke i dansk tid, fordi uret stilles en "
+      "time frem den nat (fra 02:00 til 03:00); skriv et klokkeslæt før 02:00 eller fra 03:00"]),
+    ("vintertid-to-gange", variant("slut: 2027-03-06 15:30", "slut: 2027-10-31 02:30"),
+     ["13:11: advarsel: hold nr. 1 › slut: kl. 02:30 den 31. oktober 2027 findes to gange i dansk tid, fordi uret "
+      "stilles en time tilbage den nat; byggeriet bruger den første, i sommertid (+02:00). Skriv et andet "
+      "klokkeslæt, hvis du mener vintertid"]),
+    ("beskrivelse-med-script", variant("  Vi gennemgår hele mødet fra indkaldelse til referat.\n",
+                                       "  Vi gennemgår hele mødet.\n\n  Se <script>alert(1)</script> og "
+                                       "`<script>` i kode.\n"),
+     ["6:6: advarsel: beskrivelse: HTML-elementet <script> er ikke tilladt og bliver fjernet med alt, hvad der står "
+      "i det; se i vejledningen, hvilken HTML du kan bruge"]),
+    ("beskrivelse-med-farlige-links", variant("  Vi gennemgår hele mødet fra indkaldelse til referat.\n",
+                                              "  [Klik](javascript:alert(1)) eller\n"
+                                              "  <img src=x.png onerror=\"alert(1)\">\n"
+                                              "  ![Logo](https://evil.example/spor.png)\n"),
+     ["4:10: advarsel: beskrivelse: et link med 'javascript:' er ikke tilladt og bliver fjernet; skriv en adresse, "
+      "der starter med https://, eller en sti til en side på sitet",
+      "5:3: advarsel: beskrivelse: attributten 'onerror' på <img> er ikke tilladt og bliver fjernet (den kan køre "
+      "et program i læserens browser)",
+      "6:11: advarsel: beskrivelse: billeder skal ligge på sitet (i samme mappe som siden); et billede fra et andet "
+      "site bliver fjernet, fordi læserens browser ellers henter det derfra"]),
     ("index", VALID,
      ["1:1: fejl: filnavnet 'index.yml' er optaget af en side, som byggeriet laver; giv kurset et andet navn"]),
     ("Forkert_Filnavn", VALID,
@@ -203,9 +251,12 @@ def test_all_problems_in_one_run_and_exit_code(checked: Result) -> None:
     assert checked.returncode == 1
     assert "Traceback" not in checked.stdout + checked.stderr
     files_with_errors = {line.split(":", 1)[0] for line in checked.errors}
-    assert files_with_errors == {f"courses/{name}.yml" for name, _, _ in CASES} | {"courses/forkert-endelse.yaml"}
+    with_errors = {f"courses/{name}.yml" for name, _, expected in CASES if any(": fejl: " in e for e in expected)}
+    assert files_with_errors == with_errors | {"courses/forkert-endelse.yaml"}
     assert "courses/gyldig.yml" not in files_with_errors
-    assert all(": fejl: " in line or ": advarsel: revideret: " in line for line in checked.lines)
+    warned = {f"courses/{name}.yml" for name, _, expected in CASES if any(": advarsel: " in e for e in expected)}
+    assert all(": fejl: " in line or ": advarsel: revideret: " in line or line.split(":", 1)[0] in warned
+               for line in checked.lines)
 
 
 def test_yaml_extension_is_reported(checked: Result) -> None:
@@ -302,3 +353,18 @@ def test_large_catalogues_are_read_in_parallel_with_the_same_result(
     parallel = loading.load_catalogue(Project(empty_project), partial=True)
     assert parallel[1] == serial[1] and len(serial[1]) >= 1
     assert [e.slug for e in parallel[0].courses] == [e.slug for e in serial[0].courses] == ["gyldig"]
+
+
+def test_department_nonsense_settings_and_html_in_rules(empty_project: Path) -> None:
+    department = empty_project / "config" / "department.yml"
+    text = department.read_text(encoding="utf-8")
+    text = text.replace("revisionsperiode: 12", "revisionsperiode: 30000")
+    text = text.replace("      program.\n", "      program. <a href=\"javascript:alert(1)\">Læs mere</a>\n")
+    department.write_text(text, encoding="utf-8")
+    result = run_build(empty_project, "check")
+    assert "Traceback" not in result.stdout + result.stderr
+    assert [line for line in result.lines if line.startswith("config/")] == [
+        "config/department.yml:20:16: advarsel: tilmeldingsregler nr. 2 › tekst: et link med 'javascript:' er ikke "
+        "tilladt og bliver fjernet; skriv en adresse, der starter med https://, eller en sti til en side på sitet",
+        "config/department.yml:32:19: fejl: revisionsperiode: må højst være 120; skriv et tal fra 1 til 120",
+    ]
