@@ -42,9 +42,26 @@ REMOVED_WITH_CONTENT = frozenset({"script", "style", "iframe", "object", "embed"
 MARKDOWN_ATTRIBUTES = frozenset({"markdown"})
 
 
+# Ids that the theme's and the site's scripts look up: an element of an editor's with one of them would take
+# its place (Material reads its configuration from #__config, which could then send readers elsewhere).
+RESERVED_IDS = frozenset({"kursusfilter", "antal-kurser", "soeg", "kursus-soeg-felt"})
+
+
+def _reserved_id(value: str) -> bool:
+    return value.startswith("_") or value in RESERVED_IDS
+
+
+def _outside(url: str) -> bool:
+    """Whether the address is on another host: a scheme, or '//host' (browsers read '\\' as '/')."""
+    bare = re.sub(r"[\x00-\x20]", "", url).replace("\\", "/")
+    return _scheme(url) is not None or bare.startswith("//")
+
+
 def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
     # An image from another site would make every reader's browser ask that site for it.
-    if tag == "img" and attribute == "src" and _scheme(value) is not None:
+    if tag == "img" and attribute == "src" and _outside(value):
+        return None
+    if attribute == "id" and _reserved_id(value):
         return None
     return value
 
@@ -85,6 +102,7 @@ _LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\(\s*<?([^)\s>]*)")
 _REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*<?(\S+)", re.MULTILINE)
 _ATTR_LIST = re.compile(r"\{:?[ \t]*([^}\n]*)\}")
+_ATTR_ID = re.compile(r"(?:^|\s)#([^\s}]+)")
 _ATTR_LIST_ITEM = re.compile(r"""([A-Za-z_:][\w:.\-]*)\s*=\s*(?:"[^"]*"|'[^']*'|\S+)""")
 
 
@@ -106,6 +124,8 @@ def _url_problem(url: str, what: str) -> str | None:
     return None
 
 
+RESERVED_ID = ("id'en '{}' bruges af sitet selv og bliver fjernet; giv elementet en anden id, der ikke starter "
+               "med '_'")
 OUTSIDE_IMAGE = ("billeder skal ligge på sitet (i samme mappe som siden); et billede fra et andet site bliver "
                  "fjernet, fordi læserens browser ellers henter det derfra")
 
@@ -133,10 +153,12 @@ class _Finder(html.parser.HTMLParser):
                 self._report(f"attributten '{name}' på <{tag}> er ikke tilladt og bliver fjernet{why}")
             elif name in _URL_ATTRIBUTES and value:
                 problem = _url_problem(value, "et link" if tag == "a" else "en adresse")
-                if tag == "img" and _scheme(value) is not None and problem is None:
+                if tag == "img" and name == "src" and _outside(value) and problem is None:
                     problem = OUTSIDE_IMAGE
                 if problem:
                     self._report(problem)
+            elif name == "id" and value and _reserved_id(value):
+                self._report(RESERVED_ID.format(value))
 
 
 def unsafe_html(markdown: str) -> list[Problem]:
@@ -152,9 +174,13 @@ def unsafe_html(markdown: str) -> list[Problem]:
             if problem:
                 found.append(Problem(*_position(text, match.start(1)), problem))
     for match in _IMAGE.finditer(text):
-        if _scheme(match.group(1)) in URL_SCHEMES:
+        if _outside(match.group(1)) and _url_problem(match.group(1), "et billede") is None:
             found.append(Problem(*_position(text, match.start(1)), OUTSIDE_IMAGE))
     for match in _ATTR_LIST.finditer(text):
+        for item in _ATTR_ID.finditer(match.group(1)):
+            if _reserved_id(item.group(1)):
+                found.append(Problem(*_position(text, match.start(1) + item.start()),
+                                     RESERVED_ID.format(item.group(1))))
         for item in _ATTR_LIST_ITEM.finditer(match.group(1)):
             name = item.group(1).lower()
             if name not in COMMON_ATTRIBUTES and name not in {"href", "src", "alt", "width", "height", "align"}:

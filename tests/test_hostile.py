@@ -21,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator
+from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 import icalendar
@@ -58,6 +59,9 @@ MARKDOWN_PAYLOADS = [
     f'<div onmouseover="{PWNED}" markdown="1">tekst</div>',
     "<!--kursus-html-0-->",
     f'<object data="javascript:{PWNED}"></object>',
+    # Material reads its configuration from the first #__config; an image at '//host' is on another host.
+    '<p id="__config">{"base": "https://evil.example/", "version": {"provider": "mike"}}</p>',
+    '<img src="//evil.example/spor.png" alt="spor"> <img src="/\\evil.example/spor2.png" alt="spor">',
 ]
 SAFE_LINK = "https://www.example.dk/sikkerhed"
 # Allowed Markdown before and after the payloads: none of them may swallow what follows.
@@ -293,6 +297,7 @@ INSPECT = """() => {
 class Visit:
     dialogs: list[str]
     found: dict[str, Any]
+    hosts: set[str]
 
 
 def _visit(browser: Any, url: str, wait_for: str | None) -> Visit:
@@ -304,6 +309,8 @@ def _visit(browser: Any, url: str, wait_for: str | None) -> Visit:
         dialog.dismiss()
 
     page.on("dialog", on_dialog)
+    hosts: set[str] = set()
+    page.on("request", lambda request: hosts.add(urlsplit(request.url).netloc))
     response = page.goto(url, wait_until="networkidle")
     assert response is not None and response.ok, url
     if wait_for:
@@ -311,7 +318,7 @@ def _visit(browser: Any, url: str, wait_for: str | None) -> Visit:
         page.wait_for_load_state("networkidle")
     found = page.evaluate(INSPECT)
     page.close()
-    return Visit(dialogs, found)
+    return Visit(dialogs, found, hosts)
 
 
 @pytest.fixture(scope="module")
@@ -356,6 +363,12 @@ def script_kind(script: list[str | None]) -> tuple[str | None, ...]:
     if kind == "application/ld+json":
         return src, kind
     return src, kind, hashlib.sha256((text or "").encode()).hexdigest()[:12] + " " + (text or "")[:40]
+
+
+@pytest.mark.parametrize("path, normal, wait", PAGES, ids=PAGE_IDS)
+def test_no_request_to_another_host(visit: Callable[[str, str], Visit], attack_url: str, path: str, normal: str,
+                                    wait: str | None) -> None:
+    assert visit(path, "angreb").hosts == {urlsplit(attack_url).netloc}
 
 
 @pytest.mark.parametrize("path, normal, wait", PAGES, ids=PAGE_IDS)

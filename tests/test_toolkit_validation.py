@@ -111,6 +111,21 @@ CASES: list[tuple[str, str, list[str]]] = [
      ["7:1: fejl: revideret: nøglen står to gange (første gang i linje 6); slet den ene"]),
     ("tabulator", variant(VALID, "  - {fil:", "\t- {fil:"),
      ["8:1: fejl: tabulatortegn er ikke tilladt i YAML; brug mellemrum til indrykning"]),
+    ("titel-med-linjeskift", variant(VALID, "titel: Referat af bestyrelsesmøde", 'titel: "Referat\\naf møde"'),
+     ["2:8: fejl: titel: må kun fylde én linje; skriv teksten på samme linje som nøglen, uden linjeskift"]),
+    ("fil-uden-for-mappen", variant(VALID, "{fil: referat.docx,", "{fil: ../../../build.py,"),
+     ["8:11: fejl: filer nr. 1 › fil: '../../../build.py' skal være navnet på en fil i samme mappe som siden"]),
+    ("tekst-med-script", variant(VALID, "Skriv referatet samme dag som mødet.\n",
+                                 "Skriv referatet samme dag som mødet.\n\n<script>alert(1)</script>\n"),
+     ["12:1: advarsel: sidens tekst: HTML-elementet <script> er ikke tilladt og bliver fjernet med alt, hvad der "
+      "står i det; se i vejledningen, hvilken HTML du kan bruge"]),
+    ("tekst-med-sitets-id-og-billede-udefra", variant(VALID, "Skriv referatet samme dag som mødet.\n",
+                                                      "Skriv referatet.\n\n<p id=\"__config\">{}</p>\n\n"
+                                                      "![Spor](//evil.example/spor.png)\n"),
+     ["12:1: advarsel: sidens tekst: id'en '__config' bruges af sitet selv og bliver fjernet; giv elementet en "
+      "anden id, der ikke starter med '_'",
+      "14:9: advarsel: sidens tekst: billeder skal ligge på sitet (i samme mappe som siden); et billede fra et "
+      "andet site bliver fjernet, fordi læserens browser ellers henter det derfra"]),
     ("syntaksfejl", variant(VALID, "emner: [bestyrelsesarbejde]", "emner: [bestyrelsesarbejde"),
      ["5:8: fejl: emner: YAML-syntaksfejl: en liste i [ ] er ikke lukket; skriv fx [oekonomi, lovgivning]"]),
 ]
@@ -139,7 +154,8 @@ def test_all_problems_in_one_run(checked: Result) -> None:
     assert checked.returncode == 1
     assert "Traceback" not in checked.stdout + checked.stderr
     with_errors = {line.split(":", 1)[0] for line in checked.lines if ": fejl: " in line}
-    assert with_errors == {f"{FOLDER}/{name}.md" for name, _, _ in CASES}
+    assert with_errors == {f"{FOLDER}/{name}.md" for name, _, expected in CASES
+                           if any(": fejl: " in line for line in expected)}
 
 
 def test_index_page_in_the_toolkit_clashes_with_the_generated_one(empty_project: Path) -> None:
