@@ -368,3 +368,14 @@ def test_department_nonsense_settings_and_html_in_rules(empty_project: Path) -> 
         "tilladt og bliver fjernet; skriv en adresse, der starter med https://, eller en sti til en side på sitet",
         "config/department.yml:32:19: fejl: revisionsperiode: må højst være 120; skriv et tal fra 1 til 120",
     ]
+
+
+def test_at_most_twenty_problems_per_file(empty_project: Path) -> None:
+    extra = "".join(f"ukendt{number}: x\n" for number in range(1, 26))  # lines 18–42
+    (empty_project / "courses" / "stoej.yml").write_text(VALID + extra, encoding="utf-8")
+    result = run_build(empty_project, "check")
+    reported = [line for line in result.lines if line.startswith("courses/stoej.yml:")]
+    assert len(reported) == 21
+    assert reported[19].startswith("courses/stoej.yml:37:1: fejl: ukendt20: ukendt nøgle 'ukendt20'")
+    assert reported[20] == "courses/stoej.yml:38:1: fejl: … og 5 fejl mere i filen; ret dem ovenfor først, og tjek igen"
+    assert "25 fejl i 1 fil" in result.stderr
