@@ -77,7 +77,7 @@ def Text(min_length: int = 1, max_length: int | None = None) -> Any:  # noqa: N8
 
 
 def MarkdownText() -> Any:  # noqa: N802 (a type factory)
-    """Markdown over any number of lines; HTML in it is checked by catalogue/html.py."""
+    """Markdown over any number of lines; HTML in it is checked by catalogue/safehtml.py."""
     return Annotated[
         str,
         StringConstraints(strip_whitespace=True, min_length=1),

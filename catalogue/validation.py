@@ -267,15 +267,14 @@ def _real_local_times(course: dict[str, Any], _: CheckContext) -> Iterator[Findi
             if local.astimezone(timezone.utc).astimezone(COPENHAGEN).replace(tzinfo=None) != moment:
                 yield Finding(("hold", index, key),
                               f"kl. {moment:%H:%M} den {danish.day_month_year(moment)} findes ikke i dansk tid, "
-                              "fordi uret "
-                              "stilles en time frem den nat (fra 02:00 til 03:00); skriv et klokkeslæt før 02:00 "
-                              "eller fra 03:00")
+                              "fordi uret stilles en time frem den nat (fra 02:00 til 03:00); skriv et klokkeslæt "
+                              "før 02:00 eller fra 03:00")
             elif moment.replace(fold=1, tzinfo=COPENHAGEN).utcoffset() != local.utcoffset():
                 yield Finding(("hold", index, key),
                               f"kl. {moment:%H:%M} den {danish.day_month_year(moment)} findes to gange i dansk tid, "
-                              "fordi uret "
-                              "stilles en time tilbage den nat; byggeriet bruger den første, i sommertid "
-                              "(+02:00). Skriv et andet klokkeslæt, hvis du mener vintertid", severity="advarsel")
+                              "fordi uret stilles en time tilbage den nat; byggeriet bruger den første, i "
+                              "sommertid (+02:00). Skriv et andet klokkeslæt, hvis du mener vintertid",
+                              severity="advarsel")
 
 
 def _venue_unless_online(course: dict[str, Any], _: CheckContext) -> Iterator[Finding]:
