@@ -15,7 +15,7 @@ from .diagnostics import Diagnostic
 from .models import CourseEntry, Department, Taxonomy
 from .project import Project
 from .sources import SourceTree
-from .toolkit import ToolkitItem, load_toolkit, needing_review, review_warnings
+from .toolkit import TOOLKIT_FOLDER, ToolkitItem, check_page, load_toolkit, needing_review, review_warnings
 from .urls import is_generated
 from .validation import CheckContext, course_files, fingerprint, load_course, load_department, load_taxonomy
 
@@ -93,6 +93,9 @@ def load_catalogue(project: Project, review_date: date | None = None, partial: b
         if entry is not None:
             courses.append(entry)
     found += generated_page_clashes(context)
+    for page in context.content_pages:
+        if not page.startswith(f"{TOOLKIT_FOLDER}/") and not is_generated(page):
+            found += check_page(project.content_dir / page, context)
     if review_date is not None and department is not None:
         due = needing_review(toolkit, review_date, department.revisionsperiode)
         found += review_warnings(due, department.revisionsperiode, project.display(project.content_dir))

@@ -66,7 +66,7 @@ def _no_controls(value: Any) -> Any:
     return value
 
 
-def Text(min_length: int = 1, max_length: int | None = None) -> Any:  # noqa: N802 (a type factory)
+def Text(min_length: int = 1, max_length: int | None = 300) -> Any:  # noqa: N802 (a type factory)
     """Text on one line: titles, names, notes (everything that is not Markdown)."""
     return Annotated[
         str,

@@ -61,7 +61,7 @@ class Session(EditorModel):
     tilmelding: SignupUrl = Field(description="Hvor man tilmelder sig: https://-adresse eller mailto:-adresse",
                                   examples=["mailto:kursus@example.dk"])
     status: TaxonomyKey("status") = Field("ledig", description="Holdets status fra taksonomien")
-    pladser: WholeNumber(gt=0) | None = Field(None, description="Antal pladser")
+    pladser: WholeNumber(gt=0, le=10_000) | None = Field(None, description="Antal pladser")
     note: Text() | None = Field(None, description="En kort bemærkning om holdet")
 
 
@@ -88,7 +88,7 @@ class Course(EditorModel):
                                                          description="Målgrupper fra taksonomien",
                                                          examples=[["afdelingsbestyrelse"]])
     varighed: Text() | None = Field(None, description="Fx 'Fredag–lørdag med overnatning' eller '3 timer'")
-    pris: WholeNumber(ge=0) = Field(description="Pris i hele kroner; 0 er gratis",
+    pris: WholeNumber(ge=0, le=1_000_000) = Field(description="Pris i hele kroner; 0 er gratis",
                                                            examples=[1200])
     pris_note: Text() | None = Field(None, description="Fx 'Betales over konto 119'")
     forplejning: Text() | None = Field(None, description="Fx 'Frokost og kaffe'")
@@ -220,6 +220,21 @@ class ToolkitMeta(EditorModel):
         default_factory=list, description="Filer til download; skal med, når type er skabelon")
     video: Video | None = Field(None, description="Videoen; skal med, når type er video")
     link: OutsideLink | None = Field(None, description="Linket; skal med, når type er link")
+
+
+# What a page in content/ outside the toolkit may say about itself (its front matter); everything else the
+# theme would print as it is, or act on ('template: redirect.html').
+PAGE_HIDE = ("navigation", "toc", "footer")
+
+
+class PageMeta(EditorModel):
+    """The front matter of a hand-written page in content/ (not the toolkit): title and description."""
+    model_config = ConfigDict(title="Side")
+
+    title: Text(3, 120) | None = Field(None, description="Sidens titel")
+    description: Text(1, 300) | None = Field(None, description="En eller to sætninger til søgemaskiner")
+    hide: list[OneOf(dict.fromkeys(PAGE_HIDE), "noget, der kan skjules")] = Field(
+        default_factory=list, description="Dele af siden, der skjules: navigation, toc, footer")
 
 
 class CourseEntry(BaseModel):

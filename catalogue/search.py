@@ -39,6 +39,7 @@ PARTS_FILE = "dele.js"
 PARTS_VARIABLE = "searchIndexParts"
 MIN_PART = 3
 MIN_WORD = 7
+MAX_WORD = 40  # longer is no Danish compound but a slip (or an attack): splitting it would take minutes
 
 _WORD = re.compile(r"[a-zæøåéü]+")
 _TAG = re.compile(r"<[^>]+>")
@@ -99,7 +100,8 @@ class CompoundSplitter:
         """
         word = word.lower()
         if word not in self._cache:
-            self._cache[word] = (self._split(word) or self._split_after_head(word)) if len(word) >= MIN_WORD else []
+            splittable = MIN_WORD <= len(word) <= MAX_WORD
+            self._cache[word] = (self._split(word) or self._split_after_head(word)) if splittable else []
         return self._cache[word]
 
     def _split_after_head(self, word: str) -> list[str]:

@@ -10,12 +10,27 @@ folder named like a page (``x.md/``) is refused too, instead of failing later.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Callable
 
 from .diagnostics import Diagnostic
+
+# What residents are told a download is, by file ending: the only kinds of file (with pages, .md) that content/
+# may publish. HTML, SVG, CSS and scripts could run in a resident's browser on the site's own address.
+FILE_KINDS = {
+    ".docx": "Word-dokument", ".doc": "Word-dokument", ".dotx": "Word-skabelon",
+    ".xlsx": "Excel-regneark", ".xls": "Excel-regneark",
+    ".pptx": "PowerPoint-præsentation", ".pdf": "PDF-dokument",
+    ".odt": "Tekstdokument (OpenDocument)", ".ods": "Regneark (OpenDocument)",
+    ".txt": "Tekstfil", ".zip": "ZIP-fil", ".png": "Billede", ".jpg": "Billede", ".jpeg": "Billede",
+    ".gif": "Billede", ".webp": "Billede",
+}
+PUBLISHED_SUFFIXES = frozenset({".md", *FILE_KINDS})
+# Names that stay what they are in an address: no ':', '%', '#', '?', spaces or quotes.
+_SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 LINK = ("er en genvej (et symbolsk link); genveje bliver ikke læst eller offentliggjort, så læg en almindelig "
         "fil her i stedet")
@@ -48,8 +63,12 @@ class SourceTree:
                 if PurePosixPath(f).parent.as_posix() == folder and f != relative]
 
 
-def scan(root: Path, display: Callable[[Path], str], named_like_files: tuple[str, ...] = (".md", ".yml")) -> SourceTree:
-    """Walk ``root`` without following links; hidden files and folders (``.git``, ``.DS_Store``) are left out."""
+def scan(root: Path, display: Callable[[Path], str], named_like_files: tuple[str, ...] = (".md", ".yml"),
+         allowed: frozenset[str] | None = None) -> SourceTree:
+    """Walk ``root`` without following links; hidden files and folders (``.git``, ``.DS_Store``) are left out.
+
+    With ``allowed`` (file endings), files and folders must also have safe names, and files one of those endings.
+    """
     files: list[str] = []
     problems: list[Diagnostic] = []
 
@@ -83,7 +102,10 @@ def scan(root: Path, display: Callable[[Path], str], named_like_files: tuple[str
             except OSError as error:
                 refuse(path, f"kan ikke læses ({error.strerror})")
                 continue
-            if stat.S_ISLNK(mode):
+            if allowed is not None and not _SAFE_NAME.fullmatch(entry.name):
+                refuse(path, f"navnet '{entry.name}' må kun indeholde bogstaverne a–z, cifre, '-', '_' og '.' "
+                             "(æ→ae, ø→oe, å→aa, ingen mellemrum); omdøb det")
+            elif stat.S_ISLNK(mode):
                 refuse(path, f"{'filen' if os.path.isfile(path) else 'stien'} {LINK}")
             elif stat.S_ISDIR(mode):
                 if entry.name.endswith(named_like_files):
@@ -93,6 +115,10 @@ def scan(root: Path, display: Callable[[Path], str], named_like_files: tuple[str
                     walk(path, f"{inner}/")
             elif not stat.S_ISREG(mode):
                 refuse(path, "er ikke en almindelig fil; slet den")
+            elif allowed is not None and Path(entry.name).suffix.lower() not in allowed:
+                refuse(path, f"filer af typen '{Path(entry.name).suffix or entry.name}' bliver ikke offentliggjort, "
+                             "fordi de kan køre et program i læserens browser eller ikke kan åbnes af alle; gem "
+                             "indholdet som en side (.md), som PDF eller som Word-dokument")
             elif not os.access(path, os.R_OK):
                 refuse(path, "filen kan ikke læses (rettighederne forhindrer det); ret rettighederne")
             else:
@@ -100,3 +126,16 @@ def scan(root: Path, display: Callable[[Path], str], named_like_files: tuple[str
 
     walk(root, "")
     return SourceTree(root, tuple(sorted(files)), tuple(problems))
+
+
+def not_a_regular_file(path: Path, root: Path, display: str) -> Diagnostic | None:
+    """Why one file the build reads by name (config/taxonomy.yml, …) may not be read, or None."""
+    try:
+        relative = path.relative_to(root)
+    except ValueError:
+        return Diagnostic(display, 1, 1, "filen ligger uden for projektet")
+    if os.path.realpath(path) != os.path.join(os.path.realpath(root), relative):
+        return Diagnostic(display, 1, 1, f"filen eller dens mappe {LINK}")
+    if os.path.lexists(path) and not stat.S_ISREG(os.lstat(path).st_mode):
+        return Diagnostic(display, 1, 1, "er ikke en almindelig fil; læg en almindelig fil her i stedet")
+    return None

@@ -17,8 +17,9 @@ from typing import Any, Iterator
 from markdown.extensions.toc import slugify
 
 from .diagnostics import Diagnostic
-from .models import ToolkitMeta
+from .models import PageMeta, ToolkitMeta
 from .safehtml import unsafe_html
+from .sources import FILE_KINDS
 from .urls import is_generated
 from .validation import CheckContext, CrossCheck, Finding, cross_check_diagnostics, validate_model
 from .yamlsource import Mark, decode, load_yaml_text
@@ -145,6 +146,38 @@ def load_toolkit(context: CheckContext) -> tuple[dict[str, ToolkitItem], list[Di
     return items, found
 
 
+# MkDocs reads 'key: value' lines at the top of a page without front matter as settings (MultiMarkdown).
+_SETTING_LINE = re.compile(r"^[ ]{0,3}([A-Za-z0-9_-]+):")
+
+
+def check_page(path: Path, context: CheckContext) -> list[Diagnostic]:
+    """A hand-written page outside the toolkit (content/om/…): its front matter and its HTML."""
+    display = context.project.display(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return [Diagnostic(display, 1, 1, f"filen kan ikke læses ({error.strerror})")]
+    text, found = decode(raw, display)
+    if text is None:
+        return found
+    parts = split_front_matter(text)
+    if parts is None:
+        setting = _SETTING_LINE.match(text)
+        if setting:
+            return [Diagnostic(display, 1, 1, f"den første linje ligner en indstilling ('{setting.group(1)}:'), og "
+                                              "sådan en læses ikke som tekst; start siden med en overskrift "
+                                              "('# …') eller med en tom linje")]
+        body, body_line = text, 1
+    else:
+        yaml_text, first_line, body, body_line = parts
+        document, found = load_yaml_text(yaml_text, display, first_line)
+        if document is None:
+            return found
+        found += validate_model(PageMeta, document, display)[1]
+    return found + [Diagnostic(display, body_line + line - 1, column, f"sidens tekst: {message}", "advarsel")
+                    for line, column, message in unsafe_html(body)]
+
+
 def months_before(day: date, months: int) -> date:
     year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
     return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
@@ -162,16 +195,6 @@ def review_warnings(items: list[ToolkitItem], months: int, content_display: str)
                        f"{months} måneder siden; gennemgå den, og skriv dagens dato i 'revideret'",
                        severity="advarsel")
             for item in items]
-
-
-# What residents are told a download is, by file ending.
-FILE_KINDS = {
-    ".docx": "Word-dokument", ".doc": "Word-dokument", ".dotx": "Word-skabelon",
-    ".xlsx": "Excel-regneark", ".xls": "Excel-regneark",
-    ".pptx": "PowerPoint-præsentation", ".pdf": "PDF-dokument",
-    ".odt": "Tekstdokument (OpenDocument)", ".ods": "Regneark (OpenDocument)",
-    ".txt": "Tekstfil", ".zip": "ZIP-fil", ".png": "Billede", ".jpg": "Billede",
-}
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from urllib.parse import quote
 
 # Source paths (as if under content/) of the pages the build generates.
 HOME = "index.md"
@@ -22,8 +23,9 @@ GENERATED = (HOME, CATALOGUE, TOPICS, NEW_MEMBERS, TAILORED, IDEAS, PRACTICAL, T
 GENERATED_FOLDERS = ("kurser/", "emner/")
 
 
-# Course slugs whose page would be one of the generated pages above.
+# Course slugs whose page would be one of the generated pages above (and topic keys, for /emner/).
 RESERVED_SLUGS = frozenset({"index", "katalog"})
+RESERVED_TOPICS = frozenset({"index"})
 
 
 def course_src(slug: str) -> str:
@@ -47,9 +49,14 @@ def page_url(src_uri: str) -> str:
     return stem + "/"
 
 
+def _link(path: str) -> str:
+    # Percent-encoded: a name can never read as a scheme ('javascript:'), a query or a fragment.
+    return quote(path, safe="/.-_~")
+
+
 def file_url(file_src: str, from_src: str) -> str:
     """A link from a page to a file (a download) under content/."""
-    return posixpath.relpath("/" + file_src, "/" + page_url(from_src))
+    return _link(posixpath.relpath("/" + file_src, "/" + page_url(from_src)))
 
 
 def relative_url(target_src: str, from_src: str) -> str:
@@ -58,4 +65,4 @@ def relative_url(target_src: str, from_src: str) -> str:
     link = posixpath.relpath("/" + target, "/" + origin)
     if link == ".":
         return "./"
-    return link + "/" if target.endswith("/") and not link.endswith("/") else link
+    return _link(link + "/" if target.endswith("/") and not link.endswith("/") else link)

@@ -21,14 +21,15 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticCustomError
 
 from . import danish
+from .danish import number
 from .diagnostics import Diagnostic, Severity, ascii_key, closest, describe_path, did_you_mean
 from .fields import SLUG_PATTERN, parse_date, parse_datetime
 from .models import REQUIRED_TAXONOMY_KEYS, Course, CourseEntry, Department, Taxonomy
 from .offer import COPENHAGEN
 from .project import Project
 from .safehtml import unsafe_html
-from .sources import SourceTree, scan
-from .urls import RESERVED_SLUGS
+from .sources import PUBLISHED_SUFFIXES, SourceTree, not_a_regular_file, scan
+from .urls import RESERVED_SLUGS, RESERVED_TOPICS
 from .yamlsource import Path_, YamlDocument, load_yaml_file
 
 M = TypeVar("M", bound=BaseModel)
@@ -127,7 +128,7 @@ def _message(error: dict[str, Any], root: type[BaseModel], document: YamlDocumen
     if kind == "greater_than_equal":
         return loc, f"{label}: må ikke være negativ; skriv {ctx['ge']} eller mere", False
     if kind == "less_than_equal":
-        return loc, f"{label}: må højst være {ctx['le']}; skriv et tal fra 1 til {ctx['le']}", False
+        return loc, f"{label}: må højst være {number(ctx['le'])}; skriv et mindre tal", False
     if kind == "greater_than":
         return loc, f"{label}: skal være større end {ctx['gt']}", False
     if kind in ("bool_type", "bool_parsing"):
@@ -192,7 +193,7 @@ class CheckContext:
 
     @classmethod
     def of(cls, project: Project, taxonomy: Taxonomy | None) -> CheckContext:
-        return cls(project, taxonomy, scan(project.content_dir, project.display))
+        return cls(project, taxonomy, scan(project.content_dir, project.display, allowed=PUBLISHED_SUFFIXES))
 
     @property
     def content_pages(self) -> list[str]:
@@ -295,7 +296,7 @@ def _materials_exist(course: dict[str, Any], context: CheckContext) -> Iterator[
         if not isinstance(value, str):
             continue
         path = PurePosixPath(value.strip())
-        if path.is_absolute() or ".." in path.parts or path.suffix != ".md":
+        if path.is_absolute() or ".." in path.parts or path.suffix != ".md" or path.as_posix() != value.strip():
             yield Finding(("materialer", index), f"'{value}' skal være stien til en side i værktøjskassen under "
                                                  "content/, fx vaerktoejskasse/skabeloner/referat.md")
         elif path.as_posix() not in context.content:
@@ -373,14 +374,28 @@ def validate_model(model: type[M], document: YamlDocument, display: str,
         return None, model_diagnostics(error, model, document, display)
 
 
+def _read_config(project: Project, path: Path) -> tuple[YamlDocument | None, list[Diagnostic]]:
+    display = project.display(path)
+    refused = not_a_regular_file(path, project.root, display)
+    if refused is not None:
+        return None, [refused]
+    _, document, found = _read(path, display)
+    return document, found
+
+
 def load_taxonomy(project: Project) -> tuple[Taxonomy | None, list[Diagnostic]]:
     display = project.display(project.taxonomy_file)
-    _, document, found = _read(project.taxonomy_file, display)
+    document, found = _read_config(project, project.taxonomy_file)
     if document is None:
         return None, found
     taxonomy, found = validate_model(Taxonomy, document, display)
     if taxonomy is None:
         return None, found
+    for key in RESERVED_TOPICS & set(taxonomy.emner):
+        mark = document.positions.of_key(("emner", key))
+        found.append(Diagnostic(display, mark.line, mark.column,
+                                f"emner › {key}: nøglen '{key}' er optaget af siden med alle emner (/emner/); "
+                                "giv emnet en anden nøgle"))
     for vocabulary, keys in REQUIRED_TAXONOMY_KEYS.items():
         for key in keys:
             if key not in taxonomy.keys(vocabulary):
@@ -392,7 +407,7 @@ def load_taxonomy(project: Project) -> tuple[Taxonomy | None, list[Diagnostic]]:
 
 def load_department(project: Project) -> tuple[Department | None, list[Diagnostic]]:
     display = project.display(project.department_file)
-    _, document, found = _read(project.department_file, display)
+    document, found = _read_config(project, project.department_file)
     if document is None:
         return None, found
     department, found = validate_model(Department, document, display)

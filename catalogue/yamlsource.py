@@ -255,12 +255,12 @@ class _EventReader:
     def _mapping(self, path: Path_) -> dict[str, Any]:
         mapping: dict[str, Any] = {}
         for key_event in self._until(events.MappingEndEvent):
-            value_event = next(self._events)
             if not isinstance(key_event, events.ScalarEvent):
                 self._error(key_event.start_mark, "en nøgle skal være et enkelt ord som 'titel'")
-                self._skip(key_event)
-                self._skip(value_event)
+                self._skip(key_event)  # the whole key first, then its value
+                self._skip(next(self._events))
                 continue
+            value_event = next(self._events)
             self._check_node(key_event, path + (key_event.value,))
             key = key_event.value
             key_path = path + (key,)

@@ -26,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from catalogue import memo  # noqa: E402
 from catalogue.catalogue import load_catalogue  # noqa: E402
 from catalogue.diagnostics import capped  # noqa: E402
+from catalogue.models import PAGE_HIDE  # noqa: E402
 from catalogue.offer import reference_date  # noqa: E402
 from catalogue.pages import GeneratedPage, PageGenerator, finish_html  # noqa: E402
 from catalogue.project import PREVIEW_VARIABLE, REFERENCE_DATE_VARIABLE, Project  # noqa: E402
@@ -130,22 +131,30 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-# Every page: its title and description are text, wherever the theme prints them (Material prints
-# page.meta as it is). Toolkit pages: title and description from their Danish keys, and the part for their type.
+# Every page: the theme gets its title, description and what to hide, nothing else of its front matter (Material
+# prints page.meta as it is, and acts on keys like 'template'); title and description go as text. Toolkit pages:
+# title and description from their Danish keys, and the part for their type.
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     assert _generator is not None
     item = _generator.catalogue.toolkit.get(page.file.src_uri)
-    if item is not None:
-        page.meta["title"] = item.meta.titel
-        page.meta["description"] = item.meta.intro
-    for key in ("title", "description"):
-        if isinstance(page.meta.get(key), str):
-            page.meta[key] = markupsafe.escape(page.meta[key])
+    meta = {"title": item.meta.titel, "description": item.meta.intro} if item is not None else page.meta
+    page.meta = {key: markupsafe.escape(meta[key]) for key in ("title", "description")
+                 if isinstance(meta.get(key), str)}
+    hide = meta.get("hide")
+    page.meta["hide"] = [h for h in hide if h in PAGE_HIDE] if isinstance(hide, list) else []
     if item is None:
         return markdown
     made = _generator.toolkit_page(item, markdown)
     _toolkit_pages[page.file.src_uri] = made
     return made.content
+
+
+# A page titled by its first heading: that title as text too (Material would print it through 'striptags',
+# which turns '&lt;' back into '<').
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+    if "title" not in page.meta and page.title:
+        page.meta["title"] = markupsafe.escape(html_lib.unescape(page.title))
+    return context
 
 
 # Sanitize what Markdown made (editors' text and HTML) and put back the finished HTML of generated and toolkit

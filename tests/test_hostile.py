@@ -164,6 +164,13 @@ def _check_own_test_data() -> None:
         assert all(payload in field for field in (COURSE_INTRO, TOOLKIT_INTRO, " ".join(VENUE.values())))
 
 
+# A hand-written page titled by its heading: MkDocs takes the title from it, entities and code as written.
+PAGE_FILE = "content/om/angreb.md"
+PAGE_TITLE = f'Angreb </title><img src=x onerror="{PWNED}"> `</title><svg onload={PWNED}>`'
+PAGE_MD = (f'# Angreb &lt;/title&gt;&lt;img src=x onerror="{PWNED}"&gt; `</title><svg onload={PWNED}>`\n\n'
+           "Tekst.\n")
+
+
 # ----------------------------------------------------------------------------- built once per module
 
 
@@ -181,6 +188,7 @@ def attack(tmp_path_factory: pytest.TempPathFactory) -> Attack:
     root = copy_project(tmp_path_factory.mktemp("angreb") / "projekt")
     (root / COURSE_FILE).write_text(COURSE_YAML, encoding="utf-8")
     (root / TOOLKIT_FILE).write_text(TOOLKIT_MD, encoding="utf-8")
+    (root / PAGE_FILE).write_text(PAGE_MD, encoding="utf-8")
     return Attack(root, run_build(root, "check", "--dato", REFERENCE_DATE),
                   run_build(root, "build", "--dato", REFERENCE_DATE))
 
@@ -634,3 +642,9 @@ def test_build_refuses_and_leaves_site_alone(planted: Planted) -> None:
     assert site_state(site) == before, "site/ changed"
     leaked = [p for p in site.rglob("*") if p.is_file() and SECRET.encode() in p.read_bytes()]
     assert leaked == []
+
+
+def test_a_page_titled_by_its_heading_keeps_the_title_as_text(browser: Any, attack_url: str) -> None:
+    seen = _visit(browser, attack_url + "om/angreb/", None)
+    assert not seen.found["pwned"] and seen.dialogs == []
+    assert seen.found["title"] == PAGE_TITLE.replace("`", "") + " - Kurser for beboerdemokrater"

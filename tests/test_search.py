@@ -225,3 +225,21 @@ def test_a_large_site_is_indexed_in_parts_that_are_searched_together(browser: An
     finally:
         server.shutdown()
     assert 1 - len(missed) / len(QUERIES) >= RECALL_TARGET, missed
+
+
+def test_a_very_long_word_is_not_split() -> None:
+    """Splitting takes time that grows with the cube of a word's length: an editor's 2,400-letter word
+    took minutes. Words longer than any Danish compound are left whole (the alarm fails the test instead of
+    hanging it)."""
+    import signal
+
+    from catalogue.search import CompoundSplitter
+
+    splitter = CompoundSplitter.from_texts(["kursus kurser møde"])
+    signal.signal(signal.SIGALRM, lambda *_: pytest.fail("splitting a long word took more than 5 s"))
+    signal.alarm(5)
+    try:
+        assert splitter.parts("kursus" * 400) == []
+        assert splitter.parts("kursusmøde") == ["kursus", "møde"]
+    finally:
+        signal.alarm(0)

@@ -218,6 +218,16 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
       "et program i læserens browser)",
       "6:11: advarsel: beskrivelse: billeder skal ligge på sitet (i samme mappe som siden); et billede fra et andet "
       "site bliver fjernet, fordi læserens browser ellers henter det derfra"]),
+    ("noegle-er-en-liste", variant("pris: 1200\n", "pris: 1200\n[a]: x\n"),
+     ["10:1: fejl: en nøgle skal være et enkelt ord som 'titel'"]),
+    ("pris-for-stor", variant("pris: 1200", "pris: 10000000000000000000000000000"),
+     ["9:7: fejl: pris: må højst være 1.000.000; skriv et mindre tal"]),
+    ("pladser-for-mange", variant("    tilmelding: mailto:kursus@example.dk\n",
+                                  "    tilmelding: mailto:kursus@example.dk\n    pladser: 100000\n"),
+     ["18:14: fejl: hold nr. 1 › pladser: må højst være 10.000; skriv et mindre tal"]),
+    ("materiale-med-punktum", variant("[vaerktoejskasse/", "[./vaerktoejskasse/"),
+     ["10:14: fejl: materialer nr. 1: './vaerktoejskasse/vejledninger/ny-i-afdelingsbestyrelsen.md' skal være stien "
+      "til en side i værktøjskassen under content/, fx vaerktoejskasse/skabeloner/referat.md"]),
     ("index", VALID,
      ["1:1: fejl: filnavnet 'index.yml' er optaget af en side, som byggeriet laver; giv kurset et andet navn"]),
     ("Forkert_Filnavn", VALID,
@@ -366,7 +376,7 @@ def test_department_nonsense_settings_and_html_in_rules(empty_project: Path) -> 
     assert [line for line in result.lines if line.startswith("config/")] == [
         "config/department.yml:20:16: advarsel: tilmeldingsregler nr. 2 › tekst: et link med 'javascript:' er ikke "
         "tilladt og bliver fjernet; skriv en adresse, der starter med https://, eller en sti til en side på sitet",
-        "config/department.yml:32:19: fejl: revisionsperiode: må højst være 120; skriv et tal fra 1 til 120",
+        "config/department.yml:32:19: fejl: revisionsperiode: må højst være 120; skriv et mindre tal",
     ]
 
 
@@ -379,3 +389,51 @@ def test_at_most_twenty_problems_per_file(empty_project: Path) -> None:
     assert reported[19].startswith("courses/stoej.yml:37:1: fejl: ukendt20: ukendt nøgle 'ukendt20'")
     assert reported[20] == "courses/stoej.yml:38:1: fejl: … og 5 fejl mere i filen; ret dem ovenfor først, og tjek igen"
     assert "25 fejl i 1 fil" in result.stderr
+
+
+def test_content_may_publish_only_pages_documents_and_images(empty_project: Path) -> None:
+    content = empty_project / "content"
+    (content / "om" / "forside.md").write_text("---\ntitle: Om os\ntemplate: redirect.html\n"
+                                               "location: https://evil.example/\n---\n# Om\n", encoding="utf-8")
+    (content / "om" / "indstilling.md").write_text("author: x\n\n# Hej\n", encoding="utf-8")
+    (content / "evil.html").write_text("<script>alert(1)</script>\n", encoding="utf-8")
+    (content / "om" / "logo.svg").write_text("<svg><script>alert(1)</script></svg>\n", encoding="utf-8")
+    (content / "vaerktoejskasse" / "java:x.md").write_text("x\n", encoding="utf-8")
+    result = run_build(empty_project, "check")
+    assert result.returncode == 1
+    assert result.errors == [
+        "content/evil.html:1:1: fejl: filer af typen '.html' bliver ikke offentliggjort, fordi de kan køre et "
+        "program i læserens browser eller ikke kan åbnes af alle; gem indholdet som en side (.md), som PDF eller "
+        "som Word-dokument",
+        "content/om/forside.md:3:1: fejl: template: ukendt nøgle 'template'; skriv en af: 'title', 'description', "
+        "'hide'",
+        "content/om/forside.md:4:1: fejl: location: ukendt nøgle 'location'; skriv en af: 'title', 'description', "
+        "'hide'",
+        "content/om/indstilling.md:1:1: fejl: den første linje ligner en indstilling ('author:'), og sådan en "
+        "læses ikke som tekst; start siden med en overskrift ('# …') eller med en tom linje",
+        "content/om/logo.svg:1:1: fejl: filer af typen '.svg' bliver ikke offentliggjort, fordi de kan køre et "
+        "program i læserens browser eller ikke kan åbnes af alle; gem indholdet som en side (.md), som PDF eller "
+        "som Word-dokument",
+        "content/vaerktoejskasse/java:x.md:1:1: fejl: navnet 'java:x.md' må kun indeholde bogstaverne a–z, cifre, "
+        "'-', '_' og '.' (æ→ae, ø→oe, å→aa, ingen mellemrum); omdøb det",
+    ]
+
+
+def test_config_files_are_read_only_as_regular_files_and_topic_keys_are_not_pages(
+        empty_project: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "udenfor.yml"
+    department = empty_project / "config" / "department.yml"
+    outside.write_text(department.read_text(encoding="utf-8").replace("Kursusafdelingen", "HEMMELIG"),
+                       encoding="utf-8")
+    department.unlink()
+    department.symlink_to(outside)
+    taxonomy = empty_project / "config" / "taxonomy.yml"
+    taxonomy.write_text(taxonomy.read_text(encoding="utf-8").replace("emner:\n", "emner:\n  index:\n    navn: Indeks\n",
+                                                                     1), encoding="utf-8")
+    result = run_build(empty_project, "check")
+    assert result.errors == [
+        "config/department.yml:1:1: fejl: filen eller dens mappe er en genvej (et symbolsk link); genveje bliver "
+        "ikke læst eller offentliggjort, så læg en almindelig fil her i stedet",
+        "config/taxonomy.yml:6:3: fejl: emner › index: nøglen 'index' er "
+        "optaget af siden med alle emner (/emner/); giv emnet en anden nøgle",
+    ]
