@@ -161,13 +161,18 @@ class _Finder(html.parser.HTMLParser):
                 self._report(RESERVED_ID.format(value))
 
 
-def unsafe_html(markdown: str) -> list[Problem]:
-    """What ``sanitize`` will remove from this Markdown once rendered, at its line and column."""
+def unsafe_html(markdown: str, raw_html: bool = True) -> list[Problem]:
+    """What ``sanitize`` will remove from this Markdown once rendered, at its line and column.
+
+    ``raw_html=False`` for Markdown whose HTML is escaped and shown as text: only its links and images count.
+    """
     text = _blank_code(markdown)
-    finder = _Finder()
-    finder.feed(text)
-    finder.close()
-    found = finder.found
+    found: list[Problem] = []
+    if raw_html:
+        finder = _Finder()
+        finder.feed(text)
+        finder.close()
+        found = finder.found
     for pattern, what in ((_LINK, "et link"), (_REFERENCE, "et link")):
         for match in pattern.finditer(text):
             problem = _url_problem(match.group(1), what)

@@ -309,10 +309,10 @@ def _materials_exist(course: dict[str, Any], context: CheckContext) -> Iterator[
             yield Finding(("materialer", index), f"'{value}' findes ikke under content/{hint}")
 
 
-def markdown_findings(loc: Path_, text: Any) -> Iterator[Finding]:
+def markdown_findings(loc: Path_, text: Any, raw_html: bool = True) -> Iterator[Finding]:
     """HTML in an editor's Markdown that the build removes, as warnings at its line."""
     if isinstance(text, str):
-        for line, column, message in unsafe_html(text):
+        for line, column, message in unsafe_html(text, raw_html):
             yield Finding(loc, message, severity="advarsel", within=(line, column))
 
 
@@ -418,7 +418,8 @@ def _safe_rules(department: dict[str, Any], _: CheckContext | None) -> Iterator[
     rules = department.get("tilmeldingsregler")
     for index, rule in enumerate(rules if isinstance(rules, list) else []):
         if isinstance(rule, dict):
-            yield from markdown_findings(("tilmeldingsregler", index, "tekst"), rule.get("tekst"))
+            # The templates escape the rules' HTML (it shows as text); their Markdown links are sanitized.
+            yield from markdown_findings(("tilmeldingsregler", index, "tekst"), rule.get("tekst"), raw_html=False)
 
 
 DEPARTMENT_CHECKS: list[CrossCheck] = [
