@@ -9,6 +9,7 @@ from typing import Iterable, Literal, Sequence
 
 Severity = Literal["fejl", "advarsel"]
 
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _TRANSLITERATION = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "ae", "Ø": "oe", "Å": "aa"})
 
 
@@ -23,7 +24,9 @@ class Diagnostic:
     severity: Severity = "fejl"
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}"
+        # One problem, one line, whatever an editor's value quoted in the message holds.
+        message = _UNPRINTABLE.sub(lambda m: repr(m.group(0))[1:-1], self.message)
+        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {message}"
 
     @property
     def is_error(self) -> bool:

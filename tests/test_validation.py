@@ -192,6 +192,10 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
                                        "tilmelding: mailto:kursus@example.dk,spion@evil.example"),
      ["17:17: fejl: hold nr. 1 › tilmelding: 'kursus@example.dk,spion@evil.example' er ikke en e-mailadresse; "
       "skriv fx kursus@example.dk"]),
+    ("tilmelding-med-linjeskift", variant("tilmelding: mailto:kursus@example.dk",
+                                          'tilmelding: "mailto:kursus@example.dk\\nBcc: spion@evil.example"'),
+     ["17:17: fejl: hold nr. 1 › tilmelding: 'kursus@example.dk\\nBcc: spion@evil.example' er ikke en "
+      "e-mailadresse; skriv fx kursus@example.dk"]),
     ("aarstal-uden-mening", variant("tilmeldingsfrist: 2027-02-05", "tilmeldingsfrist: 0001-02-05"),
      ["16:23: fejl: hold nr. 1 › tilmeldingsfrist: årstallet i '0001-02-05' ligger ikke mellem 2000 og 2099; "
       "ret årstallet"]),
