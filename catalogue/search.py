@@ -153,7 +153,7 @@ def index_terms_html(splitter: CompoundSplitter, title: str, body_html: str) -> 
     return "\n".join(blocks)
 
 
-async def _write_index(root: Path, output: Path) -> int:
+async def _write_index_once(root: Path, output: Path) -> int:
     from pagefind.index import IndexConfig, PagefindIndex
 
     # The index is written when the context closes, to output_path (absolute: not the working folder).
@@ -162,6 +162,28 @@ async def _write_index(root: Path, output: Path) -> int:
     async with PagefindIndex(config) as index:
         result = await index.add_directory(str(root))
     return int(result["page_count"])
+
+
+def _whole(bundle: Path) -> bool:
+    """Whether a bundle was written out in full: Pagefind's service is stopped as soon as it answers that
+    the files are written, and once in a while a file is still empty then (seen at 10,000 courses)."""
+    try:
+        json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return all(path.stat().st_size > 0 for path in bundle.rglob("*") if path.is_file())
+
+
+WRITE_TRIES = 3
+
+
+def _write_index(root: Path, output: Path) -> int:
+    for _ in range(WRITE_TRIES):
+        shutil.rmtree(output, ignore_errors=True)
+        indexed = asyncio.run(_write_index_once(root, output))
+        if _whole(output):
+            return indexed
+    raise RuntimeError(f"søgeindekset i {output.name}/ blev ikke skrevet helt færdigt ({WRITE_TRIES} forsøg)")
 
 
 def index_parts(site_dir: Path, pages_per_part: int = PAGES_PER_PART) -> list[list[str]]:
@@ -191,7 +213,7 @@ def build_search_index(site_dir: Path, pages_per_part: int = PAGES_PER_PART) -> 
     """
     parts = index_parts(site_dir, pages_per_part)
     if len(parts) == 1:
-        indexed = asyncio.run(_write_index(site_dir, site_dir / bundle_name(1)))
+        indexed = _write_index(site_dir, site_dir / bundle_name(1))
     else:
         indexed = 0
         for number, pages in enumerate(parts, start=1):
@@ -201,7 +223,7 @@ def build_search_index(site_dir: Path, pages_per_part: int = PAGES_PER_PART) -> 
                 for page in pages:
                     (scratch / page).parent.mkdir(parents=True, exist_ok=True)
                     _link_or_copy(site_dir / page, scratch / page)
-                indexed += asyncio.run(_write_index(scratch, site_dir / bundle_name(number)))
+                indexed += _write_index(scratch, site_dir / bundle_name(number))
             finally:
                 shutil.rmtree(scratch, ignore_errors=True)
     others = [f"{bundle_name(number)}/" for number in range(2, len(parts) + 1)]
