@@ -106,6 +106,9 @@ _ATTR_ID = re.compile(r"(?:^|\s)#([^\s}]+)")
 _ATTR_LIST_ITEM = re.compile(r"""([A-Za-z_:][\w:.\-]*)\s*=\s*(?:"[^"]*"|'[^']*'|\S+)""")
 
 
+_MAYBE = re.compile(r"[<{]|\]\(|\]:")
+
+
 def _blank_code(text: str) -> str:
     """The text with code blocks and code spans replaced by spaces: what is in them is shown, not run."""
     return _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
@@ -166,6 +169,8 @@ def unsafe_html(markdown: str, raw_html: bool = True) -> list[Problem]:
 
     ``raw_html=False`` for Markdown whose HTML is escaped and shown as text: only its links and images count.
     """
+    if not _MAYBE.search(markdown):
+        return []  # no tag, link, image or attribute list: most texts, found at once
     text = _blank_code(markdown)
     found: list[Problem] = []
     if raw_html:
