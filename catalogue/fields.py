@@ -51,11 +51,10 @@ _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 
 
 def _one_line(value: Any) -> Any:
-    if isinstance(value, str):
-        stripped = value.strip()
-        if _LINE_BREAKS.search(stripped):
+    if isinstance(value, str):  # already stripped (StringConstraints)
+        if _LINE_BREAKS.search(value):
             raise problem("må kun fylde én linje; skriv teksten på samme linje som nøglen, uden linjeskift")
-        if _CONTROLS.search(stripped) or "\t" in stripped:
+        if _CONTROLS.search(value) or "\t" in value:
             raise problem("indeholder et usynligt kontroltegn; skriv teksten igen uden at kopiere den ind")
     return value
 

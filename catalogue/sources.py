@@ -56,11 +56,9 @@ class SourceTree:
         prefix = f"{under.strip('/')}/" if under else ""
         return [f for f in self.files if f.endswith(suffix) and f.startswith(prefix)]
 
-    def beside(self, relative: str) -> list[str]:
-        """The names of the other files in the folder of ``relative``."""
-        folder = PurePosixPath(relative).parent.as_posix()
-        return [PurePosixPath(f).name for f in self.files
-                if PurePosixPath(f).parent.as_posix() == folder and f != relative]
+    def names_in(self, folder: str) -> list[str]:
+        """The names of the files directly in ``folder`` (relative to root)."""
+        return [PurePosixPath(f).name for f in self.files if PurePosixPath(f).parent.as_posix() == folder]
 
 
 def scan(root: Path, display: Callable[[Path], str], named_like_files: tuple[str, ...] = (".md", ".yml"),

@@ -66,7 +66,7 @@ def _files_exist(page: dict[str, Any], context: CheckContext) -> Iterator[Findin
                 yield Finding(("filer", index, "fil"), f"'{name}' i {shown}/ er ikke en almindelig fil (fx en "
                                                        "genvej) og bliver ikke offentliggjort; læg selve filen der")
                 continue
-            beside = sorted(n for n in context.content.beside((folder / "x.md").as_posix()) if not n.endswith(".md"))
+            beside = sorted(n for n in context.content.names_in(folder.as_posix()) if not n.endswith(".md"))
             hint = f"; filerne dér er: {', '.join(beside)}" if beside else "; læg filen i samme mappe som siden"
             yield Finding(("filer", index, "fil"), f"filen '{name}' findes ikke i {shown}/{hint}")
 
@@ -101,14 +101,25 @@ def split_front_matter(text: str) -> tuple[str, int, str, int] | None:
     return match.group(1) or "", 2, text[match.end():], text.count("\n", 0, match.end()) + 1
 
 
-def load_toolkit_page(path: Path, context: CheckContext) -> tuple[ToolkitItem | None, list[Diagnostic]]:
-    project = context.project
-    display = project.display(path)
+def _page_text(path: Path, display: str) -> tuple[str | None, list[Diagnostic]]:
+    """A Markdown page's text, or why it cannot be read."""
     try:
         raw = path.read_bytes()
     except OSError as error:
         return None, [Diagnostic(display, 1, 1, f"filen kan ikke læses ({error.strerror})")]
-    text, found = decode(raw, display)
+    return decode(raw, display)
+
+
+def _body_warnings(display: str, body: str, body_line: int) -> list[Diagnostic]:
+    """HTML in a page's text that the build removes, as warnings at its line in the file."""
+    return [Diagnostic(display, body_line + line - 1, column, f"sidens tekst: {message}", "advarsel")
+            for line, column, message in unsafe_html(body)]
+
+
+def load_toolkit_page(path: Path, context: CheckContext) -> tuple[ToolkitItem | None, list[Diagnostic]]:
+    project = context.project
+    display = project.display(path)
+    text, found = _page_text(path, display)
     if text is None:
         return None, found
     parts = split_front_matter(text)
@@ -123,8 +134,7 @@ def load_toolkit_page(path: Path, context: CheckContext) -> tuple[ToolkitItem | 
     meta, problems = validate_model(ToolkitMeta, document, display, {"taxonomy": context.taxonomy})
     found += problems
     found += cross_check_diagnostics(document, replace(context, folder=path.parent), display, TOOLKIT_CHECKS)
-    found += [Diagnostic(display, body_line + line - 1, column, f"sidens tekst: {message}", "advarsel")
-              for line, column, message in unsafe_html(body)]
+    found += _body_warnings(display, body, body_line)
     if meta is None or any(d.is_error for d in found):
         return None, found
     relative = path.relative_to(project.content_dir).as_posix()
@@ -153,11 +163,7 @@ _SETTING_LINE = re.compile(r"^[ ]{0,3}([A-Za-z0-9_-]+):")
 def check_page(path: Path, context: CheckContext) -> list[Diagnostic]:
     """A hand-written page outside the toolkit (content/om/…): its front matter and its HTML."""
     display = context.project.display(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        return [Diagnostic(display, 1, 1, f"filen kan ikke læses ({error.strerror})")]
-    text, found = decode(raw, display)
+    text, found = _page_text(path, display)
     if text is None:
         return found
     parts = split_front_matter(text)
@@ -174,8 +180,7 @@ def check_page(path: Path, context: CheckContext) -> list[Diagnostic]:
         if document is None:
             return found
         found += validate_model(PageMeta, document, display)[1]
-    return found + [Diagnostic(display, body_line + line - 1, column, f"sidens tekst: {message}", "advarsel")
-                    for line, column, message in unsafe_html(body)]
+    return found + _body_warnings(display, body, body_line)
 
 
 def months_before(day: date, months: int) -> date:

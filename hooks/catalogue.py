@@ -106,10 +106,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     # Only the regular files that the check found under content/ are published: never a link, whatever it
     # points to (MkDocs would follow it and copy /etc/passwd or a folder from outside the repository).
     content = _generator.catalogue.content
-    docs_dir = os.path.realpath(config.docs_dir)
     for file in list(files):
-        from_content = not file.generated and os.path.realpath(file.src_dir or "") == docs_dir
-        if from_content and file.src_uri not in content:
+        if file.src_dir == config.docs_dir and file.src_uri not in content:  # not the theme's, not generated
             files.remove(file)
     for page in _generator.all_pages():
         file = File.generated(config, page.src_uri, content=page.content)
