@@ -81,6 +81,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _generator = PageGenerator(catalogue, reference_date(os.environ.get(REFERENCE_DATE_VARIABLE)),
                                config.site_url or "", memo=memo.course_pages if preview else None)
     _splitter = CompoundSplitter.from_texts(site_texts(catalogue))
+    # The theme's own pages (the 404 page) show the department's contact details from config/department.yml
+    department = catalogue.department
+    config.extra["afdeling"] = {"navn": department.navn, "email": department.email, "telefon": department.telefon,
+                                "telefontid": department.telefontid or ""}
     return config
 
 
