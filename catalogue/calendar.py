@@ -14,8 +14,8 @@ from urllib.parse import urlsplit
 
 import icalendar
 
-from .models import CourseEntry, Session
-from .offer import COPENHAGEN, upcoming
+from .models import ONLINE, CourseEntry, Session
+from .offer import CANCELLED, COPENHAGEN, upcoming
 from .urls import course_src, page_url
 
 PRODUCT = "-//Kursusafdelingen//Kurser for beboerdemokrater//DA"
@@ -42,8 +42,9 @@ def _event(entry: CourseEntry, session: Session, site_url: str, stamp: datetime)
     event.add("dtstamp", stamp)
     event.add("dtstart", session.start.replace(tzinfo=COPENHAGEN))
     event.add("dtend", session.slut.replace(tzinfo=COPENHAGEN))
-    event.add("summary", course.titel)
-    if session.sted:
+    # A cancelled session says so where a calendar shows it, not only in STATUS, which many programs hide.
+    event.add("summary", f"AFLYST: {course.titel}" if session.status == CANCELLED else course.titel)
+    if session.sted and session.form != ONLINE:
         venue = session.sted
         event.add("location", f"{venue.navn}, {venue.adresse}, {venue.postnr} {venue.by}")
     else:
@@ -53,7 +54,7 @@ def _event(entry: CourseEntry, session: Session, site_url: str, stamp: datetime)
         description[1:1] = ["", session.note]
     event.add("description", "\n".join(description))
     event.add("url", url)
-    event.add("status", "CANCELLED" if session.status == "aflyst" else "CONFIRMED")
+    event.add("status", "CANCELLED" if session.status == CANCELLED else "CONFIRMED")
     return event
 
 

@@ -34,6 +34,14 @@ def long_datetime(value: datetime) -> str:
     return f"{long_date(value)} kl. {time_of_day(value)}"
 
 
+def time_span(start: datetime, end: datetime) -> str:
+    """'lørdag 6. marts 2027 kl. 9.30–15.30' within a day; 'fredag 5. marts 2027 kl. 16.00 til lørdag 6. marts 2027
+    kl. 15.30' over several days"""
+    if start.date() == end.date():
+        return f"{long_date(start)} kl. {time_of_day(start)}–{time_of_day(end)}"
+    return f"{long_datetime(start)} til {long_datetime(end)}"
+
+
 def month_year(value: date) -> str:
     """marts 2027"""
     return _format_date(value, "MMMM y", locale=LOCALE)

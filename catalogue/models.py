@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from .fields import (
     SLUG_PATTERN,
@@ -26,6 +26,9 @@ from .fields import (
     VideoUrl,
     WholeNumber,
 )
+
+ONLINE = "online"  # the taxonomy's form for a session one attends from home
+ONLINE_REGION = "hele-landet"  # where an online session is, unless it says otherwise
 
 
 class EditorModel(BaseModel):
@@ -54,8 +57,12 @@ class Session(EditorModel):
     start: LocalDateTime = Field(description="Start, dansk tid: ÅÅÅÅ-MM-DD TT:MM", examples=["2027-03-05 16:00"])
     slut: LocalDateTime = Field(description="Slut, dansk tid: ÅÅÅÅ-MM-DD TT:MM, ikke før start",
                                 examples=["2027-03-06 15:30"])
-    sted: Venue | None = Field(None, description="Hvor holdet er; kan udelades, når kurset er online")
-    region: TaxonomyKey("regioner") = Field(description="Region fra taksonomien", examples=["hovedstaden"])
+    form: TaxonomyKey("former") | None = Field(
+        None, description="Holdets egen form, hvis den er en anden end kursets, fx ét online hold på et fysisk kursus")
+    sted: Venue | None = Field(None, description="Hvor holdet er; kan udelades, når holdet er online")
+    region: TaxonomyKey("regioner") | None = Field(
+        None, description="Region fra taksonomien; kan udelades, når holdet er online (så gælder det hele landet)",
+        examples=["hovedstaden"])
     tilmeldingsfrist: LocalDate = Field(description="Sidste dag for tilmelding: ÅÅÅÅ-MM-DD, senest startdagen",
                                         examples=["2027-02-05"])
     tilmelding: SignupUrl = Field(description="Hvor man tilmelder sig: https://-adresse eller mailto:-adresse",
@@ -104,6 +111,18 @@ class Course(EditorModel):
     evaluering: HttpsUrl | None = Field(None, description="Adresse på kursets evalueringsskema (https://)")
     hold: Annotated[list[Session], BeforeValidator(_none_as_empty_list)] = Field(
         default_factory=list, description="Holdene; kan være tom")
+
+    @model_validator(mode="after")
+    def _sessions_in_full(self) -> Course:
+        """Each session with its form and region filled in as FORMAT.md §1 says: a session's form is its own or
+        else the course's; an online session's region is 'hele-landet' unless it names one. A session that is not
+        online and names no region keeps None, which the check reports (validation.py)."""
+        def in_full(session: Session) -> Session:
+            form = session.form or self.form
+            region = session.region or (ONLINE_REGION if form == ONLINE else None)
+            return session.model_copy(update={"form": form, "region": region})
+
+        return self.model_copy(update={"hold": [in_full(s) for s in self.hold]})
 
 
 class TaxonomyEntry(EditorModel):

@@ -9,9 +9,13 @@ from zoneinfo import ZoneInfo
 
 from . import danish
 from .fields import FIRST_YEAR, LAST_YEAR
-from .models import Course, CourseEntry, Session
+from .models import ONLINE, ONLINE_REGION, Course, CourseEntry, Session
 
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
+# Session statuses the build acts on (taxonomy `status`, FORMAT.md §3)
+CANCELLED = "aflyst"
+FULL = "fuldt"
+WAITING_LIST = "venteliste"
 
 
 def today_in_denmark() -> date:
@@ -42,20 +46,45 @@ def upcoming(course: Course, today: date) -> list[Session]:
 
 def next_session(course: Course, today: date) -> Session | None:
     """The first session still to come that is not cancelled."""
-    return next((s for s in upcoming(course, today) if s.status != "aflyst"), None)
+    return next(iter(bookable(course, today)), None)
+
+
+def bookable(course: Course, today: date) -> list[Session]:
+    """The sessions still to come that are not cancelled: what lists show and filters choose among."""
+    return [s for s in upcoming(course, today) if s.status != CANCELLED]
+
+
+def regions_served(session: Session, regions: list[str]) -> list[str]:
+    """The regions whose residents a session is for: its own, or every region when one attends it from home
+    or it is for the whole country (FORMAT.md §1)."""
+    if session.form == ONLINE or session.region == ONLINE_REGION:
+        return regions
+    return [session.region] if session.region else []
+
+
+def featured_session(course: Course, today: date) -> Session | None:
+    """The session a course page puts first: the next one open for sign-up, else the next full one (which
+    offers a waiting list), else none."""
+    sessions = bookable(course, today)
+    return next((s for s in sessions if closed_reason(s, today) is None), None) or next(
+        (s for s in sessions if s.status == FULL and s.start.date() > today), None)
 
 
 def closed_reason(session: Session, today: date) -> str | None:
     """Why one cannot sign up for this session, in Danish; None when one can."""
-    if session.status == "aflyst":
+    if session.status == CANCELLED:
         return "Holdet er aflyst."
-    if session.status == "fuldt":
+    if session.status == FULL:
         return "Holdet er fuldt booket."
     if session.start.date() <= today:
         return "Holdet er gået i gang."
     if session.tilmeldingsfrist < today:
         return f"Tilmeldingsfristen udløb {danish.long_date(session.tilmeldingsfrist)}."
     return None
+
+
+# What the department needs to know of each participant (FORMAT.md §1), as lines of a prefilled mail
+SIGNUP_DETAILS = ("Navn:", "Afdeling:", "Adresse:", "Mobilnummer:", "E-mail:")
 
 
 def signup_href(course: Course, session: Session) -> str:
@@ -71,11 +100,7 @@ def signup_href(course: Course, session: Session) -> str:
     body = "\r\n".join([
         f"Jeg vil gerne tilmelde mig kurset \"{course.titel}\" {when}.",
         "",
-        "Navn:",
-        "Afdeling:",
-        "Adresse:",
-        "Mobilnummer:",
-        "E-mail:",
+        *SIGNUP_DETAILS,
         "",
         "Godkendt af bestyrelsesformanden (navn):",
         "Evt. bemærkninger (fx hensyn til kost eller adgang):",
@@ -83,17 +108,42 @@ def signup_href(course: Course, session: Session) -> str:
     return mail_href(session.tilmelding[len("mailto:"):], subject, body)
 
 
+def session_state(session: Session, today: date, status_label: str) -> str:
+    """A session's state as lists show it beside its date: the status, or why sign-up has closed."""
+    if session.status in (CANCELLED, FULL):
+        return status_label
+    if session.start.date() <= today:
+        return "I gang"
+    if session.tilmeldingsfrist < today:
+        return "Tilmeldingsfristen er udløbet"
+    return status_label
+
+
 def ask_for_date_href(course: Course, department_email: str) -> str:
-    """A prefilled mail asking the department when the course will have a session."""
+    """A prefilled mail asking to hear when the course gets a session."""
     body = "\r\n".join([
-        f"Jeg vil gerne høre, hvornår der kommer et hold på kurset \"{course.titel}\".",
+        f"Skriv mig op, når der kommer et hold på kurset \"{course.titel}\".",
         "",
         "Navn:",
         "Afdeling:",
         "Mobilnummer:",
         "E-mail:",
+        "",
+        "Hvor i landet eller online vil du helst deltage?",
     ])
-    return mail_href(course.kontakt or department_email, f"Spørgsmål om {course.titel}", body)
+    return mail_href(course.kontakt or department_email, f"Skriv mig op: {course.titel}", body)
+
+
+def waiting_list_href(course: Course, session: Session, department_email: str) -> str:
+    """A prefilled mail asking for a place on a full session's waiting list, to where sign-ups go by mail."""
+    address = session.tilmelding[len("mailto:"):] if signup_is_mail(session) else course.kontakt or department_email
+    when = danish.long_datetime(session.start)
+    body = "\r\n".join([
+        f"Jeg vil gerne på venteliste til kurset \"{course.titel}\" {when}.",
+        "",
+        *SIGNUP_DETAILS,
+    ])
+    return mail_href(address, f"Venteliste: {course.titel}, {when}", body)
 
 
 def mail_href(address: str, subject: str, body: str) -> str:

@@ -158,6 +158,7 @@ class PageGenerator:
             month_year=danish.month_year,
             file_size=danish.file_size,
             long_datetime=danish.long_datetime,
+            time_span=danish.time_span,
             price=danish.price,
             number=danish.number,
             html=_html_block,
@@ -170,7 +171,10 @@ class PageGenerator:
             closed_reason=lambda s: offer.closed_reason(s, today),
             signup_href=offer.signup_href,
             signup_is_mail=offer.signup_is_mail,
-            upcoming_sessions=lambda c: offer.upcoming(c, today),
+            bookable_sessions=lambda c: offer.bookable(c, today),
+            session_regions=lambda s: offer.regions_served(s, catalogue.taxonomy.keys("regioner")),
+            state=lambda s: offer.session_state(s, today, catalogue.taxonomy.label("status", s.status)),
+            waiting_list_href=lambda c, s: offer.waiting_list_href(c, s, catalogue.department.email),
             course_src=course_src,
             topic_src=topic_src,
             pages=dict(home=HOME, catalogue=CATALOGUE, topics=TOPICS, new_members=NEW_MEMBERS,
@@ -182,7 +186,6 @@ class PageGenerator:
             absolute_url=lambda src: site_url.rstrip("/") + "/" + page_url(src),
             calendar_file=lambda entry, session: posixpath.basename(session_file(entry, session)),
             json_ld=lambda entry: script_json(course_json_ld(entry, catalogue, site_url, today)),
-            month_keys=lambda sessions: sorted({f"{s.start:%Y-%m}" for s in sessions}),
             toolkit=catalogue.toolkit,
             by_title=lambda items: sorted(items, key=lambda i: danish.sort_key(i.meta.titel)),
         )
@@ -222,13 +225,16 @@ class PageGenerator:
 
     def course(self, entry: CourseEntry) -> GeneratedPage:
         course = entry.course
+        sessions = offer.upcoming(course, self.today)
+        featured = offer.featured_session(course, self.today)
         return self._per_course("page", entry, lambda: self.render(
             course_src(entry.slug), "course.md.jinja", {"title": course.titel, "description": course.intro},
-            entry=entry, course=course, sessions=offer.upcoming(course, self.today)))
+            entry=entry, course=course, featured=featured, others=[s for s in sessions if s is not featured],
+            mixed_forms=len({s.form for s in sessions}) > 1, today=self.today))
 
     def catalogue_page(self) -> GeneratedPage:
         months = sorted({date(s.start.year, s.start.month, 1) for e in self.catalogue.courses
-                         for s in offer.upcoming(e.course, self.today)})
+                         for s in offer.bookable(e.course, self.today)})
         return self.render(CATALOGUE, "catalogue.md.jinja",
                            {"title": "Alle kurser",
                             "description": "Alle kurser for beboerdemokrater: de næste hold først."},

@@ -24,7 +24,7 @@ from . import danish
 from .danish import number
 from .diagnostics import Diagnostic, Severity, ascii_key, closest, describe_path, did_you_mean
 from .fields import SLUG_PATTERN, parse_date, parse_datetime
-from .models import REQUIRED_TAXONOMY_KEYS, Course, CourseEntry, Department, Taxonomy
+from .models import ONLINE, REQUIRED_TAXONOMY_KEYS, Course, CourseEntry, Department, Taxonomy
 from .offer import COPENHAGEN
 from .project import Project
 from .safehtml import unsafe_html
@@ -281,14 +281,22 @@ def _real_local_times(course: dict[str, Any], _: CheckContext) -> Iterator[Findi
                               severity="advarsel")
 
 
-def _venue_unless_online(course: dict[str, Any], _: CheckContext) -> Iterator[Finding]:
-    if course.get("form") == "online":
-        return
+def _venue_and_region_unless_online(course: dict[str, Any], _: CheckContext) -> Iterator[Finding]:
+    """A session one attends in person needs a venue and a region; an online one needs neither."""
     for index, session in _sessions(course):
+        form = session.get("form", course.get("form"))
+        if form == ONLINE or not isinstance(form, str):
+            continue
+        whose = "holdets" if "form" in session else "kursets"
         if session.get("sted") is None:
             yield Finding(("hold", index, "sted"),
-                          f"mangler; et kursus med form '{course.get('form')}' skal have sted med navn, adresse, "
-                          "postnr og by (kun form 'online' kan undvære det)", at=("hold", index))
+                          f"mangler; et hold med form '{form}' ({whose} form) skal have sted med navn, adresse, "
+                          "postnr og by. Er holdet online, så skriv 'form: online' i holdet", at=("hold", index))
+        if session.get("region") is None:
+            yield Finding(("hold", index, "region"),
+                          f"mangler; et hold med form '{form}' ({whose} form) skal have regionen for sit sted, "
+                          "fx 'region: midtjylland'. Kun et online hold kan udelade den (så gælder det hele landet)",
+                          at=("hold", index))
 
 
 def _materials_exist(course: dict[str, Any], context: CheckContext) -> Iterator[Finding]:
@@ -329,7 +337,8 @@ CROSS_CHECKS: list[CrossCheck] = [
                _deadline_not_after_start),
     CrossCheck("hold › start/slut", "a local time exists on the clock (summer time gap, autumn overlap)",
                _real_local_times),
-    CrossCheck("hold › sted", "a venue is required unless the course is online", _venue_unless_online),
+    CrossCheck("hold › sted/region", "a venue and a region are required unless the session is online",
+               _venue_and_region_unless_online),
     CrossCheck("materialer", "each material is a page that exists under content/", _materials_exist),
     CrossCheck("beskrivelse", "HTML that could run is reported where it is written (the build removes it)",
                _safe_description),

@@ -121,8 +121,22 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
      ["17:17: fejl: hold nr. 1 › tilmelding: skriv 'mailto:' foran e-mailadressen: mailto:kursus@example.dk"]),
     ("sted-mangler",
      variant('    sted: {navn: Kursuscenter Valby, adresse: Eksempelvej 1, postnr: "2500", by: Valby}\n', ""),
-     ["12:5: fejl: hold nr. 1 › sted: mangler; et kursus med form 'fysisk' skal have sted med navn, adresse, "
-      "postnr og by (kun form 'online' kan undvære det)"]),
+     ["12:5: fejl: hold nr. 1 › sted: mangler; et hold med form 'fysisk' (kursets form) skal have sted med navn, "
+      "adresse, postnr og by. Er holdet online, så skriv 'form: online' i holdet"]),
+    ("hold-online-paa-fysisk-kursus",
+     variant('    sted: {navn: Kursuscenter Valby, adresse: Eksempelvej 1, postnr: "2500", by: Valby}\n'
+             '    region: hovedstaden\n', "    form: online\n"),
+     []),
+    ("hold-hybrid-uden-sted",
+     variant("form: fysisk", "form: online").replace(
+         '    sted: {navn: Kursuscenter Valby, adresse: Eksempelvej 1, postnr: "2500", by: Valby}\n'
+         '    region: hovedstaden\n', "    form: hybrid\n"),
+     ["12:5: fejl: hold nr. 1 › region: mangler; et hold med form 'hybrid' (holdets form) skal have regionen for "
+      "sit sted, fx 'region: midtjylland'. Kun et online hold kan udelade den (så gælder det hele landet)",
+      "12:5: fejl: hold nr. 1 › sted: mangler; et hold med form 'hybrid' (holdets form) skal have sted med navn, "
+      "adresse, postnr og by. Er holdet online, så skriv 'form: online' i holdet"]),
+    ("hold-ukendt-form", variant("    region: hovedstaden\n", "    region: hovedstaden\n    form: onlin\n"),
+     ["16:11: fejl: hold nr. 1 › form: 'onlin' findes ikke i taksonomiens former; mente du 'online'?"]),
     ("sted-uden-by", variant(', by: Valby}', '}'),
      ["14:11: fejl: hold nr. 1 › sted › by: mangler; tilføj fx 'by: Valby'"]),
     ("ukendt-region", variant("region: hovedstaden", "region: København"),
@@ -138,7 +152,8 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
      ["14:70: fejl: hold nr. 1 › sted › postnr: '25000' er ikke et postnummer; skriv fire cifre i anførselstegn, "
       "fx \"2500\""]),
     ("hold-mangler-region", variant("    region: hovedstaden\n", ""),
-     ["12:5: fejl: hold nr. 1 › region: mangler; tilføj fx 'region: hovedstaden'"]),
+     ["12:5: fejl: hold nr. 1 › region: mangler; et hold med form 'fysisk' (kursets form) skal have regionen for "
+      "sit sted, fx 'region: midtjylland'. Kun et online hold kan udelade den (så gælder det hele landet)"]),
     ("underviser-uden-navn", variant("pris: 1200\n", "pris: 1200\nundervisere: [{rolle: Kursuskonsulent}]\n"),
      ["10:15: fejl: undervisere nr. 1 › navn: mangler; tilføj nøglen 'navn'"]),
     ("hold-ikke-liste", VALID.split("hold:")[0] + "hold: 2027-03-06 09:30\n",
