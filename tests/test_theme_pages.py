@@ -20,6 +20,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from conftest import REFERENCE_DATE, REPO, copy_project, run_build
+from test_accessibility import AXE, violations
 from test_editor_workflow import fetch, free_port, wait_for
 
 DEPARTMENT = yaml.safe_load((REPO / "config" / "department.yml").read_text(encoding="utf-8"))
@@ -161,6 +162,17 @@ def test_not_found_page_search_opens_the_search_page(browser, pages_url: str) ->
     field.press("Enter")
     page.wait_for_url("**/soeg/?q=budget")
     assert urlsplit(page.url).path == "/soeg/"
+    page.close()
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_not_found_page_has_no_wcag_violations(browser, pages_url: str, width: int) -> None:
+    if not AXE.exists():
+        pytest.fail("axe-core is not installed: run 'make test', which runs 'npm ci'")
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    page.goto(pages_url + "findes-ikke/")
+    assert violations(page, AXE.read_text(encoding="utf-8")) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
     page.close()
 
 
