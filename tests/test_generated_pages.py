@@ -49,7 +49,7 @@ def test_course_and_list_pages_hand_markdown_placeholders(pages: list[GeneratedP
         assert "<!--kursus-html-0-->" in page.content
     # Headings and the editors' own Markdown stay Markdown, so the page's table of contents is as before.
     course = by_path["kurser/budgetopfoelgning.md"].content
-    assert "\n## Indhold\n" in course and "\n## Hold og tilmelding\n" in course
+    assert "\n## Indhold\n" in course and "\n## Andre hold\n" in course
 
 
 def test_placeholders_render_exactly_as_the_whole_markdown(pages: list[GeneratedPage]) -> None:

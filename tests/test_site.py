@@ -69,10 +69,6 @@ def content(soup: BeautifulSoup) -> Tag:
     return soup.select_one("article.md-content__inner")
 
 
-def sessions_on(soup: BeautifulSoup) -> list[Tag]:
-    return soup.select("section.hold")
-
-
 def offered(course: dict) -> list[dict]:
     return sorted((s for s in course.get("hold") or [] if when(s["slut"]).date() >= TODAY),
                   key=lambda s: when(s["start"]))
@@ -82,6 +78,38 @@ def open_for_signup(session: dict) -> bool:
     return (session.get("status", "ledig") not in ("fuldt", "aflyst")
             and date.fromisoformat(session["tilmeldingsfrist"]) >= TODAY
             and when(session["start"]).date() > TODAY)
+
+
+def featured(course: dict) -> dict | None:
+    """The session a course page puts first: the next open one, else the next full one to come."""
+    sessions = [s for s in offered(course) if s.get("status") != "aflyst"]
+    return next((s for s in sessions if open_for_signup(s)), None) or next(
+        (s for s in sessions if s.get("status") == "fuldt" and when(s["start"]).date() > TODAY), None)
+
+
+def form_of(course: dict, session: dict) -> str:
+    return session.get("form", course["form"])
+
+
+def time_span(session: dict) -> str:
+    start, end = when(session["start"]), when(session["slut"])
+    if start.date() == end.date():
+        text = f"{danish_date(start)} kl. {start:%H.%M}–{end:%H.%M}"
+    else:
+        text = f"{danish_datetime(start)} til {danish_datetime(end)}"
+    return text[0].upper() + text[1:]
+
+
+def venue_text(course: dict, session: dict) -> str:
+    venue = session.get("sted")
+    if form_of(course, session) == "online" or not venue:
+        return "Online – du får et link, når du er tilmeldt"
+    text = f"{venue['navn']}, {venue['adresse']}, {venue['postnr']} {venue['by']}"
+    return text + (" – eller online" if form_of(course, session) == "hybrid" else "")
+
+
+def listed_sessions(main: Tag) -> list[Tag]:
+    return main.select("ul.hold-liste > li.hold")
 
 
 @pytest.mark.parametrize("slug", list(COURSES))
@@ -95,7 +123,8 @@ def test_course_page_shows_every_field(sample_site: Path, slug: str) -> None:
     shown = facts(main.select_one("dl.kursus-fakta"))
     assert shown["Målgruppe"] == ", ".join(label("målgrupper", k) for k in course["målgruppe"])
     assert shown["Niveau"] == ", ".join(label("niveauer", k) for k in course["niveau"])
-    assert shown["Form"] == label("former", course["form"])
+    forms = {form_of(course, s) for s in offered(course)}
+    assert shown["Form"] == label("former", course["form"]) + (" (se de enkelte hold)" if len(forms) > 1 else "")
     assert shown["Emner"] == ", ".join(label("emner", k) for k in course["emner"])
     topic_links = [a["href"] for a in main.select("dl.kursus-fakta a")]
     assert topic_links == [f"../../emner/{k}/" for k in course["emner"]]
@@ -111,74 +140,111 @@ def test_course_page_shows_every_field(sample_site: Path, slug: str) -> None:
     assert re.sub(r"\s+", " ", first_paragraph) in text_of(main)
 
 
+def mail_to(href: str) -> tuple[str, dict[str, list[str]]]:
+    address, query = href.split("?", 1)
+    return address, parse_qs(query)
+
+
 @pytest.mark.parametrize("slug", list(COURSES))
 def test_course_page_sessions(sample_site: Path, slug: str) -> None:
     course = COURSES[slug]
     main = content(page(sample_site, f"kurser/{slug}"))
-    cards = sessions_on(main)
-    expected = offered(course)
-    assert len(cards) == len(expected)
-    for card, session in zip(cards, expected, strict=True):
-        shown = facts(card.select_one("dl.hold__fakta"))
-        assert shown["Start"] == danish_datetime(when(session["start"]))
-        assert shown["Slut"] == danish_datetime(when(session["slut"]))
-        venue = session.get("sted")
-        if venue:
-            assert shown["Sted"] == f"{venue['navn']} {venue['adresse']} {venue['postnr']} {venue['by']}"
-        assert shown["Region"] == label("regioner", session["region"])
-        assert shown["Tilmeldingsfrist"] == danish_date(date.fromisoformat(session["tilmeldingsfrist"]))
-        assert shown["Status"] == label("status", session.get("status", "ledig"))
-        assert shown.get("Pladser") == (f"{session['pladser']} pladser" if session.get("pladser") else None)
-        assert shown.get("Bemærk") == session.get("note")
-        buttons = card.select("a.md-button")
-        if open_for_signup(session):
-            assert len(buttons) == 1
-            assert buttons[0]["href"].startswith(session["tilmelding"])
-            assert card.select_one(".hold__lukket") is None
-        else:
+    box = main.select_one("section.naeste-hold")
+    first = featured(course)
+    contact = course.get("kontakt") or DEPARTMENT["email"]
+    if first is None:
+        assert "naeste-hold--ingen" in box["class"]
+        ask = box.select_one("a.knap--primaer")
+        assert text_of(ask) == "Skriv mig op, når der kommer et hold"
+        assert ask["href"].startswith(f"mailto:{contact}?subject=")
+    else:
+        text = text_of(box)
+        assert time_span(first) in text
+        assert venue_text(course, first) in text
+        assert danish_price(int(course["pris"])) in text
+        seats = f"{first['pladser']} pladser i alt" if first.get("pladser") else "pladser i alt"
+        assert (seats in text) == bool(first.get("pladser"))
+        if first.get("note"):
+            assert first["note"] in text
+        button = box.select_one("a.knap--primaer")
+        if open_for_signup(first):
+            status = label("status", first.get("status", "ledig"))
+            assert status in text
+            wanted = "Skriv dig på venteliste" if first.get("status") == "venteliste" else "Tilmeld dig"
+            assert text_of(button).startswith(wanted)
+            assert button["href"].startswith(first["tilmelding"])
+            calendar = box.select_one("a[download]")
+            assert calendar["href"] == f"hold-{first['start'][:10]}-{first['start'][11:13]}{first['start'][14:16]}.ics"
+        else:  # full: a waiting list by mail
+            assert text_of(button).startswith("Skriv dig på venteliste")
+            address, fields = mail_to(button["href"])
+            assert address == (first["tilmelding"] if first["tilmelding"].startswith("mailto:") else f"mailto:{contact}")
+            assert fields["subject"][0].startswith(f"Venteliste: {course['titel']}, ")
+    others = [s for s in offered(course) if s is not first]
+    items = listed_sessions(main)
+    assert len(items) == len(others)
+    for item, session in zip(items, others, strict=True):
+        text = text_of(item)
+        assert text.startswith(time_span(session))
+        assert venue_text(course, session) in text
+        buttons = item.select("a.knap")
+        if session.get("status") == "aflyst":
+            assert "Aflyst" in text and "pladser" not in text and "Tilføj til kalender" not in text
+            assert not session.get("note") or session["note"] not in text
             assert buttons == []
-            assert text_of(card.select_one(".hold__lukket")).startswith("Ingen tilmelding:")
-    ended = [s for s in course.get("hold") or [] if s not in expected]
-    for session in ended:
-        assert danish_datetime(when(session["start"])) not in text_of(main)
-    if not expected:
-        assert "Der er endnu ikke fastsat en dato for dette kursus." in text_of(main)
-        ask = main.select_one(".hold--ingen a.md-button")["href"]
-        assert ask.startswith("mailto:" + (course.get("kontakt") or DEPARTMENT["email"]) + "?subject=")
+        elif session.get("status") == "fuldt" and when(session["start"]).date() > TODAY:
+            day = danish_date(when(session["start"]))
+            assert [text_of(b) for b in buttons] == [f"Skriv dig på venteliste – {day}", f"Tilføj til kalender – {day}"]
+        elif not open_for_signup(session):
+            assert [text_of(b) for b in buttons] == [f"Tilføj til kalender – {danish_date(when(session['start']))}"]
+            assert item.select_one(".hold__lukket") is not None
+        else:
+            assert buttons[0]["href"].startswith(session["tilmelding"])
+            assert item.select_one("a[download]") is not None
+            assert "knap--primaer" not in " ".join(" ".join(b["class"]) for b in buttons)  # one primary per page
+    for session in course.get("hold") or []:
+        if session not in offered(course):
+            assert time_span(session) not in text_of(main)
 
 
 def test_mailto_signup_is_prefilled(sample_site: Path) -> None:
     main = content(page(sample_site, "kurser/det-gode-bestyrelsesmoede"))
-    card = sessions_on(main)[1]  # 2027-06-12: open; the first (2027-03-06) is full
-    href = card.select_one("a.md-button")["href"]
-    address, query = href.split("?", 1)
+    href = main.select_one("section.naeste-hold a.knap--primaer")["href"]  # 2027-06-12: open; 2027-03-06 is full
+    address, fields = mail_to(href)
     assert address == "mailto:kursus@example.dk"
-    fields = parse_qs(query)
     assert fields["subject"] == ["Tilmelding: Det gode bestyrelsesmøde, lørdag 12. juni 2027 kl. 09.30"]
     body = fields["body"][0]
     for wanted in ["Navn:", "Afdeling:", "Adresse:", "Mobilnummer:", "E-mail:"]:
         assert wanted in body.split("\r\n")
-    assert " " not in href and "+" not in query  # spaces are %20, as mail programs expect
+    assert " " not in href and "+" not in href.split("?", 1)[1]  # spaces are %20, as mail programs expect
 
 
 def test_closed_sessions_say_why(sample_site: Path) -> None:
-    def reason(slug: str, index: int) -> str:
-        return text_of(sessions_on(content(page(sample_site, f"kurser/{slug}")))[index].select_one(".hold__lukket"))
+    def item(slug: str, start: str) -> Tag:
+        main = content(page(sample_site, f"kurser/{slug}"))
+        return next(i for i in listed_sessions(main) if text_of(i).startswith(start))
 
-    assert reason("det-gode-bestyrelsesmoede", 0).startswith("Ingen tilmelding: Holdet er fuldt booket.")
-    assert reason("konflikthaandtering-mellem-naboer", 0).startswith("Ingen tilmelding: Holdet er aflyst.")
-    assert reason("grundlaeggende-budget-og-regnskab", 0).startswith(
-        "Ingen tilmelding: Tilmeldingsfristen udløb fredag 8. januar 2027.")
+    full = item("det-gode-bestyrelsesmoede", "Lørdag 6. marts 2027")
+    assert "Fuldt booket" in text_of(full)
+    address, fields = mail_to(full.select_one("a.knap")["href"])
+    assert fields["subject"] == ["Venteliste: Det gode bestyrelsesmøde, lørdag 6. marts 2027 kl. 09.30"]
+    assert "Aflyst" in text_of(item("konflikthaandtering-mellem-naboer", "Torsdag 18. marts 2027"))
+    late = item("grundlaeggende-budget-og-regnskab", "Lørdag 6. februar 2027")
+    assert "Tilmeldingsfristen er udløbet" in text_of(late)
+    assert text_of(late.select_one(".hold__lukket")) == "Tilmeldingsfristen udløb fredag 8. januar 2027."
 
 
 def test_waiting_list_has_its_own_button(sample_site: Path) -> None:
-    card = sessions_on(content(page(sample_site, "kurser/budgetopfoelgning")))[0]
-    assert text_of(card.select_one("a.md-button")).startswith("Skriv dig på venteliste")
+    box = content(page(sample_site, "kurser/budgetopfoelgning")).select_one("section.naeste-hold")
+    assert text_of(box.select_one("a.knap--primaer")).startswith("Skriv dig på venteliste")
 
 
 def test_no_session_course_says_how_to_ask(sample_site: Path) -> None:
     main = content(page(sample_site, "kurser/samarbejdet-mellem-bestyrelse-og-drift"))
-    assert "Der er endnu ikke fastsat en dato for dette kursus." in text_of(main)
+    assert "Der er endnu ikke fastsat en dato for kurset." in text_of(main)
+    href = main.select_one("section.naeste-hold a.knap--primaer")["href"]
+    address, fields = mail_to(href)
+    assert fields["subject"] == ["Skriv mig op: Samarbejdet mellem bestyrelse og drift"]
 
 
 def test_tailored_courses_link_to_the_order_page(sample_site: Path) -> None:
@@ -306,7 +372,7 @@ def test_ended_sessions_are_not_offered_on_lists(sample_site: Path) -> None:
     # Introduktion til bestyrelsesarbejdet had a session on 9 October 2026, before the reference date.
     main = content(page(sample_site, "kurser/introduktion-til-bestyrelsesarbejdet"))
     assert "9. oktober 2026" not in text_of(main)
-    assert "fredag 5. marts 2027 kl. 16.00" in [facts(c.select_one("dl"))["Start"] for c in sessions_on(main)]
+    assert "Fredag 5. marts 2027 kl. 16.00 til lørdag 6. marts 2027 kl. 15.00" in text_of(main)
 
 
 def test_sample_content_covers_the_whole_taxonomy() -> None:
@@ -314,11 +380,11 @@ def test_sample_content_covers_the_whole_taxonomy() -> None:
     for course in COURSES.values():
         used["emner"] |= set(course["emner"])
         used["niveauer"] |= set(course["niveau"])
-        used["former"].add(course["form"])
+        used["former"] |= {course["form"]} | {form_of(course, s) for s in course.get("hold") or []}
         used["målgrupper"] |= set(course["målgruppe"])
         used["kendetegn"] |= set(course.get("kendetegn") or [])
         for session in course.get("hold") or []:
-            used["regioner"].add(session["region"])
+            used["regioner"].add(session.get("region", "hele-landet"))
             used["status"].add(session.get("status", "ledig"))
     assert used == {name: set(entries) for name, entries in TAXONOMY.items()}
     assert len(COURSES) >= 20
