@@ -100,7 +100,8 @@ MEASURE = """() => {
       r = e.offsetParent.getBoundingClientRect();  // the link covers its card
     }
     if (r.width < 44 || r.height < 44) {
-      tiny.push(`${Math.round(r.width)}×${Math.round(r.height)}: ${e.tagName} ${(e.innerText || e.getAttribute('aria-label') || e.title || '').trim().slice(0, 40)}`);
+      const name = (e.innerText || e.getAttribute('aria-label') || e.title || '').trim().slice(0, 40);
+      tiny.push(`${Math.round(r.width)}×${Math.round(r.height)}: ${e.tagName} ${name}`);
     }
   }
   return {small, tiny};
@@ -125,7 +126,8 @@ def test_the_measure_finds_small_text_and_small_controls(browser: Any, base_url:
     page.goto(base_url + "kurser/")
     page.evaluate("""() => {
       const p = document.createElement('p'); p.style.fontSize = '14px'; p.textContent = 'Lille tekst';
-      const b = document.createElement('button'); b.style.cssText = 'height:30px;width:30px;font-size:16px'; b.textContent = 'x';
+      const b = document.createElement('button'); b.textContent = 'x';
+      b.style.cssText = 'height:30px;width:30px;font-size:16px';
       document.querySelector('article').append(p, b);
     }""")
     found = page.evaluate(MEASURE)

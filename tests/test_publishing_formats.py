@@ -200,7 +200,8 @@ def test_course_json_ld(sample_site: Path, slug: str) -> None:
         location = instance["location"]
         kinds = {item["@type"] for item in (location if isinstance(location, list) else [location])}
         form = session.get("form", course["form"])  # the session's own form, else the course's
-        assert kinds == {"fysisk": {"Place"}, "online": {"VirtualLocation"}, "hybrid": {"Place", "VirtualLocation"}}[form]
+        assert kinds == {"fysisk": {"Place"}, "online": {"VirtualLocation"},
+                         "hybrid": {"Place", "VirtualLocation"}}[form]
         assert instance["eventAttendanceMode"].endswith(
             {"fysisk": "Offline", "online": "Online", "hybrid": "Mixed"}[form] + "EventAttendanceMode")
         status = session.get("status", "ledig")

@@ -178,7 +178,8 @@ def test_course_page_sessions(sample_site: Path, slug: str) -> None:
         else:  # full: a waiting list by mail
             assert text_of(button).startswith("Skriv dig på venteliste")
             address, fields = mail_to(button["href"])
-            assert address == (first["tilmelding"] if first["tilmelding"].startswith("mailto:") else f"mailto:{contact}")
+            mailto = first["tilmelding"].startswith("mailto:")
+            assert address == (first["tilmelding"] if mailto else f"mailto:{contact}")
             assert fields["subject"][0].startswith(f"Venteliste: {course['titel']}, ")
     others = [s for s in offered(course) if s is not first]
     items = listed_sessions(main)
