@@ -3,12 +3,18 @@
 Pagefind stems Danish words and matches the beginnings of words, so 'afdeling'
 finds 'afdelingsmødet' but 'møde' does not. Each page therefore gets its
 compound words' parts as extra, invisible index terms ('afdelingsmødet' →
-'afdeling', 'mødet'), weighted like the text they come from.
+'afdeling', 'mødet'), weighted like the text they come from. Parts are words
+of the site, a few seed words, or words of a real Danish word list (wordfreq's).
+
+Each indexed page also says what kind of page it is (Kursus, Skabelon, …) as
+Pagefind metadata; pages that are not for residents looking for something are
+not indexed at all.
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import html
 import json
 import os
@@ -22,8 +28,19 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 import snowballstemmer
 
+from .models import TOOLKIT_TYPES
+from .urls import HOME, PRINTABLE, RESERVED_SLUGS, SEARCH, course_src, page_url, topic_src
+
 if TYPE_CHECKING:
     from .catalogue import Catalogue
+
+EDITORS_GUIDE = "om/redigering.md"
+# Pages no resident searches for: the front page (it only points elsewhere), the printable catalogue (every course
+# again), the editors' guide, and the search page itself. Not indexed at all, and neither is the theme's 404 page.
+NOT_INDEXED_PAGES = (HOME, PRINTABLE, EDITORS_GUIDE, SEARCH)
+NOT_INDEXED_FILES = frozenset({"404.html", *(page_url(src) + "index.html" for src in NOT_INDEXED_PAGES)})
+# The kind of page a search result says it is (the toolkit's kinds are its types' names).
+COURSE_KIND, TOPIC_KIND, OTHER_KIND = "Kursus", "Emne", "Side"
 
 # Page parts that repeat on many pages or only point elsewhere: left out of the index,
 # so a search finds the page about a thing rather than every list that mentions it.
@@ -40,6 +57,9 @@ PARTS_VARIABLE = "searchIndexParts"
 MIN_PART = 3
 MIN_WORD = 7
 MAX_WORD = 40  # longer is no Danish compound but a slip (or an attack): splitting it would take minutes
+# Words of the Danish word list are parts of a compound only as written and from this length: its short words are
+# as often endings or abbreviations ('erne', 'lige', 'ling', 'afd') as words, and would split 'afdeling' in two.
+MIN_LISTED_PART = 5
 
 _WORD = re.compile(r"[a-zæøåéü]+")
 _TAG = re.compile(r"<[^>]+>")
@@ -48,7 +68,7 @@ _FUNCTION_WORDS = frozenset("""
 af alle alt and at bag blev bliver da de dem den denne der deres det dig din dine disse du efter eller en end
 er et for fra få går har hen her hos hun hvad hvem hver hvis hvor i ikke ind jeg jer jo kan kom man mand med
 men mere mig min mod når nu og om op os over på sig sin sine skal som så til ud under var vi vil være ved
-ene ens ing ning else hed ske ret lig tid sted
+ene ens ing ning else hed ske ret lig tid sted enten gerne erne ernes ende
 """.split())
 _LINKS = ("s", "e")  # Danish linking letters: afdeling-s-møde, barn-e-vogn
 # Words of the resident democracy that compounds are made of, whether or not a page uses them alone.
@@ -63,19 +83,29 @@ udvalg valg vaskeri vedligeholdelse vedtægt vejledning video webinar år økono
 """
 
 
+@functools.cache
+def danish_words() -> frozenset[str]:
+    """The words of wordfreq's Danish list (pinned in requirements.txt) that may be a part of a compound."""
+    from wordfreq import top_n_list
+
+    return frozenset(word for word in top_n_list("da", 100_000)
+                     if len(word) >= MIN_LISTED_PART and _WORD.fullmatch(word) and word not in _FUNCTION_WORDS)
+
+
 @dataclass
 class CompoundSplitter:
-    """Splits Danish compounds into parts that are words of the site's own vocabulary."""
+    """Splits Danish compounds into parts that are words of the site's own vocabulary or of a Danish word list."""
 
     words: set[str] = field(default_factory=set)
     stems: set[str] = field(default_factory=set)
+    listed: frozenset[str] = frozenset()  # the word list's words: parts only as written, never as a head alone
     _stemmer: object = field(default_factory=lambda: snowballstemmer.stemmer("danish"), repr=False)
     _cache: dict[str, list[str]] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def from_texts(cls, texts: Iterable[str]) -> CompoundSplitter:
-        """A splitter that knows the seed words and every word of the given texts."""
-        splitter = cls()
+    def from_texts(cls, texts: Iterable[str], listed: frozenset[str] | None = None) -> CompoundSplitter:
+        """A splitter that knows the seed words, every word of the given texts and the Danish word list."""
+        splitter = cls(listed=danish_words() if listed is None else listed)
         for text in [SEED_WORDS, *texts]:
             for word in _WORD.findall(text.lower()):
                 if len(word) >= MIN_PART and word not in _FUNCTION_WORDS:
@@ -86,17 +116,19 @@ class CompoundSplitter:
     def _stem(self, word: str) -> str:
         return self._stemmer.stemWord(word)
 
-    def _known(self, part: str) -> bool:
-        """A word of the vocabulary, or an inflection of one (inflections only from five letters)."""
+    def _known(self, part: str, listed: bool = True) -> bool:
+        """A word of the vocabulary, or an inflection of one (inflections only from five letters); with
+        ``listed``, also a word of the word list as it is written there."""
         if len(part) < MIN_PART or part in _FUNCTION_WORDS:
             return False
-        return part in self.words or (len(part) >= 5 and self._stem(part) in self.stems)
+        return (part in self.words or (len(part) >= 5 and self._stem(part) in self.stems)
+                or (listed and part in self.listed))
 
     def parts(self, word: str) -> list[str]:
         """['afdeling', 'mødet'] for 'afdelingsmødet'; [] when the word is not a known compound.
 
-        Parts are words of the vocabulary; failing that, a known head of four letters or more
-        with a tail of five or more ('konflikt' + 'håndtering').
+        Parts are known words; failing that, a head of four letters or more from the site's own
+        vocabulary with a tail of five or more ('konflikt' + 'håndtering').
         """
         word = word.lower()
         if word not in self._cache:
@@ -108,7 +140,7 @@ class CompoundSplitter:
         for cut in range(len(word) - 5, 3, -1):
             head = word[:cut]
             for candidate in [head[:-1] for link in _LINKS if head.endswith(link)] + [head]:
-                if len(candidate) >= 4 and self._known(candidate):
+                if len(candidate) >= 4 and self._known(candidate, listed=False):
                     return [candidate, word[cut:]]
         return []
 
@@ -126,6 +158,10 @@ class CompoundSplitter:
             if rest:
                 return [known_head, *rest]
         return []
+
+    def compounds(self) -> dict[str, list[str]]:
+        """Every compound split so far, with its parts: what the search page splits a query's words into."""
+        return {word: parts for word, parts in self._cache.items() if parts}
 
     def terms(self, text: str) -> list[str]:
         """Every compound part in a text, once each, in order of appearance."""
@@ -151,6 +187,28 @@ def index_terms_html(splitter: CompoundSplitter, title: str, body_html: str) -> 
     if body_terms:
         blocks.append(f'<div class="soeg-ord" hidden aria-hidden="true">{html.escape(" ".join(body_terms))}</div>')
     return "\n".join(blocks)
+
+
+def page_kind(src_uri: str, catalogue: Catalogue) -> str | None:
+    """What a page is, as its search result says ('Kursus', 'Skabelon', 'Emne', …); None: the page is not indexed."""
+    if src_uri in NOT_INDEXED_PAGES:
+        return None
+    item = catalogue.toolkit.get(src_uri)
+    if item is not None:
+        return TOOLKIT_TYPES[item.meta.type][0]
+    # Nothing but courses and topics lives in these folders (an editor's page there is refused), and the
+    # folders' own pages are the catalogue and the topics' list: known by their path, without a look-up per page.
+    slug = src_uri.rpartition("/")[2].removesuffix(".md")
+    if src_uri == course_src(slug) and slug not in RESERVED_SLUGS:
+        return COURSE_KIND
+    if src_uri == topic_src(slug) and slug in catalogue.taxonomy.emner:
+        return TOPIC_KIND
+    return OTHER_KIND
+
+
+def kind_html(kind: str) -> str:
+    """The page's kind for its search result, as Pagefind metadata (an attribute: no word of it is indexed)."""
+    return f'<span hidden data-pagefind-meta="{html.escape("type:" + kind)}"></span>'
 
 
 async def _write_index_once(root: Path, output: Path) -> int:
@@ -187,11 +245,12 @@ def _write_index(root: Path, output: Path) -> int:
 
 
 def index_parts(site_dir: Path, pages_per_part: int = PAGES_PER_PART) -> list[list[str]]:
-    """The site's pages (paths from the site's root) in parts of about ``pages_per_part`` pages.
+    """The site's indexed pages (paths from the site's root) in parts of about ``pages_per_part`` pages.
 
     A page's part follows from its path alone (a hash), so it stays in the same part from build to build.
     """
-    pages = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html"))
+    pages = sorted(path for path in (p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html"))
+                   if path not in NOT_INDEXED_FILES)
     count = max(1, -(-len(pages) // pages_per_part))
     parts: list[list[str]] = [[] for _ in range(count)]
     for page in pages:
@@ -210,26 +269,36 @@ def build_search_index(site_dir: Path, pages_per_part: int = PAGES_PER_PART) -> 
     Pagefind holds a whole index in memory while it writes it. A large site is therefore
     indexed in parts, one after the other, each in a bundle of its own; the first bundle
     names the others in ``PARTS_FILE``, and the search page searches them all together.
+    Pages that are not indexed (``NOT_INDEXED_FILES``) are left out of every part.
     """
     parts = index_parts(site_dir, pages_per_part)
-    if len(parts) == 1:
-        indexed = _write_index(site_dir, site_dir / bundle_name(1))
-    else:
-        indexed = 0
-        for number, pages in enumerate(parts, start=1):
-            # Pagefind indexes a folder: the part's pages, linked (not copied) where they are in the site.
-            scratch = Path(tempfile.mkdtemp(prefix=".soeg-del-", dir=site_dir.parent))
-            try:
-                for page in pages:
-                    (scratch / page).parent.mkdir(parents=True, exist_ok=True)
-                    _link_or_copy(site_dir / page, scratch / page)
-                indexed += _write_index(scratch, site_dir / bundle_name(number))
-            finally:
-                shutil.rmtree(scratch, ignore_errors=True)
+    indexed = 0
+    for number, pages in enumerate(parts, start=1):
+        # Pagefind indexes a folder: the part's pages, linked (not copied) where they are in the site.
+        scratch = Path(tempfile.mkdtemp(prefix=".soeg-del-", dir=site_dir.parent))
+        try:
+            for page in pages:
+                (scratch / page).parent.mkdir(parents=True, exist_ok=True)
+                _link_or_copy(site_dir / page, scratch / page)
+            indexed += _write_index(scratch, site_dir / bundle_name(number))
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
     others = [f"{bundle_name(number)}/" for number in range(2, len(parts) + 1)]
     (site_dir / bundle_name(1) / PARTS_FILE).write_text(f"window.{PARTS_VARIABLE} = {json.dumps(others)};\n",
                                                         encoding="utf-8")
     return indexed
+
+
+# Beside the search page: the site's compounds and their parts, for the words of a query (see soeg.js).
+COMPOUNDS_FILE = "soeg/sammensatte.json"
+
+
+def write_compounds(site_dir: Path, compounds: dict[str, list[str]]) -> None:
+    """The compounds the search page may split a query's words into ('afdelingsmøde' → 'afdeling møde')."""
+    target = site_dir / COMPOUNDS_FILE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(dict(sorted(compounds.items())), ensure_ascii=False, separators=(",", ":")),
+                      encoding="utf-8")
 
 
 def _link_or_copy(source: Path, target: Path) -> None:

@@ -35,7 +35,10 @@ from catalogue.search import (  # noqa: E402
     build_search_index,
     bundle_name,
     index_terms_html,
+    kind_html,
+    page_kind,
     site_texts,
+    write_compounds,
 )
 from catalogue.validation import fingerprint  # noqa: E402
 
@@ -160,13 +163,16 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
 
 
 # Sanitize what Markdown made (editors' text and HTML) and put back the finished HTML of generated and toolkit
-# pages; give search the parts of the page's compound words ('afdelingsmødet' → 'afdeling', 'mødet')
+# pages; give search the page's kind and the parts of its compound words ('afdelingsmødet' → 'afdeling', 'mødet')
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    assert _splitter is not None
+    assert _splitter is not None and _generator is not None
     made = _generated[page.file.src_uri][0] if page.file.src_uri in _generated else _toolkit_pages.get(
         page.file.src_uri)
     html = made.finish(html) if made is not None else finish_html(html)
-    return html + index_terms_html(_splitter, html_lib.unescape(page.title or ""), html)
+    kind = page_kind(page.file.src_uri, _generator.catalogue)
+    if kind is None:  # not indexed
+        return html
+    return html + kind_html(kind) + index_terms_html(_splitter, html_lib.unescape(page.title or ""), html)
 
 
 # Index the built site for search (Pagefind; no server, no outside request)
@@ -176,3 +182,5 @@ def on_post_build(config: MkDocsConfig) -> None:
         return  # the preview keeps the index of its first build: rebuilds stay fast
     if "material/search" not in config.plugins:
         build_search_index(Path(config.site_dir))
+        if _splitter is not None:
+            write_compounds(Path(config.site_dir), _splitter.compounds())
