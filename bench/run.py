@@ -146,7 +146,7 @@ def search_transfer(site: Path) -> int:
             page.goto(url, wait_until="networkidle")
             page.on("response", lambda r: sizes.append(len(r.body())) if "/pagefind/" in r.url else None)
             page.locator("#soeg input").type(SEARCH_QUERY)
-            page.wait_for_selector(".pagefind-ui__result-link", timeout=60_000)
+            page.wait_for_selector(".soeg-resultat__link", timeout=60_000)
             page.wait_for_load_state("networkidle")
             total = sum(sizes)
             browser.close()

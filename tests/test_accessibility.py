@@ -61,7 +61,7 @@ def test_no_wcag_violations_with_search_results_open(browser: Any, base_url: str
     page = browser.new_page()
     page.goto(base_url + "soeg/")
     page.locator("#soeg input").type("budget")
-    page.wait_for_selector(".pagefind-ui__result-link")
+    page.wait_for_selector(".soeg-resultat__link")
     assert violations(page, axe_source) == []
     page.close()
 

@@ -251,7 +251,7 @@ PAGES = [
     ("vaerktoejskasse/", "vaerktoejskasse/", None),
     (f"emner/{TOPIC}/", f"emner/{TOPIC}/", None),
     ("kurser/katalog/", "kurser/katalog/", None),
-    ("soeg/?q=Angreb", "soeg/?q=budget", ".pagefind-ui__result"),
+    ("soeg/?q=Angreb", "soeg/?q=budget", ".soeg-resultat"),
 ]
 PAGE_IDS = [hostile or "forside" for hostile, _, _ in PAGES]
 
@@ -295,7 +295,7 @@ INSPECT = """() => {
     listItems: [...article.querySelectorAll("li")].map(li => li.textContent.trim()),
     admonitions: [...article.querySelectorAll(".admonition.note > .admonition-title")].map(t => t.textContent),
     h1Visible: article.querySelector("h1") !== null && article.querySelector("h1").checkVisibility(),
-    results: [...document.querySelectorAll(".pagefind-ui__result-link")].map(a => a.textContent.trim()),
+    results: [...document.querySelectorAll(".soeg-resultat__link")].map(a => a.textContent.trim()),
     text: article.textContent,
   };
 }"""

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 import pytest
 from conftest import REFERENCE_DATE, _QuietHandler, copy_project, run_build
 
-from catalogue.search import build_search_index, index_parts
+from catalogue.search import NOT_INDEXED_FILES, build_search_index, index_parts
 
 # (what a resident types, the page that should come up)
 QUERIES: list[tuple[str, str]] = [
@@ -85,6 +85,20 @@ QUERIES: list[tuple[str, str]] = [
     ("velkommen", "vaerktoejskasse/videoer/velkommen-i-afdelingsbestyrelsen"),
     ("lovgivning", "kurser/lovgivning-for-beboerdemokrater"),
     ("beboerdemokrater", "kurser/lovgivning-for-beboerdemokrater"),
+    # Several words, not all of them on the page: its compound's parts are ('afdelingsbestyrelsens møder').
+    ("referat afdelingsmøde", "vaerktoejskasse/skabeloner/referat-bestyrelsesmoede"),
+    ("skabelon til referat", "vaerktoejskasse/skabeloner/referat-bestyrelsesmoede"),
+    ("video om budgettet", "vaerktoejskasse/videoer/saadan-laeser-du-budgettet"),
+    ("forslag om hundehold", "vaerktoejskasse/skabeloner/forslag-til-afdelingsmoedet"),
+    # Words found only inside a compound, as its first or its last part, with parts from the Danish word list.
+    ("forsamling", "vaerktoejskasse/vejledninger/hvem-bestemmer-hvad"),  # generalforsamlingen
+    ("general", "vaerktoejskasse/vejledninger/hvem-bestemmer-hvad"),
+    ("sortering", "kurser/groen-ambassadoer"),  # affaldssortering
+    ("kælderen", "kurser/groen-ambassadoer"),  # vaskekælderen
+    ("vaske", "kurser/groen-ambassadoer"),
+    ("hylde", "kurser/groen-ambassadoer"),  # byttehylde
+    ("ferier", "vaerktoejskasse/vejledninger/saadan-holder-i-afdelingsmoedet"),  # skoleferier
+    ("fonden", "kurser/temadag-for-repraesentantskabet"),  # dispositionsfonden
 ]
 RECALL_TARGET = 0.95
 
@@ -115,16 +129,30 @@ def page_path(href: str) -> str:
     return urlsplit(href).path.strip("/")
 
 
-def our_top5(page: Any, query: str) -> list[str]:
-    box = page.locator("#soeg input")
+def search(page: Any, query: str) -> None:
+    """Type a query into the search box and wait for its status line."""
+    box = page.get_by_role("searchbox", name="Søg efter kurser, skabeloner og vejledninger")
     box.fill("")
     box.type(query, delay=5)
     page.wait_for_function(
-        "q => { const m = document.querySelector('.pagefind-ui__message'); return m && m.textContent.includes(q); }",
+        "q => { const m = document.querySelector('.soeg__status'); return m && m.textContent.includes(q); }",
         arg=query)
     page.wait_for_timeout(150)
-    hrefs = page.locator(".pagefind-ui__result-link").evaluate_all("links => links.map(a => a.href)")
-    return [page_path(h) for h in hrefs][:5]
+
+
+def results(page: Any) -> list[dict[str, str]]:
+    """The results shown: kind, title, link (a path) and intro of each."""
+    found = page.locator(".soeg-resultat").evaluate_all("""items => items.map(item => ({
+        kind: item.querySelector('.soeg-resultat__type').textContent,
+        title: item.querySelector('.soeg-resultat__link').textContent,
+        href: item.querySelector('.soeg-resultat__link').href,
+        intro: (item.querySelector('.soeg-resultat__intro') || {}).textContent || ''}))""")
+    return [{**result, "path": page_path(result["href"])} for result in found]
+
+
+def our_top5(page: Any, query: str) -> list[str]:
+    search(page, query)
+    return [result["path"] for result in results(page)][:5]
 
 
 def material_top5(page: Any, query: str) -> list[str]:
@@ -168,17 +196,110 @@ def test_danish_search_recall_against_material_default(browser: Any, base_url: s
 def test_results_show_title_and_intro_and_title_matches_rank_first(browser: Any, base_url: str) -> None:
     page = browser.new_page()
     page.goto(base_url + "soeg/?q=dirigent")
-    page.wait_for_selector(".pagefind-ui__result")
-    results = page.locator(".pagefind-ui__result")
-    titles = results.locator(".pagefind-ui__result-link").all_inner_texts()
+    page.wait_for_selector(".soeg-resultat")
+    shown = results(page)
     # Both pages with the word in their title come before the many that mention it in passing.
-    assert set(titles[:2]) == {"Dirigent på afdelingsmødet", "Afdelingsmødet og dirigentrollen"}
-    first = results.first
+    assert {r["title"] for r in shown[:2]} == {"Dirigent på afdelingsmødet", "Afdelingsmødet og dirigentrollen"}
     intro = ("Lær at planlægge og lede et afdelingsmøde efter reglerne – fra indkaldelse og dagsorden til "
              "afstemninger og referat.")
     video_intro = ("En kort video om dirigentens opgaver – fra valget i starten af mødet til afstemninger og "
                    "referat.")
-    assert first.locator(".pagefind-ui__result-excerpt").inner_text() in (intro, video_intro)
+    assert shown[0]["intro"] in (intro, video_intro)
+    status = page.get_by_role("status").inner_text()
+    assert status.endswith(" resultater for ”dirigent”.") and int(status.split()[0]) >= len(shown) > 5, status
+    page.close()
+
+
+# Queries whose results hold every kind of page between them, with the kind each expected page must show.
+KINDS = {
+    "dirigent": {"kurser/afdelingsmoedet-og-dirigentrollen": "Kursus",
+                 "vaerktoejskasse/videoer/dirigent-paa-afdelingsmoedet": "Video"},
+    "referat": {"vaerktoejskasse/skabeloner/referat-bestyrelsesmoede": "Skabelon"},
+    "budgettet": {"vaerktoejskasse/vejledninger/budgettet-trin-for-trin": "Vejledning"},
+    "økonomi": {"emner/oekonomi": "Emne"},
+    "loven": {"vaerktoejskasse/links/lov-om-almene-boliger": "Link"},
+}
+
+
+def test_each_result_says_what_kind_of_page_it_is_in_readable_type(browser: Any, base_url: str) -> None:
+    page = browser.new_page(viewport={"width": 375, "height": 812})
+    page.goto(base_url + "soeg/")
+    kinds: set[str] = set()
+    for query, expected in KINDS.items():
+        search(page, query)
+        shown = {r["path"]: r["kind"] for r in results(page)}
+        assert {path: shown.get(path) for path in expected} == expected, query
+        kinds |= set(shown.values())
+    assert kinds >= {"Kursus", "Skabelon", "Vejledning", "Video", "Link", "Emne"}
+    # Kind, title and intro at 16 px or more; the field and its button at least 44 x 44 px.
+    sizes = page.locator(".soeg-resultat__type, .soeg-resultat__link, .soeg-resultat__intro").evaluate_all(
+        "nodes => nodes.map(n => parseFloat(getComputedStyle(n).fontSize))")
+    assert sizes and min(sizes) >= 16, sizes
+    for control in (page.get_by_role("searchbox", name="Søg efter kurser, skabeloner og vejledninger"),
+                    page.locator("#soeg").get_by_role("button", name="Søg", exact=True)):
+        box = control.bounding_box()
+        assert box["width"] >= 44 and box["height"] >= 44, box
+    assert page.locator(".soeg__status").get_attribute("aria-live") == "polite"
+    page.close()
+
+
+# Pages that are not for a resident looking for something, and words that are on them.
+NOT_FOUND = {"": "velkommen", "om/redigering": "redigerer", "kurser/katalog": "udskrift", "soeg": "søg",
+             "404.html": "found"}
+
+
+def test_editors_guide_front_page_and_printable_catalogue_are_never_found(browser: Any, base_url: str) -> None:
+    page = browser.new_page()
+    page.goto(base_url + "soeg/")
+    seen: set[str] = set()
+    for query in [*NOT_FOUND.values(), "kursus", "budget", "referat", "afdelingsmøde", "bestyrelsen", "yaml"]:
+        search(page, query)
+        seen |= {r["path"] for r in results(page)}
+    # Show every result of a query that finds most pages, not just the first ten.
+    search(page, "og")
+    while page.locator(".soeg__flere").is_visible():
+        page.locator(".soeg__flere").click()
+        page.wait_for_timeout(100)
+    seen |= {r["path"] for r in results(page)}
+    assert len(seen) > 40
+    assert not seen & set(NOT_FOUND), seen & set(NOT_FOUND)
+    page.close()
+
+
+def test_no_page_is_shown_twice_and_no_two_results_read_the_same(browser: Any, base_url: str) -> None:
+    """'Årshjul for afdelingsbestyrelsen' is a template and a guide, 'Bestil et kursus til jeres bestyrelse' a course
+    and the ordering page: told apart by their kinds. A page matching several words of a query is shown once."""
+    page = browser.new_page()
+    page.goto(base_url + "soeg/")
+    for query in ["budget", "referat", "møde", "bestil kursus", "årshjul", "referat hundehold budget"]:
+        search(page, query)
+        while page.locator(".soeg__flere").is_visible():
+            page.locator(".soeg__flere").click()
+            page.wait_for_timeout(100)
+        shown = results(page)
+        paths = [r["path"] for r in shown]
+        assert len(paths) == len(set(paths)), query
+        readings = [(r["kind"], r["title"]) for r in shown]
+        assert len(readings) == len(set(readings)), (query, readings)
+    page.close()
+
+
+def test_when_no_page_has_every_word_the_best_matches_are_shown_and_said_so(browser: Any, base_url: str) -> None:
+    page = browser.new_page()
+    page.goto(base_url + "soeg/")
+    search(page, "referat hundehold")  # the minutes template and the proposal about dogs: no page has both
+    status = page.get_by_role("status").inner_text()
+    assert status.startswith("Ingen sider indeholder alle ordene i ”referat hundehold”. Her er de sider, der passer "
+                             "bedst:"), status
+    top = [r["path"] for r in results(page)][:5]
+    assert {"vaerktoejskasse/skabeloner/referat-bestyrelsesmoede",
+            "vaerktoejskasse/skabeloner/forslag-til-afdelingsmoedet"} <= set(top), top
+    # Pages with more of the words come first: two of three words beat one.
+    search(page, "referat hundehold afdelingsmødet")
+    assert [r["path"] for r in results(page)][0] == "vaerktoejskasse/skabeloner/forslag-til-afdelingsmoedet"
+    search(page, "xyzzy qwerty")
+    assert page.get_by_role("status").inner_text().startswith("Ingen resultater for ”xyzzy qwerty”.")
+    assert results(page) == []
     page.close()
 
 
@@ -187,9 +308,12 @@ def test_header_search_form_opens_the_search_page(browser: Any, base_url: str) -
     page.goto(base_url + "kurser/")
     page.get_by_role("searchbox", name="Søg på sitet").fill("husorden")
     page.keyboard.press("Enter")
-    page.wait_for_selector(".pagefind-ui__result")
+    page.wait_for_selector(".soeg-resultat")
     assert urlsplit(page.url).path.endswith("/soeg/")
-    assert "husorden" in page.locator(".pagefind-ui__result-link").first.inner_text().lower()
+    assert "husorden" in page.locator(".soeg-resultat__link").first.inner_text().lower()
+    # The address follows what is searched.
+    search(page, "budget")
+    assert urlsplit(page.url).query == "q=budget"
     page.close()
 
 
@@ -200,13 +324,14 @@ def parted_site(sample_site: Path, tmp_path_factory: pytest.TempPathFactory) -> 
     shutil.copytree(sample_site, site, ignore=shutil.ignore_patterns("pagefind*"))
     with ThreadPoolExecutor() as thread:  # away from the event loop that drives Chromium
         indexed = thread.submit(build_search_index, site, pages_per_part=20).result()
-    assert indexed == sum(1 for _ in site.rglob("*.html"))
+    assert indexed == sum(1 for p in site.rglob("*.html") if p.relative_to(site).as_posix() not in NOT_INDEXED_FILES)
     return site
 
 
 def test_a_large_site_is_indexed_in_parts_that_are_searched_together(browser: Any, parted_site: Path) -> None:
     parts = index_parts(parted_site, pages_per_part=20)
-    pages = sum(1 for _ in parted_site.rglob("*.html"))
+    pages = sum(1 for p in parted_site.rglob("*.html")
+                if p.relative_to(parted_site).as_posix() not in NOT_INDEXED_FILES)
     assert pages > 40 and len(parts) == -(-pages // 20) and sum(map(len, parts)) == pages
     bundles = ["pagefind"] + [f"pagefind-{number}" for number in range(2, len(parts) + 1)]
     script = (parted_site / "pagefind" / "dele.js").read_text()
