@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""Screenshots of the built site on a phone (375×812) and a laptop (1280×800), in Debian's Chromium.
+
+    .venv/bin/python bench/screenshots.py [--build] [--full] [--out docs/screenshots]
+
+Takes the first screen of the front page, the catalogue and a course page at both sizes and writes
+<page>-<width>.png (forside-375.png, kurser-1280.png, kursus-375.png, …); with --full also the whole page as
+<page>-<width>-hel.png. The site in site/ (built first with --build, or when it is missing, with the sample
+content's date) is served as GitHub Pages serves it (bench/lighthouse.py's server).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from lighthouse import CHROMIUM, REPO, built_site, serve_site  # noqa: E402
+
+PAGES = {"forside": "", "kurser": "kurser/", "kursus": "kurser/det-gode-bestyrelsesmoede/"}
+SIZES = {375: {"width": 375, "height": 812, "is_mobile": True, "has_touch": True, "device_scale_factor": 2},
+         1280: {"width": 1280, "height": 800, "is_mobile": False, "has_touch": False, "device_scale_factor": 1}}
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--hide-scrollbars"]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--build", action="store_true", help="build site/ first")
+    parser.add_argument("--full", action="store_true", help="also the whole page (<page>-<width>-hel.png)")
+    parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots", help="folder for the PNGs")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    written = []
+    with tempfile.TemporaryDirectory(prefix="screenshots-") as scratch:
+        site = Path(scratch) / "site"
+        shutil.copytree(built_site(args.build), site)  # a snapshot: other builds may replace site/ meanwhile
+        server, base = serve_site(site)
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                for width, device in SIZES.items():
+                    size = {"width": device["width"], "height": device["height"]}
+                    context = browser.new_context(viewport=size, screen=size, locale="da-DK",
+                                                  reduced_motion="reduce", **{k: v for k, v in device.items()
+                                                                             if k not in size})
+                    page = context.new_page()
+                    for name, path in PAGES.items():
+                        response = page.goto(base + path, wait_until="networkidle")
+                        assert response is not None and response.ok, f"{path}: {response and response.status}"
+                        page.evaluate("document.fonts.ready")
+                        shots = [(args.out / f"{name}-{width}.png", False)]
+                        if args.full:
+                            shots.append((args.out / f"{name}-{width}-hel.png", True))
+                        for target, full in shots:
+                            page.screenshot(path=str(target), full_page=full, animations="disabled")
+                            written.append(target)
+                    context.close()
+                browser.close()
+        finally:
+            server.shutdown()
+    for target in written:
+        print(target.relative_to(REPO) if target.is_relative_to(REPO) else target)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
