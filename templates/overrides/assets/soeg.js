@@ -194,9 +194,10 @@
       return Promise.resolve();
     }
     var quoted = "\u201d" + typed + "\u201d";
-    return Promise.all([load(), loadCompounds()]).then(function (loaded) {
+    var typedWords = words(processTerm(typed));
+    // The compounds are fetched only for a query of several words.
+    return Promise.all([load(), typedWords.length > 1 ? loadCompounds() : {}]).then(function (loaded) {
       var module = loaded[0];
-      var typedWords = words(processTerm(typed));
       var terms = typedWords.length > 1 ? typedWords.map(function (word) {
         return expand(word, loaded[1]);
       }) : typedWords;
