@@ -119,6 +119,13 @@ def session_state(session: Session, today: date, status_label: str) -> str:
     return status_label
 
 
+def state_key(session: Session, today: date) -> str:
+    """The key of a session's state for styling: its status, or 'lukket' when sign-up has closed otherwise."""
+    if session.status in (CANCELLED, FULL) or closed_reason(session, today) is None:
+        return session.status
+    return "lukket"
+
+
 def ask_for_date_href(course: Course, department_email: str) -> str:
     """A prefilled mail asking to hear when the course gets a session."""
     body = "\r\n".join([

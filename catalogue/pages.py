@@ -174,6 +174,7 @@ class PageGenerator:
             bookable_sessions=lambda c: offer.bookable(c, today),
             session_regions=lambda s: offer.regions_served(s, catalogue.taxonomy.keys("regioner")),
             state=lambda s: offer.session_state(s, today, catalogue.taxonomy.label("status", s.status)),
+            state_class=lambda s: offer.state_key(s, today),
             waiting_list_href=lambda c, s: offer.waiting_list_href(c, s, catalogue.department.email),
             course_src=course_src,
             topic_src=topic_src,
