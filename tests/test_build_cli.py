@@ -62,9 +62,9 @@ def test_engine_failure_leaves_site_untouched(project: Path) -> None:
 def test_reference_date_decides_what_is_offered(project: Path) -> None:
     page = project / "site" / "kurser" / "introduktion-til-bestyrelsesarbejdet" / "index.html"
     assert run_build(project, "build", "--dato", "2026-10-01").returncode == 0
-    assert "fredag 9. oktober 2026 kl. 16.00" in page.read_text(encoding="utf-8")
+    assert "9. oktober 2026 kl. 16.00" in page.read_text(encoding="utf-8")
     assert run_build(project, "build", "--dato", REFERENCE_DATE).returncode == 0
-    assert "fredag 9. oktober 2026 kl. 16.00" not in page.read_text(encoding="utf-8")
+    assert "9. oktober 2026 kl. 16.00" not in page.read_text(encoding="utf-8")
 
 
 def test_check_without_date_uses_today(project: Path) -> None:
