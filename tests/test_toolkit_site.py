@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections import Counter
 from datetime import date
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 from xml.etree import ElementTree
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 from conftest import REPO
 from test_site import COURSES, MONTHS, TAXONOMY, content, facts, label, page, text_of
 
@@ -132,27 +134,89 @@ def test_courses_and_materials_link_both_ways(sample_site: Path) -> None:
         assert links == [f"../../{m.removesuffix('.md')}/" for m in course.get("materialer") or []]
 
 
-def test_toolkit_front_page_groups_by_type_and_topic(sample_site: Path) -> None:
+TYPE_GROUPS = {"skabelon": "Skabeloner", "vejledning": "Vejledninger", "video": "Videoer", "link": "Links"}
+PHONE = {"width": 375, "height": 812}
+FOUR_SCREENS = 4 * PHONE["height"]  # 3,248 px: the toolkit's front page must be shorter on a phone
+
+
+def toolkit_links(main: Tag) -> list[str]:
+    """Every link on the toolkit's front page, as a path from the site's root without slashes."""
+    return [urljoin("/vaerktoejskasse/", a["href"]).strip("/") for a in main.find_all("a", href=True)]
+
+
+def test_toolkit_front_page_lists_each_item_once_in_its_type_group(sample_site: Path) -> None:
     main = content(page(sample_site, "vaerktoejskasse"))
-    for kind, heading in [("skabelon", "Skabeloner"), ("vejledning", "Vejledninger"), ("video", "Videoer"),
-                          ("link", "Links")]:
-        section = main.find("h2", id=kind)
-        assert text_of(section) == heading
-        listed = section.find_next_sibling("ul").select("h3 a")
-        assert {a["href"].rstrip("/") for a in listed} == {u.removeprefix("vaerktoejskasse/") for u in of_type(kind)}
-        intros = [text_of(p) for p in section.find_next_sibling("ul").select(".materiale-kort__intro")]
-        assert sorted(intros) == sorted(ITEMS[u][0]["intro"] for u in of_type(kind))
+    links = Counter(toolkit_links(main))
+    for url in ITEMS:
+        assert links[url] == 1, url  # once, not again under each topic
+    for kind, heading in TYPE_GROUPS.items():
+        section = main.find("h2", id=kind)  # the anchors #skabelon, #vejledning … stay
+        expected = of_type(kind)
+        assert text_of(section) == f"{heading} ({len(expected)})"
+        rows = section.find_next_sibling("ul").select(":scope > li")
+        assert sorted(urljoin("/vaerktoejskasse/", row.select_one("h3 a")["href"]).strip("/") for row in rows) \
+            == sorted(expected)
+        for row in rows:
+            url = urljoin("/vaerktoejskasse/", row.select_one("h3 a")["href"]).strip("/")
+            meta, _ = ITEMS[url]
+            assert text_of(row.select_one("h3 a")) == meta["titel"]
+            assert text_of(row.select_one("p")) == meta["intro"]  # the whole intro; the style shortens it
+    assert main.select_one("p.kursus-intro")["data-pagefind-meta"] == "intro"
+
+
+def test_toolkit_front_page_links_the_topics_with_their_counts(sample_site: Path) -> None:
+    main = content(page(sample_site, "vaerktoejskasse"))
     by_topic = main.find("h2", id="efter-emne")
-    assert by_topic is not None
+    topic_links = by_topic.find_next_sibling("ul").find_all("a")
+    shown = {urljoin("/vaerktoejskasse/", a["href"]).strip("/"): " ".join(a.get_text().split()) for a in topic_links}
+    expected = {}
     for key, entry in TAXONOMY["emner"].items():
-        expected = {u for u, (meta, _) in ITEMS.items() if key in meta["emner"]}
-        heading = next((h for h in main.find_all("h3") if text_of(h) == entry["navn"]), None)
-        if not expected:
-            assert heading is None
-            continue
-        links = heading.find_next_sibling("ul").select("a")
-        listed = {urljoin("/vaerktoejskasse/", a["href"]).strip("/") for a in links}
-        assert listed == expected
+        count = sum(key in meta["emner"] for meta, _ in ITEMS.values())
+        if count:
+            expected[f"emner/{key}"] = f"{entry['navn']} ({count} {'materiale' if count == 1 else 'materialer'})"
+    assert shown == expected
+    # Under the topics only links to the topic pages (and the ideas page), not the items again.
+    after = [urljoin("/vaerktoejskasse/", a["href"]).strip("/") for a in by_topic.find_all_next("a", href=True)
+             if main in a.parents]
+    assert not set(after) & set(ITEMS)
+
+
+def test_toolkit_front_page_fits_a_phone(browser: Any, base_url: str) -> None:
+    for javascript in (True, False):
+        context = browser.new_context(viewport=PHONE, java_script_enabled=javascript)
+        page = context.new_page()
+        page.goto(base_url + "vaerktoejskasse/", wait_until="networkidle")
+        height = page.evaluate("document.documentElement.scrollHeight")
+        assert height < FOUR_SCREENS, f"{height} px with JavaScript {'on' if javascript else 'off'}"
+        small = page.evaluate("""() => {
+            const small = [];
+            const walker = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT);
+            while (walker.nextNode()) {
+                const node = walker.currentNode, element = node.parentElement;
+                if (!node.textContent.trim() || !element.getClientRects().length) continue;
+                if (element.closest('.vaerktoej-skjult')) continue;  // for screen readers only
+                const size = parseFloat(getComputedStyle(element).fontSize);
+                if (size < 16) small.push(`${size}px: ${node.textContent.trim()}`);
+            }
+            return small;
+        }""")
+        assert small == []
+        # Every row and every topic link is a tap target of at least 44 px; a tap on a row's intro opens the item.
+        targets = page.evaluate("""() => [...document.querySelectorAll(
+                '.vaerktoej-liste > li, .vaerktoej-emner a')].map(e => {
+            const box = e.getBoundingClientRect();
+            return {text: e.textContent.trim().slice(0, 40), width: box.width, height: box.height};
+        })""")
+        assert len(targets) > len(ITEMS)
+        assert [t for t in targets if t["height"] < 44 or t["width"] < 44] == []
+        row = page.locator(".vaerktoej-liste > li").first
+        href = row.locator("h3 a").get_attribute("href")
+        intro = row.locator("p")
+        intro.scroll_into_view_if_needed()
+        box = intro.bounding_box()
+        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)  # on the intro's text
+        page.wait_for_url(urljoin(base_url + "vaerktoejskasse/", href))
+        context.close()
 
 
 def test_topic_pages_show_courses_and_materials(sample_site: Path) -> None:
