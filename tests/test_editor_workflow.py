@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import http.server
 import os
 import re
@@ -14,6 +15,7 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 from conftest import REFERENCE_DATE, REPO, run_build
@@ -47,15 +49,25 @@ def wait_for(condition, seconds: float = 45, what: str = "") -> None:
     pytest.fail(f"timed out waiting for {what}")
 
 
-def test_preview_rebuilds_shows_errors_and_recovers(project: Path, tmp_path: Path) -> None:
+@contextlib.contextmanager
+def preview(project: Path, log: Path) -> Iterator[int]:
+    """`build.py serve` of the project on a free port, its output in ``log``; stopped afterwards."""
     port = free_port()
-    log = tmp_path / "serve.log"
     with log.open("w") as output:
         server = subprocess.Popen([sys.executable, "build.py", "serve", "--port", str(port), "--dato", REFERENCE_DATE],
                                   cwd=project, stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
-    page = f"http://127.0.0.1:{port}/kurser/det-gode-bestyrelsesmoede/"
-    course = project / "courses" / "det-gode-bestyrelsesmoede.yml"
     try:
+        yield port
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=10)
+
+
+def test_preview_rebuilds_shows_errors_and_recovers(project: Path, tmp_path: Path) -> None:
+    log = tmp_path / "serve.log"
+    course = project / "courses" / "det-gode-bestyrelsesmoede.yml"
+    with preview(project, log) as port:
+        page = f"http://127.0.0.1:{port}/kurser/det-gode-bestyrelsesmoede/"
         wait_for(lambda: fetch(page)[0] == 200, what="the preview to start")
         assert "Forhåndsvisningen kører på" in log.read_text(encoding="utf-8")
 
@@ -80,9 +92,6 @@ def test_preview_rebuilds_shows_errors_and_recovers(project: Path, tmp_path: Pat
         taxonomy.write_text(taxonomy.read_text(encoding="utf-8").replace("navn: Fremmøde", "navn: Mød op"),
                             encoding="utf-8")
         wait_for(lambda: "Mød op" in fetch(page)[1], what="the taxonomy change")
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=10)
     assert not (project / "site").exists()  # the preview never touches site/
 
 

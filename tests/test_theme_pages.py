@@ -5,10 +5,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
-import signal
-import subprocess
-import sys
 import threading
 import urllib.error
 import urllib.request
@@ -21,7 +17,7 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import REFERENCE_DATE, REPO, copy_project, run_build
 from test_accessibility import AXE, violations
-from test_editor_workflow import fetch, free_port, wait_for
+from test_editor_workflow import fetch, preview, wait_for
 
 DEPARTMENT = yaml.safe_load((REPO / "config" / "department.yml").read_text(encoding="utf-8"))
 BASE_PATH = "/kursus-site/"  # a project site on GitHub Pages: https://<owner>.github.io/kursus-site/
@@ -177,12 +173,7 @@ def test_not_found_page_has_no_wcag_violations(browser, pages_url: str, width: i
 
 
 def test_preview_shows_the_danish_not_found_page(project: Path, tmp_path: Path) -> None:
-    port = free_port()
-    log = tmp_path / "serve.log"
-    with log.open("w") as output:
-        server = subprocess.Popen([sys.executable, "build.py", "serve", "--port", str(port), "--dato", REFERENCE_DATE],
-                                  cwd=project, stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
-    try:
+    with preview(project, tmp_path / "serve.log") as port:
         wait_for(lambda: fetch(f"http://127.0.0.1:{port}/")[0] == 200, what="the preview to start")
         with pytest.raises(urllib.error.HTTPError) as missing:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/kurser/findes-ikke/", timeout=5)
@@ -191,9 +182,6 @@ def test_preview_shows_the_danish_not_found_page(project: Path, tmp_path: Path) 
         soup = BeautifulSoup(body, "html.parser")
         assert soup.find("h1").get_text(strip=True) == "Siden findes ikke"
         assert soup.find("a", string="Alle kurser")["href"] == "/kurser/"
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=10)
 
 
 # ----------------------------------------------------------------------------- the feed link and sitemap.xml
