@@ -15,7 +15,7 @@ COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 # Session statuses the build acts on (taxonomy `status`, FORMAT.md §3)
 CANCELLED = "aflyst"
 FULL = "fuldt"
-WAITING_LIST = "venteliste"
+CLOSED = "lukket"  # not a status: sign-up has closed by its deadline or because the session has begun
 
 
 def today_in_denmark() -> date:
@@ -110,20 +110,16 @@ def signup_href(course: Course, session: Session) -> str:
 
 def session_state(session: Session, today: date, status_label: str) -> str:
     """A session's state as lists show it beside its date: the status, or why sign-up has closed."""
-    if session.status in (CANCELLED, FULL):
+    if state_key(session, today) != CLOSED:
         return status_label
-    if session.start.date() <= today:
-        return "I gang"
-    if session.tilmeldingsfrist < today:
-        return "Tilmeldingsfristen er udløbet"
-    return status_label
+    return "I gang" if session.start.date() <= today else "Tilmeldingsfristen er udløbet"
 
 
 def state_key(session: Session, today: date) -> str:
     """The key of a session's state for styling: its status, or 'lukket' when sign-up has closed otherwise."""
     if session.status in (CANCELLED, FULL) or closed_reason(session, today) is None:
         return session.status
-    return "lukket"
+    return CLOSED
 
 
 def ask_for_date_href(course: Course, department_email: str) -> str:

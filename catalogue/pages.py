@@ -225,13 +225,16 @@ class PageGenerator:
         return self.memo[key]
 
     def course(self, entry: CourseEntry) -> GeneratedPage:
+        return self._per_course("page", entry, lambda: self._course_page(entry))
+
+    def _course_page(self, entry: CourseEntry) -> GeneratedPage:
         course = entry.course
         sessions = offer.upcoming(course, self.today)
         featured = offer.featured_session(course, self.today)
-        return self._per_course("page", entry, lambda: self.render(
+        return self.render(
             course_src(entry.slug), "course.md.jinja", {"title": course.titel, "description": course.intro},
             entry=entry, course=course, featured=featured, others=[s for s in sessions if s is not featured],
-            mixed_forms=len({s.form for s in sessions}) > 1, today=self.today))
+            mixed_forms=len({s.form for s in sessions}) > 1, today=self.today)
 
     def catalogue_page(self) -> GeneratedPage:
         months = sorted({date(s.start.year, s.start.month, 1) for e in self.catalogue.courses
