@@ -420,6 +420,8 @@ def page_problems(site: Path, src: str, titel: str, intro: str | None) -> list[s
 def site_problems(site: Path, course_as_read: dict[str, Any], page_as_read: dict[str, Any], files: Files) -> list[str]:
     titel = course_as_read["titel"]
     course_src = f"kurser/{COURSE_SLUG}.md"
+    cancelled = {str(s.get("start")).strip(): s.get("status") == "aflyst" for s in course_as_read.get("hold") or []
+                 if isinstance(s, dict)}
     found = page_problems(site, course_src, titel, course_as_read["intro"])
     found += page_problems(site, files.page_path, page_as_read["titel"], None)
     main_pages = {page_of(site, course_src), page_of(site, files.page_path)}
@@ -435,8 +437,11 @@ def site_problems(site: Path, course_as_read: dict[str, Any], page_as_read: dict
             found.append(f"{path.relative_to(site)} does not parse: {error}")
             continue
         if path.parent == page_of(site, course_src).parent:
-            found += [f"{path.relative_to(site)}: SUMMARY {str(event_['SUMMARY'])!r} is not {titel.strip()!r}"
-                      for event_ in calendar.walk("VEVENT") if str(event_.get("SUMMARY")) != titel.strip()]
+            for event_ in calendar.walk("VEVENT"):
+                start = event_.decoded("DTSTART").strftime("%Y-%m-%d %H:%M")
+                wanted = ("AFLYST: " if cancelled.get(start) else "") + titel.strip()  # a cancelled session says so
+                if str(event_.get("SUMMARY")) != wanted:
+                    found.append(f"{path.relative_to(site)}: SUMMARY {str(event_['SUMMARY'])!r} is not {wanted!r}")
     for path in site.rglob("*.xml"):
         try:
             ElementTree.fromstring(path.read_bytes())
