@@ -175,3 +175,15 @@ def test_a_cancelled_session_says_aflyst_and_offers_no_calendar(browser: Any, ba
             assert session["note"] not in text
         assert page.locator(".naeste-hold").filter(has_text=day).count() == 0
     page.close()
+
+
+@pytest.mark.parametrize("path", ["", "kurser/", "kurser/det-gode-bestyrelsesmoede/",
+                                  "vaerktoejskasse/vejledninger/budgettet-trin-for-trin/"])
+def test_no_documentation_sidebar_on_a_wide_screen(browser: Any, base_url: str, path: str) -> None:
+    """One column with the menu as a row of links: neither the navigation tree nor a table of contents beside it."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(base_url + path)
+    for sidebar in page.locator(".md-sidebar").all():
+        assert not sidebar.is_visible()
+    assert page.locator(".md-tabs").is_visible()
+    page.close()
