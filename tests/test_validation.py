@@ -135,6 +135,10 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
       "sit sted, fx 'region: midtjylland'. Kun et online hold kan udelade den (så gælder det hele landet)",
       "12:5: fejl: hold nr. 1 › sted: mangler; et hold med form 'hybrid' (holdets form) skal have sted med navn, "
       "adresse, postnr og by. Er holdet online, så skriv 'form: online' i holdet"]),
+    ("hold-form-script",
+     variant("    region: hovedstaden\n", "    region: hovedstaden\n    form: <script>alert(1)</script>\n"),
+     ["16:11: fejl: hold nr. 1 › form: '<script>alert(1)</script>' findes ikke i taksonomiens former; skriv en af: "
+      "'fysisk', 'online', 'hybrid'"]),
     ("hold-ukendt-form", variant("    region: hovedstaden\n", "    region: hovedstaden\n    form: onlin\n"),
      ["16:11: fejl: hold nr. 1 › form: 'onlin' findes ikke i taksonomiens former; mente du 'online'?"]),
     ("sted-uden-by", variant(', by: Valby}', '}'),
