@@ -7,6 +7,7 @@ tools use for completion.
 
 from __future__ import annotations
 
+import typing
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
@@ -254,6 +255,26 @@ class PageMeta(EditorModel):
     description: Text(1, 300) | None = Field(None, description="En eller to sætninger til søgemaskiner")
     hide: list[OneOf(dict.fromkeys(PAGE_HIDE), "noget, der kan skjules")] = Field(
         default_factory=list, description="Dele af siden, der skjules: navigation, toc, footer")
+
+
+def editor_keys(model: type[BaseModel]) -> frozenset[str]:
+    """Every key an editor may write in a file of this model, the keys of nested mappings included."""
+    keys: set[str] = set()
+    todo, seen = [model], set()
+    while todo:
+        current = todo.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        for name, info in current.model_fields.items():
+            keys.add(info.alias or name)
+            types, parts = [], [info.annotation]
+            while parts:
+                part = parts.pop()
+                parts += typing.get_args(part)
+                types.append(part)
+            todo += [t for t in types if isinstance(t, type) and issubclass(t, BaseModel)]
+    return frozenset(keys)
 
 
 class CourseEntry(BaseModel):

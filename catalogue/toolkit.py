@@ -17,7 +17,7 @@ from typing import Any, Iterator
 from markdown.extensions.toc import slugify
 
 from .diagnostics import Diagnostic
-from .models import PageMeta, ToolkitMeta
+from .models import PageMeta, ToolkitMeta, editor_keys
 from .safehtml import unsafe_html
 from .sources import FILE_KINDS
 from .urls import is_generated
@@ -128,7 +128,7 @@ def load_toolkit_page(path: Path, context: CheckContext) -> tuple[ToolkitItem | 
                                                 "så nøglerne titel, type, intro, emner og revideret, og så en "
                                                 "linje '---'")]
     yaml_text, first_line, body, body_line = parts
-    document, found = load_yaml_text(yaml_text, display, first_line)
+    document, found = load_yaml_text(yaml_text, display, first_line, editor_keys(ToolkitMeta))
     if document is None:
         return None, found
     meta, problems = validate_model(ToolkitMeta, document, display, {"taxonomy": context.taxonomy})
@@ -176,7 +176,7 @@ def check_page(path: Path, context: CheckContext) -> list[Diagnostic]:
         body, body_line = text, 1
     else:
         yaml_text, first_line, body, body_line = parts
-        document, found = load_yaml_text(yaml_text, display, first_line)
+        document, found = load_yaml_text(yaml_text, display, first_line, editor_keys(PageMeta))
         if document is None:
             return found
         found += validate_model(PageMeta, document, display)[1]

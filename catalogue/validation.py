@@ -24,7 +24,7 @@ from . import danish
 from .danish import number
 from .diagnostics import Diagnostic, Severity, ascii_key, closest, describe_path, did_you_mean
 from .fields import SLUG_PATTERN, parse_date, parse_datetime
-from .models import ONLINE, REQUIRED_TAXONOMY_KEYS, Course, CourseEntry, Department, Taxonomy
+from .models import ONLINE, REQUIRED_TAXONOMY_KEYS, Course, CourseEntry, Department, Taxonomy, editor_keys
 from .offer import COPENHAGEN
 from .project import Project
 from .safehtml import unsafe_html
@@ -361,13 +361,14 @@ def cross_check_diagnostics(document: YamlDocument, context: CheckContext | None
 # ---------------------------------------------------------------------------
 
 
-def _read(path: Path, display: str) -> tuple[bytes, YamlDocument | None, list[Diagnostic]]:
-    """The file's bytes, and the YAML document in them or why there is none."""
+def _read(path: Path, display: str, keys: frozenset[str] = frozenset()
+          ) -> tuple[bytes, YamlDocument | None, list[Diagnostic]]:
+    """The file's bytes, and the YAML document in them or why there is none (``keys``: those it may use)."""
     try:
         raw = path.read_bytes()
     except OSError as error:
         return b"", None, [Diagnostic(display, 1, 1, f"filen kan ikke læses ({error.strerror})")]
-    return (raw, *load_yaml_file(raw, display))
+    return (raw, *load_yaml_file(raw, display, keys))
 
 
 def fingerprint(*parts: bytes | str) -> str:
@@ -439,6 +440,9 @@ DEPARTMENT_CHECKS: list[CrossCheck] = [
 ]
 
 
+COURSE_KEYS = editor_keys(Course)
+
+
 def load_course(path: Path, context: CheckContext) -> tuple[CourseEntry | None, list[Diagnostic]]:
     display = context.project.display(path)
     found: list[Diagnostic] = []
@@ -450,7 +454,7 @@ def load_course(path: Path, context: CheckContext) -> tuple[CourseEntry | None, 
     elif slug in RESERVED_SLUGS:
         found.append(Diagnostic(display, 1, 1, f"filnavnet '{path.name}' er optaget af en side, som byggeriet laver; "
                                                "giv kurset et andet navn"))
-    raw, document, problems = _read(path, display)
+    raw, document, problems = _read(path, display, COURSE_KEYS)
     found += problems
     if document is None:
         return None, found

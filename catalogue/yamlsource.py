@@ -18,6 +18,7 @@ from yaml.nodes import ScalarNode
 
 from .danish import number
 from .diagnostics import Diagnostic, describe_path, key_on_line
+from .yamlslips import find_slip, item_name
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 20
@@ -28,6 +29,10 @@ _resolver = yaml.resolver.Resolver()
 _constructor = yaml.constructor.SafeConstructor()
 
 Path_ = tuple[str | int, ...]
+
+# What an item of a list in the editors' files is, by the list's key: for advice like "… så det bliver et nyt hold".
+ITEM_NAMES = {"hold": "et nyt hold", "undervisere": "en ny underviser", "trin": "et nyt trin",
+              "citater": "et nyt citat", "materialer": "et nyt materiale", "filer": "en ny fil"}
 
 
 class Mark(NamedTuple):
@@ -92,6 +97,16 @@ _PROBLEMS: list[tuple[str, str]] = [
     ("that cannot start any token", "tegnet kan ikke stå først i en værdi; sæt værdien i anførselstegn"),
     ("special characters are not allowed", "filen indeholder et kontroltegn, der ikke er tilladt"),
     ("found undefined alias", "YAML-aliasser (*navn) er ikke tilladt; skriv værdien ud"),
+    ("document start", "filen skal bestå af linjer som 'nøgle: værdi'; tjek linjen for kolon og anførselstegn"),
+    ("sequence entries are not allowed", "en linje med '- ' står et sted, hvor der ikke må stå en liste; ret "
+     "indrykningen, så '- ' står under den nøgle, listen hører til"),
+    ("expected node content", "her mangler en værdi; skriv den efter kolonet"),
+    ("comment or line break", "der står noget efter en tekst i anførselstegn; sæt hele teksten i anførselstegn"),
+    ("tab character", "tabulatortegn er ikke tilladt i YAML; brug mellemrum"),
+    ("control characters are not allowed", "filen indeholder et kontroltegn, der ikke er tilladt"),
+    ("tag", "et udråbstegn (!) først i en værdi er ikke tilladt; sæt værdien i anførselstegn"),
+    ("anchor", "et &-tegn først i en værdi er ikke tilladt; sæt værdien i anførselstegn"),
+    ("alias", "en *-stjerne først i en værdi er ikke tilladt; sæt værdien i anførselstegn"),
 ]
 
 
@@ -113,7 +128,7 @@ def _danish_problem(error: yaml.MarkedYAMLError) -> str:
     for english, danish in _PROBLEMS:
         if english in problem:
             return f"YAML-syntaksfejl: {danish}"
-    return f"YAML-syntaksfejl ({problem}); tjek indrykning, kolon og anførselstegn"
+    return "YAML-syntaksfejl: linjen kan ikke læses; tjek indrykning, kolon og anførselstegn"
 
 
 def decode(raw: bytes, display_path: str) -> tuple[str | None, list[Diagnostic]]:
@@ -140,14 +155,16 @@ def _tab_diagnostics(text: str, display_path: str, first_line: int) -> list[Diag
     for line_number, line in enumerate(text.split("\n"), start=first_line):
         column = line.find("\t")
         if column >= 0:
+            advice = "brug mellemrum til indrykning" if not line[:column].strip() else "skriv et almindeligt mellemrum"
             found.append(Diagnostic(display_path, line_number, column + 1,
-                                    _on_key(line, "tabulatortegn er ikke tilladt i YAML; brug mellemrum til "
-                                                  "indrykning")))
+                                    _on_key(line.replace("\t", " "),
+                                            f"tabulatortegn er ikke tilladt i YAML; {advice}")))
     return found
 
 
-def load_yaml_text(text: str, display_path: str, first_line: int = 1) -> tuple[YamlDocument | None, list[Diagnostic]]:
-    """Parse one YAML document whose first line is ``first_line`` of the file."""
+def load_yaml_text(text: str, display_path: str, first_line: int = 1,
+                   keys: frozenset[str] = frozenset()) -> tuple[YamlDocument | None, list[Diagnostic]]:
+    """Parse one YAML document whose first line is ``first_line`` of the file; ``keys`` are the keys it may use."""
     problems = _tab_diagnostics(text, display_path, first_line)
     if problems:
         return None, problems
@@ -157,6 +174,10 @@ def load_yaml_text(text: str, display_path: str, first_line: int = 1) -> tuple[Y
     except yaml.MarkedYAMLError as error:
         # An unclosed quote or bracket is best shown where it opens, not where the parser gave up.
         unclosed = any(p in (error.problem or "") for p in _UNCLOSED) and error.context_mark is not None
+        failed = _mark(error.context_mark if unclosed else error.problem_mark or error.context_mark)
+        slip = find_slip(text, failed.line, keys, error.problem or "", failed.column, ITEM_NAMES)
+        if slip is not None and (slip.line == failed.line or not unclosed):
+            return None, [Diagnostic(display_path, slip.line + first_line - 1, slip.column, slip.message)]
         mark = _mark(error.context_mark if unclosed else error.problem_mark or error.context_mark)
         lines = text.split("\n")
         line = lines[mark.line - 1] if mark.line <= len(lines) else ""
@@ -165,11 +186,12 @@ def load_yaml_text(text: str, display_path: str, first_line: int = 1) -> tuple[Y
     return document, reader.diagnostics
 
 
-def load_yaml_file(raw: bytes, display_path: str) -> tuple[YamlDocument | None, list[Diagnostic]]:
+def load_yaml_file(raw: bytes, display_path: str,
+                   keys: frozenset[str] = frozenset()) -> tuple[YamlDocument | None, list[Diagnostic]]:
     text, problems = decode(raw, display_path)
     if text is None:
         return None, problems
-    return load_yaml_text(text, display_path)
+    return load_yaml_text(text, display_path, keys=keys)
 
 
 class _EventReader:
@@ -254,6 +276,7 @@ class _EventReader:
 
     def _mapping(self, path: Path_) -> dict[str, Any]:
         mapping: dict[str, Any] = {}
+        repeated: list[tuple[str, yaml.Mark]] = []  # keys met a second time, and where
         for key_event in self._until(events.MappingEndEvent):
             if not isinstance(key_event, events.ScalarEvent):
                 self._error(key_event.start_mark, "en nøgle skal være et enkelt ord som 'titel'")
@@ -265,14 +288,28 @@ class _EventReader:
             key = key_event.value
             key_path = path + (key,)
             if key_path in self.positions.keys:
-                first = self.positions.keys[key_path]
-                self._error(key_event.start_mark, f"{key}: nøglen står to gange (første gang i linje {first.line}); "
-                                                  "slet den ene")
+                repeated.append((key, key_event.start_mark))
                 self._skip(value_event)
                 continue
             self.positions.keys[key_path] = self._at(key_event.start_mark)
             mapping[key] = self._node(value_event, key_path)
+        self._repeated_keys(path, next(iter(mapping), None), repeated)
         return mapping
+
+    def _repeated_keys(self, path: Path_, first_key: str | None, repeated: list[tuple[str, yaml.Mark]]) -> None:
+        """A key twice in one mapping; in a list item, the item's keys once more is a new item without its '- '."""
+        if not repeated:
+            return
+        key, mark = repeated[0]
+        first = self.positions.keys[path + (key,)]
+        if len(path) >= 2 and isinstance(path[-1], int) and (key == first_key or len(repeated) > 1):
+            self._error(mark, f"{key}: står allerede i {describe_path(path)} (linje {first.line}); tilføj '- ' foran "
+                              f"'{key}', så det bliver {item_name(ITEM_NAMES, str(path[-2]))}")
+            return
+        for key, mark in repeated:
+            first = self.positions.keys[path + (key,)]
+            self._error(mark, f"{key}: nøglen står to gange (første gang i linje {first.line}); skriv den kun én gang: "
+                              f"behold den rigtige værdi i linje {first.line}, og slet denne linje")
 
     def _block(self, event: events.ScalarEvent, path: Path_) -> None:
         # Each line of the block is in the value as written (folding changes only what is between lines).

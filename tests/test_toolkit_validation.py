@@ -108,7 +108,8 @@ CASES: list[tuple[str, str, list[str]]] = [
      ["6:13: fejl: målgruppe nr. 1: 'formænd' findes ikke i taksonomiens målgrupper; skriv en af: "
       "'afdelingsbestyrelse', 'organisationsbestyrelse', 'repraesentantskab', 'beboere', 'ansatte'"]),
     ("dobbelt-noegle", variant(VALID, "revideret: 2026-09-01\n", "revideret: 2026-09-01\nrevideret: 2026-10-01\n"),
-     ["7:1: fejl: revideret: nøglen står to gange (første gang i linje 6); slet den ene"]),
+     ["7:1: fejl: revideret: nøglen står to gange (første gang i linje 6); skriv den kun én gang: behold den "
+      "rigtige værdi i linje 6, og slet denne linje"]),
     ("tabulator", variant(VALID, "  - {fil:", "\t- {fil:"),
      ["8:1: fejl: tabulatortegn er ikke tilladt i YAML; brug mellemrum til indrykning"]),
     ("titel-med-linjeskift", variant(VALID, "titel: Referat af bestyrelsesmøde", 'titel: "Referat\\naf møde"'),

@@ -163,7 +163,8 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
     ("hold-ikke-liste", VALID.split("hold:")[0] + "hold: 2027-03-06 09:30\n",
      ["11:7: fejl: hold: skal være en liste; skriv fx [2027-03-06 09:30]"]),
     ("dobbelt-noegle", variant("pris: 1200\n", "pris: 1200\npris: 1500\n"),
-     ["10:1: fejl: pris: nøglen står to gange (første gang i linje 9); slet den ene"]),
+     ["10:1: fejl: pris: nøglen står to gange (første gang i linje 9); skriv den kun én gang: behold den rigtige "
+      "værdi i linje 9, og slet denne linje"]),
     ("tabulator", variant("    region: hovedstaden", "\tregion: hovedstaden"),
      ["15:1: fejl: region: tabulatortegn er ikke tilladt i YAML; brug mellemrum til indrykning"]),
     ("ikke-utf8", variant("titel: Det gode bestyrelsesmøde", "titel: Det gode bestyrelsesmøde").replace(
@@ -185,8 +186,8 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
      ["1:1: fejl: filen fylder 1.000.597 byte; højst 1.000.000 byte er tilladt. Del indholdet op, eller fjern det, "
       "der ikke hører til"]),
     ("syntaksfejl", variant("form: fysisk", "form: fysisk: online"),
-     ["7:13: fejl: form: YAML-syntaksfejl: et kolon står et sted, hvor YAML ikke tillader det; sæt teksten i "
-      "anførselstegn, hvis den indeholder ': ', eller ret indrykningen"]),
+     ["7:7: fejl: form: efter 'form:' står 'fysisk: online', og en værdi kan ikke indeholde ': '; skriv kun én "
+      "værdi, fx 'form: fysisk', eller sæt teksten i anførselstegn, hvis den skal stå sådan"]),
     ("uafsluttet-liste", variant("niveau: [ny]", "niveau: [ny"),
      ["6:9: fejl: niveau: YAML-syntaksfejl: en liste i [ ] er ikke lukket; skriv fx [oekonomi, lovgivning]"]),
     ("titel-over-to-linjer", variant("titel: Det gode bestyrelsesmøde", "titel: |\n  Det gode\n  bestyrelsesmøde"),
