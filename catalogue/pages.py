@@ -23,6 +23,7 @@ from .catalogue import Catalogue
 from .feed import FEED, atom_feed
 from .fields import video_source
 from .models import TOOLKIT_TYPES, CourseEntry
+from .preview import ERROR_TITLES, OVERVIEW, BrokenFile
 from .safehtml import sanitize
 from .structured_data import course_json_ld, script_json
 from .toolkit import ToolkitItem, downloads, is_long_guide, transcript_anchor
@@ -131,9 +132,13 @@ def _html_block(context: jinja2.runtime.Context, html: str) -> markupsafe.Markup
 class PageGenerator:
     """Renders the templates in ``templates/pages/`` for one catalogue and reference date."""
 
-    def __init__(self, catalogue: Catalogue, today: date, site_url: str = "", memo: dict | None = None):
-        """``memo`` keeps what was made for each course file between builds (the live preview)."""
+    def __init__(self, catalogue: Catalogue, today: date, site_url: str = "", memo: dict | None = None,
+                 broken: list[BrokenFile] | None = None):
+        """``memo`` keeps what was made for each course file between builds (the live preview). ``broken``:
+        the files with errors that the live preview shows an error page for, at the address of each."""
         self.catalogue = catalogue
+        self.broken = broken or []
+        self.error_addresses = frozenset([f.src_uri for f in self.broken] + ([OVERVIEW] if self.broken else []))
         self.today = today
         self.site_url = site_url
         self.memo = memo if memo is not None else {}
@@ -323,6 +328,23 @@ class PageGenerator:
         pages += [self.course(entry) for entry in self.catalogue.courses]
         pages += self.calendars()
         pages.append(GeneratedPage(FEED, atom_feed(self.catalogue, self.site_url, self.today)))
+        pages += self.error_pages()
+        return pages
+
+    def error_pages(self) -> list[GeneratedPage]:
+        """The live preview's pages for the files with errors, and the list of them all; none without errors."""
+        if not self.broken:
+            return []
+        pages = [self.render(file.src_uri, "preview-error.md.jinja",
+                             {"title": ERROR_TITLES[file.kind],
+                              "description": "Filen har fejl og kan ikke vises, før den er rettet."},
+                             broken=file, others=[f for f in self.broken if f is not file], overview=OVERVIEW)
+                 for file in self.broken]
+        count = len(self.broken)
+        pages.append(self.render(OVERVIEW, "preview-errors.md.jinja",
+                                 {"title": f"{count} {'fil har' if count == 1 else 'filer har'} fejl",
+                                  "description": "Filerne med fejl i forhåndsvisningen."},
+                                 broken=self.broken))
         return pages
 
     def new_members(self) -> GeneratedPage:

@@ -29,6 +29,7 @@ from catalogue.diagnostics import capped  # noqa: E402
 from catalogue.models import PAGE_HIDE  # noqa: E402
 from catalogue.offer import reference_date  # noqa: E402
 from catalogue.pages import GeneratedPage, PageGenerator, finish_html  # noqa: E402
+from catalogue.preview import banner, broken_files  # noqa: E402
 from catalogue.project import PREVIEW_VARIABLE, REFERENCE_DATE_VARIABLE, Project  # noqa: E402
 from catalogue.search import (  # noqa: E402
     CompoundSplitter,
@@ -80,9 +81,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if catalogue is None:
         raise Abort(f"{errors} fejl i kursusfilerne og siderne; ret dem og byg igen")
     if errors:
-        log.warning(f"{errors} fejl: forhåndsvisningen viser siderne uden de filer, der har fejl")
+        log.warning(f"{errors} fejl: forhåndsvisningen viser fejlene på adressen for hver fil, der har fejl")
+    # In the preview, each file with errors gets an error page where its course or page would be, and every
+    # page a banner that leads there (Material's announce block in main.html, from config.extra).
+    broken = broken_files(project, diagnostics) if preview else []
     _generator = PageGenerator(catalogue, reference_date(os.environ.get(REFERENCE_DATE_VARIABLE)),
-                               config.site_url or "", memo=memo.course_pages if preview else None)
+                               config.site_url or "", memo=memo.course_pages if preview else None, broken=broken)
+    config.extra["forhaandsvisning"] = banner(broken)
     _splitter = CompoundSplitter.from_texts(site_texts(catalogue))
     # The theme's own pages (the 404 page) show the department's contact details from config/department.yml
     department = catalogue.department
@@ -103,7 +108,7 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveRel
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     assert _generator is not None
     preview = _previewing()
-    theme = fingerprint(Path(config.config_file_path).read_bytes(),
+    theme = fingerprint(Path(config.config_file_path).read_bytes(), repr(config.extra["forhaandsvisning"]),
                         *(p.read_bytes() for p in sorted((_generator.catalogue.project.templates_dir / "overrides")
                                                          .rglob("*")) if p.is_file()))
     theme_changed = theme != memo.theme.get("last")
@@ -112,9 +117,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _toolkit_pages.clear()
     # Only the regular files that the check found under content/ are published: never a link, whatever it
     # points to (MkDocs would follow it and copy /etc/passwd or a folder from outside the repository).
+    # In the preview, a page with errors gives way to its error page.
     content = _generator.catalogue.content
     for file in list(files):
-        if file.src_dir == config.docs_dir and file.src_uri not in content:  # not the theme's, not generated
+        if file.src_dir == config.docs_dir and (file.src_uri not in content  # not the theme's, not generated
+                                                or file.src_uri in _generator.error_addresses):
             files.remove(file)
     for page in _generator.all_pages():
         file = File.generated(config, page.src_uri, content=page.content)
@@ -170,7 +177,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         page.file.src_uri)
     html = made.finish(html) if made is not None else finish_html(html)
     kind = page_kind(page.file.src_uri, _generator.catalogue)
-    if kind is None:  # not indexed
+    if kind is None or page.file.src_uri in _generator.error_addresses:  # not indexed
         return html
     return html + kind_html(kind) + index_terms_html(_splitter, html_lib.unescape(page.title or ""), html)
 
