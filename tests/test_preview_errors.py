@@ -9,6 +9,7 @@ from pathlib import Path
 
 from conftest import REFERENCE_DATE, run_build
 from playwright.sync_api import Error as PlaywrightError
+from test_accessibility import AXE, violations
 from test_editor_workflow import fetch, preview, wait_for
 
 from catalogue.catalogue import load_catalogue
@@ -179,6 +180,11 @@ def test_preview_shows_a_danish_error_page_and_a_banner_until_the_file_is_fixed(
                         "17 varighed: Lørdag 9.30–15.30"]
         assert text_of(page, ".fejlside__markeret") == "▶ Her er fejlen: linje 15 form: fysik"
         assert page.evaluate("document.documentElement.scrollWidth") <= 375
+        assert violations(page, AXE.read_text(encoding="utf-8")) == []
+        wide = browser.new_page(viewport={"width": 1280, "height": 800})
+        visit(wide, course_url)
+        assert violations(wide, AXE.read_text(encoding="utf-8")) == []
+        wide.close()
 
         visit(page, site + "om/")
         banner_link = page.locator(".md-banner a")
@@ -203,6 +209,7 @@ def test_preview_shows_a_danish_error_page_and_a_banner_until_the_file_is_fixed(
         page.wait_for_load_state()
         assert page.url == site + "forhaandsvisning/fejl/"
         assert text_of(page, "article h1") == "2 filer har fejl"
+        assert violations(page, AXE.read_text(encoding="utf-8")) == []
         assert text_of(page, ".fejlside__goer") == ADVICE
         assert page.locator(".fejlside__filer li").all_inner_texts() == [
             "content/vaerktoejskasse/skabeloner/aarshjul-afdelingsbestyrelse.md – 1 fejl",
