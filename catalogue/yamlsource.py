@@ -171,6 +171,17 @@ def load_yaml_text(text: str, display_path: str, first_line: int = 1,
     reader = _EventReader(text, display_path, first_line)
     try:
         document = reader.read()
+    except yaml.reader.ReaderError as error:  # a character YAML does not read at all (a control character)
+        # The C reader counts its position in bytes, the Python one in characters: find the character itself.
+        at = text.find(chr(error.character)) if isinstance(error.character, int) else -1
+        before = text[:at if at >= 0 else error.position]
+        line = before.count("\n") + 1
+        column = len(before) - (before.rfind("\n") + 1) + 1
+        shown = f"U+{error.character:04X}" if isinstance(error.character, int) else "et tegn"
+        return None, [Diagnostic(display_path, line + first_line - 1, column,
+                                 _on_key(text.split("\n")[line - 1],
+                                         f"linjen indeholder et usynligt kontroltegn ({shown}); skriv teksten igen "
+                                         "uden at kopiere den ind"))]
     except yaml.MarkedYAMLError as error:
         # An unclosed quote or bracket is best shown where it opens, not where the parser gave up.
         unclosed = any(p in (error.problem or "") for p in _UNCLOSED) and error.context_mark is not None

@@ -75,6 +75,9 @@ SLIPS: list[tuple[str, str, str]] = [
      "forfra med almindelige mellemrum"),
     ("tabulator-efter-kolon", variant("pris: 1200", "pris:\t1200"),
      "9:6: fejl: pris: tabulatortegn er ikke tilladt i YAML; skriv et almindeligt mellemrum"),
+    ("kontroltegn", variant("navn: Kursuscenter Valby", "navn: Kursuscenter\x1bValby"),
+     "14:30: fejl: sted: linjen indeholder et usynligt kontroltegn (U+001B); skriv teksten igen uden at kopiere den "
+     "ind"),
     ("anfoerselstegn-ikke-lukket", variant("titel: Det gode bestyrelsesmøde", 'titel: "Det gode bestyrelsesmøde'),
      "1:8: fejl: titel: anførselstegnet (\") foran teksten bliver ikke lukket; sæt også et \" til sidst i teksten"),
     ("enkelt-anfoerselstegn-ikke-lukket", variant("titel: Det gode", "titel: 'Det gode"),
