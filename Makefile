@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test check serve chromium clean
+.PHONY: site test check review schemas new serve chromium clean
 
 ## Build the site into site/ (validates first; site/ is left alone on any error)
 site: $(VENV)/.build-deps
@@ -15,6 +15,21 @@ site: $(VENV)/.build-deps
 ## Validate all course files and pages, build nothing
 check: $(VENV)/.build-deps
 	$(BIN)/python build.py check
+
+## Toolkit pages due for review, oldest first
+review: $(VENV)/.build-deps
+	$(BIN)/python build.py review
+
+## Rewrite schemas/*.json from the models and the taxonomy
+schemas: $(VENV)/.build-deps
+	$(BIN)/python build.py schemas
+
+## A new course file (make new NAVN=budget-for-begyndere), or a toolkit page of a type
+## (make new TYPE=skabelon NAVN=skabeloner/referat-bestyrelsesmoede)
+new: $(VENV)/.build-deps
+	@[ -n "$(NAVN)" ] || { echo "fejl: skriv navnet på kurset, fx 'make new NAVN=budget-for-begyndere', eller \
+	på siden og dens type, fx 'make new TYPE=skabelon NAVN=skabeloner/referat'" >&2; exit 2; }
+	$(BIN)/python build.py new $(if $(TYPE),--type '$(TYPE)') '$(NAVN)'
 
 ## Live preview on http://127.0.0.1:8000/ that rebuilds on every change
 serve: $(VENV)/.build-deps

@@ -36,18 +36,26 @@ ROOT = Path(__file__).resolve().parent
 LOCK_FILE = ".site.lock"  # held by the build that is running
 sys.path.insert(0, str(ROOT))
 
-from catalogue import memo  # noqa: E402
-from catalogue.catalogue import load_catalogue, review_report  # noqa: E402
-from catalogue.diagnostics import Diagnostic, capped  # noqa: E402
-from catalogue.offer import reference_date  # noqa: E402
-from catalogue.project import PREVIEW_VARIABLE, REFERENCE_DATE_VARIABLE, Project  # noqa: E402
-from catalogue.schemas import stale_schemas, write_schemas  # noqa: E402
+try:
+    from catalogue import memo
+    from catalogue.arguments import DanishArgumentParser
+    from catalogue.catalogue import load_catalogue, review_report
+    from catalogue.danish import age, decimal, number
+    from catalogue.diagnostics import Diagnostic, capped
+    from catalogue.offer import reference_date
+    from catalogue.project import PREVIEW_VARIABLE, REFERENCE_DATE_VARIABLE, Project
+    from catalogue.schemas import stale_schemas, write_schemas
+except ModuleNotFoundError as missing:  # run with a Python that has not got the packages of requirements.txt
+    if missing.name is None or missing.name.partition(".")[0] == "catalogue":
+        raise
+    sys.exit(f"fejl: Python-pakken '{missing.name.partition('.')[0]}' er ikke installeret for denne Python. Kør "
+             "'make check' (eller 'make site'): det installerer pakkerne i .venv/ og tjekker filerne. Derefter "
+             "virker også '.venv/bin/python build.py …'.")
 
-
-class DanishArgumentParser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        usage = self.format_usage().replace("usage:", "brug:", 1)
-        self.exit(2, f"{usage}fejl: {re.sub(r'^argument ', '', message)}\n")
+# The commands to print for editors: they work from a fresh clone (make sets up .venv/ first).
+CHECK_COMMAND = "make check"
+REVIEW_COMMAND = "make review"
+SCHEMAS_COMMAND = "make schemas"
 
 
 def _date_argument(text: str) -> date:
@@ -57,10 +65,16 @@ def _date_argument(text: str) -> date:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+def _port_argument(text: str) -> int:
+    if not re.fullmatch(r"[0-9]{1,5}", text.strip()) or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"'{text}' er ikke et portnummer; skriv et helt tal mellem 1 og 65535, "
+                                         "fx 8000")
+    return int(text)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = DanishArgumentParser(prog="build.py", description="Tjek og byg kursussitet.")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="kommando",
-                                     parser_class=DanishArgumentParser)
+    commands = parser.add_subparsers(dest="command", required=True, title="kommandoer", metavar="kommando")
 
     def add(name: str, text: str, dated: bool = True) -> argparse.ArgumentParser:
         command = commands.add_parser(name, help=text, description=text)
@@ -72,7 +86,7 @@ def _parser() -> argparse.ArgumentParser:
     add("check", "tjek alle kursusfiler og sider uden at bygge noget")
     add("build", "tjek, og byg derefter sitet i site/")
     serve = add("serve", "vis sitet på din egen computer, og byg igen, hver gang en fil ændres")
-    serve.add_argument("--port", type=int, default=8000, help="porten på 127.0.0.1 (standard: 8000)")
+    serve.add_argument("--port", type=_port_argument, default=8000, help="porten på 127.0.0.1 (standard: 8000)")
     new = add("new", "opret et nyt kursus eller en ny side i værktøjskassen", dated=False)
     new.add_argument("navn", help="kursets navn (fx det-gode-bestyrelsesmoede) eller sidens sti "
                                   "(fx skabeloner/referat)")
@@ -106,39 +120,61 @@ def _report(diagnostics: list[Diagnostic]) -> int:
     warnings = len(diagnostics) - errors
     if errors:
         files = len({d.path for d in diagnostics if d.is_error})
-        print(f"{errors} fejl i {files} {'fil' if files == 1 else 'filer'}"
-              f"{f' og {warnings} ' + ('advarsel' if warnings == 1 else 'advarsler') if warnings else ''}. "
+        print(f"{number(errors)} fejl i {number(files)} {'fil' if files == 1 else 'filer'}"
+              f"{f' og {number(warnings)} ' + ('advarsel' if warnings == 1 else 'advarsler') if warnings else ''}. "
               "Ret fejlene og prøv igen.", file=sys.stderr)
     return errors
 
 
 def check(project: Project, today: date, for_build: bool = False) -> int:
-    catalogue, diagnostics = load_catalogue(project, review_date=today)
+    catalogue, diagnostics = load_catalogue(project)
     # What was read lives until the process ends: the garbage collector need not walk it again and again.
     gc.freeze()
     if catalogue is not None:
         diagnostics += [Diagnostic(f"schemas/{name}", 1, 1, "skemaet passer ikke længere til taksonomien; kør "
-                                                             "'python build.py schemas'", severity="advarsel")
+                                                             f"'{SCHEMAS_COMMAND}'", severity="advarsel")
                         for name in stale_schemas(project, catalogue.taxonomy)]
     if _report(diagnostics):
         return 1
     assert catalogue is not None
     if for_build:  # the build that follows builds what was checked, without reading it all again
         memo.checked[project.root] = catalogue
-    print(f"Alt i orden: {len(catalogue.courses)} kurser og {len(catalogue.toolkit)} sider i værktøjskassen "
-          "tjekket.", file=sys.stderr)
+    _review_note(len(catalogue.due_for_review(today)))
+    print(f"Alt i orden: {number(len(catalogue.courses))} kurser og {number(len(catalogue.toolkit))} sider i "
+          "værktøjskassen tjekket.", file=sys.stderr)
     return 0
 
 
+def _review_note(due: int) -> None:
+    """One line for the pages due for review: the list itself is ``review``'s, not in the way of errors.
+
+    On GitHub it is one notice, not a warning per page: GitHub shows at most 10 warnings of a step, and
+    every pull request would get the same ones on pages it did not touch, hiding its own.
+    """
+    if not due:
+        return
+    note = f"{number(due)} {'side' if due == 1 else 'sider'} i værktøjskassen skal gennemgås; se '{REVIEW_COMMAND}'"
+    print(note, file=sys.stderr)
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        print(f"::notice title=Værktøjskassen::{note}")
+
+
 def review(project: Project, today: date) -> int:
-    due, problems = review_report(project, today)
-    _report(problems)
-    for warning in due:
-        print(warning)
-    if due:
-        print(f"{len(due)} {'side' if len(due) == 1 else 'sider'} i værktøjskassen skal gennemgås.", file=sys.stderr)
-    else:
-        print("Alle sider i værktøjskassen er gennemgået inden for revisionsperioden.", file=sys.stderr)
+    """The pages due for review, oldest first: title, when last reviewed and how long ago, where."""
+    report = review_report(project, today)
+    _report(report.problems)
+    if not report.due:
+        print(f"Alle sider i værktøjskassen er gennemgået inden for de sidste {report.months} måneder.",
+              file=sys.stderr)
+        return 0
+    count = len(report.due)
+    print(f"{count} {'side' if count == 1 else 'sider'} i værktøjskassen er ikke gennemgået i {report.months} "
+          "måneder, ældste først:")
+    for item in report.due:
+        reviewed = item.meta.revideret
+        print(f"\n  {item.meta.titel}\n  sidst gennemgået {reviewed.isoformat()}, for {age(reviewed, today)} siden\n"
+              f"  {project.display(project.content_dir / item.path)}:{item.reviewed_at.line}")
+    print("\nLæs hver side igennem, ret det, der er forældet, og skriv dagens dato i 'revideret'.")
     return 0
 
 
@@ -250,7 +286,7 @@ def _build(project: Project, today: date, staging: Path) -> int:
     staging.rename(site)
     shutil.rmtree(retired, ignore_errors=True)
     pages = sum(1 for _ in site.rglob("index.html"))
-    print(f"Sitet er bygget i site/ med {pages} sider på {time.perf_counter() - started:.1f} s "
+    print(f"Sitet er bygget i site/ med {number(pages)} sider på {decimal(time.perf_counter() - started)} s "
           f"(dato {today.isoformat()}).", file=sys.stderr)
     return 0
 
@@ -291,7 +327,7 @@ def new(project: Project, name: str, kind: str | None) -> int:
         print(f"fejl: {error}", file=sys.stderr)
         return 1
     print(project.display(path))
-    print("Filen er oprettet. Udfyld den, og kør 'python build.py check'.", file=sys.stderr)
+    print(f"Filen er oprettet. Udfyld den, og kør '{CHECK_COMMAND}'.", file=sys.stderr)
     return 0
 
 
@@ -337,6 +373,7 @@ def _main(argv: list[str] | None) -> int:
     if args.command == "review":
         return review(project, today)
     if args.command == "serve":
+        _review_note(len(review_report(project, today).due))  # once: not again on every rebuild
         return serve(project, today, args.port)
     if args.command == "new":
         return new(project, args.navn, args.kind)

@@ -15,7 +15,7 @@ from .diagnostics import Diagnostic
 from .models import CourseEntry, Department, Taxonomy
 from .project import Project
 from .sources import SourceTree
-from .toolkit import TOOLKIT_FOLDER, ToolkitItem, check_page, load_toolkit, needing_review, review_warnings
+from .toolkit import TOOLKIT_FOLDER, ToolkitItem, check_page, load_toolkit, needing_review
 from .urls import is_generated
 from .validation import CheckContext, course_files, fingerprint, load_course, load_department, load_taxonomy
 
@@ -39,6 +39,10 @@ class Catalogue:
         """The courses whose 'materialer' name this toolkit page."""
         return self._courses_by_material.get(path, [])
 
+    def due_for_review(self, today: date) -> list[ToolkitItem]:
+        """The toolkit pages not reviewed within the department's review period, oldest first."""
+        return needing_review(self.toolkit, today, self.department.revisionsperiode)
+
     # Looked up once per page: indexed once, so that the build stays linear in courses and pages.
     @functools.cached_property
     def _courses_by_topic(self) -> dict[str, list[CourseEntry]]:
@@ -57,14 +61,14 @@ class Catalogue:
         return found
 
 
-def load_catalogue(project: Project, review_date: date | None = None, partial: bool = False,
+def load_catalogue(project: Project, partial: bool = False,
                    memo: dict | None = None) -> tuple[Catalogue | None, list[Diagnostic]]:
     """Everything the build needs, or None, with every problem found in one run.
 
-    With ``review_date``, toolkit pages due for review are reported as warnings. With
-    ``partial`` (the live preview), files with errors are left out instead of stopping the
+    With ``partial`` (the live preview), files with errors are left out instead of stopping the
     build, as long as the taxonomy and the department file are valid. ``memo`` keeps each
     course file's result between calls, for as long as the file and its context are unchanged.
+    Pages due for review are not problems: see ``Catalogue.due_for_review`` and ``review_report``.
     """
     taxonomy, found = load_taxonomy(project)
     department, problems = load_department(project)
@@ -96,9 +100,6 @@ def load_catalogue(project: Project, review_date: date | None = None, partial: b
     for page in context.content_pages:
         if not page.startswith(f"{TOOLKIT_FOLDER}/") and not is_generated(page):
             found += check_page(project.content_dir / page, context)
-    if review_date is not None and department is not None:
-        due = needing_review(toolkit, review_date, department.revisionsperiode)
-        found += review_warnings(due, department.revisionsperiode, project.display(project.content_dir))
     found.sort()
     if taxonomy is None or department is None or (any(d.is_error for d in found) and not partial):
         return None, found
@@ -143,13 +144,19 @@ def generated_page_clashes(context: CheckContext) -> list[Diagnostic]:
             for path in context.content_pages if is_generated(path)]
 
 
-def review_report(project: Project, today: date) -> tuple[list[Diagnostic], list[Diagnostic]]:
-    """(toolkit pages due for review, oldest first; problems that kept pages from being read)."""
+@dataclass(frozen=True)
+class Review:
+    due: list[ToolkitItem]  # oldest first
+    months: int  # the review period
+    problems: list[Diagnostic]  # what kept pages from being read
+
+
+def review_report(project: Project, today: date) -> Review:
+    """The toolkit pages due for review, read even when other files have errors."""
     taxonomy, problems = load_taxonomy(project)
     department, more = load_department(project)
     context = CheckContext.of(project, taxonomy)
     toolkit, even_more = load_toolkit(context)
     problems = sorted(problems + more + list(context.content.problems) + even_more)
     months = department.revisionsperiode if department else 12
-    due = needing_review(toolkit, today, months)
-    return review_warnings(due, months, project.display(project.content_dir)), problems
+    return Review(needing_review(toolkit, today, months), months, problems)

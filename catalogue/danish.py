@@ -52,6 +52,23 @@ def number(value: int) -> str:
     return format_decimal(value, locale=LOCALE)
 
 
+def decimal(value: float, digits: int = 1) -> str:
+    """2,1 (a decimal comma, ``digits`` decimals)"""
+    return format_decimal(value, format=f"#,##0.{'0' * digits}", locale=LOCALE)
+
+
+def age(since: date, today: date) -> str:
+    """How long ago in whole months: '2 år og 7 måneder', '1 år', '13 dage' under a month."""
+    months = (today.year - since.year) * 12 + today.month - since.month - (today.day < since.day)
+    if months < 1:
+        days = (today - since).days
+        return f"{days} {'dag' if days == 1 else 'dage'}"
+    years, months = divmod(months, 12)
+    parts = ([f"{years} år"] if years else []) + ([f"{months} {'måned' if months == 1 else 'måneder'}"]
+                                                   if months else [])
+    return " og ".join(parts)
+
+
 def file_size(size: int) -> str:
     """24 kB, 1,2 MB"""
     if size < 1024 * 1024:

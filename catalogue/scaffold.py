@@ -26,7 +26,14 @@ def _environment(project: Project) -> jinja2.Environment:
                               keep_trailing_newline=True)
 
 
+def course_slug(project: Project, name: str) -> str:
+    """'konflikthaandtering' for it, for 'konflikthaandtering.yml' and for 'courses/konflikthaandtering.yml'."""
+    name = name.strip().replace("\\", "/").removeprefix("./").removeprefix(f"{project.courses_dir.name}/")
+    return name.removesuffix(".yml").removesuffix(".yaml")
+
+
 def new_course(project: Project, slug: str, taxonomy: Taxonomy, department: Department, today: date) -> Path:
+    slug = course_slug(project, slug)
     if not re.fullmatch(SLUG_PATTERN, slug) or slug in RESERVED_SLUGS:
         raise ScaffoldError(f"'{slug}' kan ikke bruges som navn på et kursus: brug små bogstaver a–z, cifre og "
                             f"enkelte bindestreger, fx '{suggest_slug(slug)}'")

@@ -194,14 +194,6 @@ def needing_review(items: dict[str, ToolkitItem], today: date, months: int) -> l
     return sorted((i for i in items.values() if i.meta.revideret < limit), key=lambda i: (i.meta.revideret, i.path))
 
 
-def review_warnings(items: list[ToolkitItem], months: int, content_display: str) -> list[Diagnostic]:
-    return [Diagnostic(f"{content_display}/{item.path}", item.reviewed_at.line, item.reviewed_at.column,
-                       f"revideret: siden blev sidst gennemgået {item.meta.revideret.isoformat()}, for mere end "
-                       f"{months} måneder siden; gennemgå den, og skriv dagens dato i 'revideret'",
-                       severity="advarsel")
-            for item in items]
-
-
 @dataclass(frozen=True)
 class Download:
     src: str  # relative to content/

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import fcntl
+import os
+import re
 import signal
 import subprocess
 import sys
@@ -10,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import REFERENCE_DATE, run_build
+from conftest import REFERENCE_DATE, REPO, run_build
 
 
 def snapshot(site: Path) -> dict[str, bytes]:
@@ -20,7 +22,11 @@ def snapshot(site: Path) -> dict[str, bytes]:
 def test_build_writes_site(project: Path) -> None:
     result = run_build(project, "build", "--dato", REFERENCE_DATE)
     assert result.returncode == 0, result.stderr
-    assert result.lines and all(": advarsel: revideret: " in line for line in result.lines)  # only review notes
+    assert result.lines == []  # nothing to fix; the pages due for review are one line, not one per page
+    assert "9 sider i værktøjskassen skal gennemgås; se 'make review'" in result.stderr.splitlines()
+    assert "revideret" not in result.stderr
+    assert re.search(r"^Sitet er bygget i site/ med \d+ sider på \d+,\d s \(dato 2027-01-15\)\.$", result.stderr,
+                     re.MULTILINE)  # a decimal comma
     assert "advarsel" not in result.stderr  # MkDocs found nothing to warn about (broken links, …)
     assert (project / "site" / "kurser" / "det-gode-bestyrelsesmoede" / "index.html").is_file()
     assert not list(project.glob(".site-*"))  # no staging folders left behind
@@ -65,6 +71,50 @@ def test_reference_date_decides_what_is_offered(project: Path) -> None:
     assert "9. oktober 2026 kl. 16.00" in page.read_text(encoding="utf-8")
     assert run_build(project, "build", "--dato", REFERENCE_DATE).returncode == 0
     assert "9. oktober 2026 kl. 16.00" not in page.read_text(encoding="utf-8")
+
+
+def test_an_editors_error_is_not_buried_under_pages_due_for_review(project: Path) -> None:
+    course = project / "courses" / "det-gode-bestyrelsesmoede.yml"
+    course.write_text(course.read_text(encoding="utf-8").replace("form: fysisk", "form: fysik"), encoding="utf-8")
+    for command in ("check", "build"):
+        result = run_build(project, command, "--dato", REFERENCE_DATE)
+        assert result.returncode == 1
+        assert result.lines == ["courses/det-gode-bestyrelsesmoede.yml:15:7: fejl: form: 'fysik' findes ikke i "
+                                "taksonomiens former; mente du 'fysisk'?"]
+        assert result.stderr.splitlines() == ["1 fejl i 1 fil. Ret fejlene og prøv igen."]
+
+
+def test_pages_due_for_review_are_one_line_and_one_notice_on_github(project: Path) -> None:
+    on_github = subprocess.run([sys.executable, "build.py", "check", "--dato", REFERENCE_DATE], cwd=project,
+                               capture_output=True, text=True, env={**os.environ, "GITHUB_ACTIONS": "true"})
+    assert on_github.returncode == 0
+    # GitHub shows at most 10 warnings of a step: one per old page would push a pull request's own aside.
+    assert on_github.stdout.splitlines() == [
+        "::notice title=Værktøjskassen::9 sider i værktøjskassen skal gennemgås; se 'make review'"]
+    assert on_github.stderr.splitlines() == ["9 sider i værktøjskassen skal gennemgås; se 'make review'",
+                                             "Alt i orden: 26 kurser og 26 sider i værktøjskassen tjekket."]
+
+
+def test_review_lists_title_age_and_path_oldest_first_count_first(project: Path) -> None:
+    result = run_build(project, "review", "--dato", REFERENCE_DATE)
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert lines[:8] == [
+        "9 sider i værktøjskassen er ikke gennemgået i 12 måneder, ældste først:",
+        "",
+        "  Det gode bestyrelsesmøde på 5 minutter",
+        "  sidst gennemgået 2024-06-12, for 2 år og 7 måneder siden",
+        "  content/vaerktoejskasse/videoer/det-gode-bestyrelsesmoede-paa-5-minutter.md:7",
+        "",
+        "  Hvem bestemmer hvad?",
+        "  sidst gennemgået 2024-09-18, for 2 år og 3 måneder siden",
+    ]
+    assert "  sidst gennemgået 2025-01-14, for 2 år siden" in lines
+    assert lines[-4:] == ["  sidst gennemgået 2025-12-10, for 1 år og 1 måned siden",
+                          "  content/vaerktoejskasse/skabeloner/referat-bestyrelsesmoede.md:7", "",
+                          "Læs hver side igennem, ret det, der er forældet, og skriv dagens dato i 'revideret'."]
+    assert sum(line.startswith("  sidst gennemgået ") for line in lines) == 9
+    assert result.stderr == ""
 
 
 def test_check_without_date_uses_today(project: Path) -> None:
@@ -132,3 +182,114 @@ def test_a_second_build_waits_for_the_first(project: Path) -> None:
     assert process.returncode == 0
     assert stderr.splitlines()[0] == "En anden bygning af sitet kører i denne mappe; venter, til den er færdig …"
     assert (project / "site" / "index.html").is_file()
+
+
+# ----------------------------------------------------------------------------- the command line in Danish
+
+# What argparse writes in English of its own; none of it may reach an editor.
+ENGLISH = ["usage:", "positional arguments", "options", "show this help message and exit",
+           "the following arguments are required", "invalid choice", "unrecognized arguments",
+           "expected one argument", "invalid int value", "error:", "choose from", "argument "]
+HELP = """\
+brug: build.py [-h] kommando ...
+
+Tjek og byg kursussitet.
+
+tilvalg:
+  -h, --help  vis denne hjælp
+
+kommandoer:
+  kommando
+    check     tjek alle kursusfiler og sider uden at bygge noget
+    build     tjek, og byg derefter sitet i site/
+    serve     vis sitet på din egen computer, og byg igen, hver gang en fil
+              ændres
+    new       opret et nyt kursus eller en ny side i værktøjskassen
+    review    vis de sider i værktøjskassen, der skal gennemgås, ældste først
+    schemas   skriv JSON-skemaerne i schemas/ forfra ud fra modellerne og
+              taksonomien
+    links     tjek links til andre sites: tilmelding, værktøjskassen og
+              videoer
+"""
+NEW_USAGE = "brug: build.py new [-h] [--type {skabelon,vejledning,video,link}] navn\n"
+SERVE_USAGE = "brug: build.py serve [-h] [--dato ÅÅÅÅ-MM-DD] [--port PORT]\n"
+CHECK_USAGE = "brug: build.py check [-h] [--dato ÅÅÅÅ-MM-DD]\n"
+
+
+def run_cli(*args: str) -> tuple[int, str, str]:
+    """build.py of the repository itself: a wrong command line stops before any file is read."""
+    completed = subprocess.run([sys.executable, "build.py", *args], cwd=REPO, capture_output=True, text=True,
+                               env={**os.environ, "COLUMNS": "80"}, timeout=60)  # argparse wraps at the terminal
+    return completed.returncode, completed.stdout, completed.stderr
+
+
+@pytest.mark.parametrize(("args", "code", "stdout", "stderr"), [
+    (["--help"], 0, HELP, ""),
+    (["-h"], 0, HELP, ""),
+    (["check", "--help"], 0, CHECK_USAGE + """
+tjek alle kursusfiler og sider uden at bygge noget
+
+tilvalg:
+  -h, --help         vis denne hjælp
+  --dato ÅÅÅÅ-MM-DD  byg, som om det var denne dato (standard: i dag i
+                     Danmark)
+""", ""),
+    (["new", "-h"], 0, NEW_USAGE + """
+opret et nyt kursus eller en ny side i værktøjskassen
+
+argumenter:
+  navn                  kursets navn (fx det-gode-bestyrelsesmoede) eller
+                        sidens sti (fx skabeloner/referat)
+
+tilvalg:
+  -h, --help            vis denne hjælp
+  --type {skabelon,vejledning,video,link}
+                        opret en side i værktøjskassen af denne type i stedet
+                        for et kursus
+""", ""),
+    ([], 2, "", HELP + "fejl: kommando mangler\n"),
+    (["chek"], 2, "", HELP + "fejl: kommando: 'chek' findes ikke; mente du 'check'?\n"),
+    (["new"], 2, "", NEW_USAGE + "fejl: navn mangler\n"),
+    (["new", "--type", "foo", "x"], 2, "", NEW_USAGE + "fejl: --type: 'foo' findes ikke; skriv en af: 'skabelon', "
+                                                      "'vejledning', 'video', 'link'\n"),
+    (["check", "--foo"], 2, "", CHECK_USAGE + "fejl: ukendt argument: --foo\n"),
+    (["--foo", "check", "--bar"], 2, "", CHECK_USAGE + "fejl: ukendte argumenter: --foo --bar\n"),
+    (["check", "--dat", "2027-01-15"], 2, "", CHECK_USAGE + "fejl: ukendte argumenter: --dat 2027-01-15\n"),
+    (["check", "--dato"], 2, "", CHECK_USAGE + "fejl: --dato: mangler en værdi\n"),
+    (["serve", "--port"], 2, "", SERVE_USAGE + "fejl: --port: mangler en værdi\n"),
+    (["serve", "--port", "abc"], 2, "", SERVE_USAGE + "fejl: --port: 'abc' er ikke et portnummer; skriv et helt tal "
+                                                     "mellem 1 og 65535, fx 8000\n"),
+    (["serve", "--port", "99999"], 2, "", SERVE_USAGE + "fejl: --port: '99999' er ikke et portnummer; skriv et helt "
+                                                       "tal mellem 1 og 65535, fx 8000\n"),
+], ids=lambda value: " ".join(value) if isinstance(value, list) else None)
+def test_the_command_line_speaks_danish(args: list[str], code: int, stdout: str, stderr: str) -> None:
+    assert run_cli(*args) == (code, stdout, stderr)
+    for word in ENGLISH:
+        assert word not in stdout + stderr, word
+
+
+@pytest.mark.parametrize(("english", "danish"), [
+    ("argument --x: expected at most one argument", "--x: må højst have én værdi"),
+    ("argument --x: expected at least one argument", "--x: skal have mindst én værdi"),
+    ("ambiguous option: --d could match --dato, --dage", "--d kan betyde flere ting: --dato, --dage"),
+    ("the following arguments are required: navn, type", "navn og type mangler"),
+    ("argument --n: invalid int value: 'x'", "--n: 'x' er ikke en gyldig værdi"),
+    ("argument kommando: invalid choice: 'bild', maybe you meant 'build'? (choose from check, build)",
+     "kommando: 'bild' findes ikke; mente du 'build'?"),
+    ("'15-01-2027' er ikke en dato", "'15-01-2027' er ikke en dato"),  # this program's own stays as written
+])
+def test_argparse_messages_of_any_python_in_danish(english: str, danish: str) -> None:
+    from catalogue.arguments import danish as in_danish
+
+    assert in_danish(english) == danish
+
+
+def test_without_its_packages_build_py_says_in_danish_what_to_run() -> None:
+    # -S: no site-packages, so the venv's packages are not there; -I: nor PYTHONPATH or the user's packages.
+    completed = subprocess.run([sys.executable, "-I", "-S", "build.py", "check"], cwd=REPO, capture_output=True,
+                               text=True, timeout=60)
+    assert completed.returncode == 1
+    assert completed.stdout == ""
+    assert re.fullmatch(r"fejl: Python-pakken '\w+' er ikke installeret for denne Python\. Kør 'make check' \(eller "
+                        r"'make site'\): det installerer pakkerne i \.venv/ og tjekker filerne\. Derefter virker også "
+                        r"'\.venv/bin/python build\.py …'\.\n", completed.stderr), completed.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -166,27 +167,33 @@ def test_index_page_in_the_toolkit_clashes_with_the_generated_one(empty_project:
            "kursusfilerne; flyt filen, eller slet den" in result.lines
 
 
-def test_pages_due_for_review_are_warnings_and_a_report(empty_project: Path) -> None:
+def test_pages_due_for_review_are_a_count_and_a_report(empty_project: Path) -> None:
     folder = empty_project / FOLDER
     folder.mkdir()
     (folder / "referat.docx").write_bytes(b"PK\x03\x04")
     for name, reviewed in [("ny", "2026-06-01"), ("gammel", "2025-05-31"), ("aeldst", "2024-02-29")]:
         (folder / f"{name}.md").write_text(VALID.replace("2026-09-01", reviewed), encoding="utf-8")
+    # check: one line with the count (the sample pages are due too), no warning per page
     check = run_build(empty_project, "check", "--dato", "2026-06-01")
     assert check.returncode == 0
+    assert not [line for line in check.lines if "måneder siden" in line]
+    due = re.search(r"^(\d+) sider i værktøjskassen skal gennemgås; se 'make review'$", check.stderr, re.MULTILINE)
+    assert due, check.stderr
     review = run_build(empty_project, "review", "--dato", "2026-06-01")
     assert review.returncode == 0
-    mine = [line for line in review.lines if line.startswith(FOLDER)]
-    assert mine == [
-        f"{FOLDER}/aeldst.md:6:12: advarsel: revideret: siden blev sidst gennemgået 2024-02-29, for mere end 12 "
-        "måneder siden; gennemgå den, og skriv dagens dato i 'revideret'",
-        f"{FOLDER}/gammel.md:6:12: advarsel: revideret: siden blev sidst gennemgået 2025-05-31, for mere end 12 "
-        "måneder siden; gennemgå den, og skriv dagens dato i 'revideret'",
-    ]
-    assert set(mine) <= set(check.lines)
+    lines = review.stdout.splitlines()
+    assert lines[0] == f"{due[1]} sider i værktøjskassen er ikke gennemgået i 12 måneder, ældste først:"
+    assert lines[1:5] == ["", "  Referat af bestyrelsesmøde",  # the oldest first
+                          "  sidst gennemgået 2024-02-29, for 2 år og 3 måneder siden", f"  {FOLDER}/aeldst.md:6"]
+    at = lines.index(f"  {FOLDER}/gammel.md:6")
+    assert lines[at - 1] == "  sidst gennemgået 2025-05-31, for 1 år siden"
+    assert f"  {FOLDER}/ny.md:6" not in lines
+    assert sum(line.startswith("  sidst gennemgået ") for line in lines) == int(due[1])
     # The review period is a setting of the department file.
     department = empty_project / "config" / "department.yml"
     department.write_text(department.read_text(encoding="utf-8").replace("revisionsperiode: 12",
                                                                           "revisionsperiode: 24"), encoding="utf-8")
     review = run_build(empty_project, "review", "--dato", "2026-06-01")
-    assert [line.split(":", 1)[0] for line in review.lines if line.startswith(FOLDER)] == [f"{FOLDER}/aeldst.md"]
+    assert [line for line in review.stdout.splitlines() if line.startswith(f"  {FOLDER}/")] == [
+        f"  {FOLDER}/aeldst.md:6"]
+    assert " ikke gennemgået i 24 måneder, ældste først:" in review.stdout.splitlines()[0]
