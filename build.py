@@ -127,7 +127,7 @@ def _report(diagnostics: list[Diagnostic]) -> int:
 
 
 def check(project: Project, today: date, for_build: bool = False) -> int:
-    catalogue, diagnostics = load_catalogue(project)
+    catalogue, diagnostics = load_catalogue(project, today=today)
     # What was read lives until the process ends: the garbage collector need not walk it again and again.
     gc.freeze()
     if catalogue is not None:

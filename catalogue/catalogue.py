@@ -61,19 +61,21 @@ class Catalogue:
         return found
 
 
-def load_catalogue(project: Project, partial: bool = False,
-                   memo: dict | None = None) -> tuple[Catalogue | None, list[Diagnostic]]:
+def load_catalogue(project: Project, partial: bool = False, memo: dict | None = None,
+                   today: date | None = None) -> tuple[Catalogue | None, list[Diagnostic]]:
     """Everything the build needs, or None, with every problem found in one run.
 
     With ``partial`` (the live preview), files with errors are left out instead of stopping the
     build, as long as the taxonomy and the department file are valid. ``memo`` keeps each
     course file's result between calls, for as long as the file and its context are unchanged.
     Pages due for review are not problems: see ``Catalogue.due_for_review`` and ``review_report``.
+    With ``today`` (the reference date), dates that look wrong are warnings: a session more than two years
+    ahead or one that had ended when its file was written, a toolkit page reviewed in the future.
     """
     taxonomy, found = load_taxonomy(project)
     department, problems = load_department(project)
     found += problems
-    context = CheckContext.of(project, taxonomy)
+    context = CheckContext.of(project, taxonomy, today)
     found += context.content.problems
     files, problems = course_files(project)
     found += problems

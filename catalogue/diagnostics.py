@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
-from typing import Iterable, Literal, Sequence
+from dataclasses import dataclass, field
+from typing import Iterable, Literal, Mapping, Sequence
 
 Severity = Literal["fejl", "advarsel"]
 
@@ -22,6 +22,8 @@ class Diagnostic:
     column: int
     message: str
     severity: Severity = "fejl"
+    # Said instead of any other problem at the same place (a placeholder left is not also "not a date").
+    replaces: bool = field(default=False, compare=False, repr=False)
 
     def __str__(self) -> str:
         # One problem, one line, whatever an editor's value quoted in the message holds.
@@ -31,6 +33,13 @@ class Diagnostic:
     @property
     def is_error(self) -> bool:
         return self.severity == "fejl"
+
+
+def superseded(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """The diagnostics without those at the place of one that ``replaces`` the others there."""
+    diagnostics = list(diagnostics)
+    taken = {(d.path, d.line, d.column) for d in diagnostics if d.replaces}
+    return [d for d in diagnostics if d.replaces or (d.path, d.line, d.column) not in taken]
 
 
 def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
@@ -67,10 +76,22 @@ def ascii_key(text: str) -> str:
     return text.strip().lower().translate(_TRANSLITERATION).replace(" ", "-").replace("_", "-")
 
 
-def closest(word: str, candidates: Iterable[str]) -> str | None:
-    """The candidate an editor most likely meant, or None when nothing is close."""
+def closest(word: str, candidates: Iterable[str], labels: Mapping[str, str] | None = None,
+            known: Mapping[str, str] | None = None) -> str | None:
+    """The candidate an editor most likely meant, or None when nothing is close.
+
+    ``labels`` are the names residents see (key → label), compared as well as the keys: 'øvet' → 'mellem'
+    when mellem's label is 'Øvet'. ``known`` are other words that stand for a candidate (an area's name →
+    its region), written as keys.
+    """
     candidates = list(candidates)
     by_ascii = {ascii_key(c): c for c in candidates}
+    for key, label in (labels or {}).items():
+        if key in candidates:
+            by_ascii.setdefault(ascii_key(label), key)
+    for word_known, key in (known or {}).items():
+        if key in candidates:
+            by_ascii.setdefault(ascii_key(word_known), key)
     wanted = ascii_key(word)
     if wanted in by_ascii:
         return by_ascii[wanted]
@@ -78,10 +99,11 @@ def closest(word: str, candidates: Iterable[str]) -> str | None:
     return by_ascii[match[0]] if match else None
 
 
-def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+def did_you_mean(word: str, candidates: Iterable[str], labels: Mapping[str, str] | None = None,
+                 known: Mapping[str, str] | None = None) -> str:
     """``; mente du 'x'?`` or, with nothing close, the list of valid words."""
     candidates = list(candidates)
-    guess = closest(word, candidates)
+    guess = closest(word, candidates, labels, known)
     if guess is not None:
         return f"; mente du '{guess}'?"
     return "; skriv en af: " + ", ".join(f"'{c}'" for c in candidates)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
 from datetime import date, datetime, time, timezone
 from pathlib import Path
 from xml.etree import ElementTree
 
 from .catalogue import Catalogue
+from .sources import git_history
 from .urls import course_src, page_url
 
 FEED = "feed.xml"
@@ -17,18 +17,8 @@ ATOM = "http://www.w3.org/2005/Atom"
 
 def last_changed(root: Path, paths: list[Path]) -> dict[Path, datetime]:
     """When each file was last committed (git, one call for all), else last modified."""
-    changed: dict[Path, datetime] = {}
-    try:
-        log = subprocess.run(["git", "log", "--format=%x00%cI", "--name-only", "--no-renames", "--", "courses",
-                              "content"], cwd=root, capture_output=True, text=True, timeout=60, check=True).stdout
-    except (OSError, subprocess.SubprocessError):
-        log = ""
-    when = None
-    for line in log.splitlines():
-        if line.startswith("\x00"):
-            when = datetime.fromisoformat(line[1:])
-        elif line and when is not None:
-            changed.setdefault((root / line).resolve(), when)
+    history = git_history(root) or {}
+    changed = {(root / relative).resolve(): committed.last for relative, committed in history.items()}
     return {path: changed.get(path.resolve()) or datetime.fromtimestamp(path.stat().st_mtime, timezone.utc)
             for path in paths}
 

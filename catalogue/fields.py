@@ -25,6 +25,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from .diagnostics import did_you_mean
+from .geography import AREAS
 
 SLUG_PATTERN = r"[a-z0-9]+(-[a-z0-9]+)*"
 TAXONOMY_MARK = "x-taksonomi"
@@ -285,7 +286,10 @@ def TaxonomyKey(vocabulary: str) -> Any:  # noqa: N802 (a type factory)
             return value
         keys = taxonomy.keys(vocabulary)
         if value not in keys:
-            raise problem(f"'{value}' findes ikke i taksonomiens {vocabulary}{did_you_mean(value, keys)}")
+            labels = {key: entry.navn for key, entry in taxonomy.vocabulary(vocabulary).items()}
+            known = AREAS if vocabulary == "regioner" else None
+            raise problem(f"'{value}' findes ikke i taksonomiens {vocabulary}"
+                          f"{did_you_mean(value, keys, labels, known)}")
         return value
 
     # The schema names the vocabulary; catalogue/schemas.py puts in its keys.

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timedelta
+from datetime import date
 from pathlib import Path
 
 import jinja2
 
+from . import placeholders
 from .fields import SLUG_PATTERN
 from .models import TOOLKIT_TYPES, Department, Taxonomy
 from .project import Project
@@ -40,11 +41,8 @@ def new_course(project: Project, slug: str, taxonomy: Taxonomy, department: Depa
     path = project.courses_dir / f"{slug}.yml"
     if path.exists():
         raise ScaffoldError(f"{project.display(path)} findes allerede; vælg et andet navn, eller ret den fil")
-    start = datetime.combine(today + timedelta(days=60), time(9, 30))
     text = _environment(project).get_template("course.yml.jinja").render(
-        taxonomy=taxonomy, department=department,
-        example_start=f"{start:%Y-%m-%d %H:%M}", example_end=f"{start.replace(hour=15):%Y-%m-%d %H:%M}",
-        example_deadline=(start.date() - timedelta(days=28)).isoformat())
+        taxonomy=taxonomy, department=department, placeholder=placeholders.by_name(placeholders.COURSE))
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
@@ -68,7 +66,8 @@ def new_toolkit_page(project: Project, kind: str, name: str, taxonomy: Taxonomy,
     if path.exists():
         raise ScaffoldError(f"{project.display(path)} findes allerede; vælg et andet navn, eller ret den fil")
     text = _environment(project).get_template("toolkit.md.jinja").render(
-        type=kind, taxonomy=taxonomy, today=today.isoformat())
+        type=kind, taxonomy=taxonomy, today=today.isoformat(),
+        placeholder=placeholders.by_name(placeholders.TOOLKIT))
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path

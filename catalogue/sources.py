@@ -12,7 +12,9 @@ from __future__ import annotations
 import os
 import re
 import stat
+import subprocess
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import Callable
 
@@ -137,3 +139,38 @@ def not_a_regular_file(path: Path, root: Path, display: str) -> Diagnostic | Non
     if os.path.lexists(path) and not stat.S_ISREG(os.lstat(path).st_mode):
         return Diagnostic(display, 1, 1, "er ikke en almindelig fil; læg en almindelig fil her i stedet")
     return None
+
+
+@dataclass(frozen=True)
+class Committed:
+    """When a file was first and last committed."""
+
+    first: datetime
+    last: datetime
+
+
+def git_history(root: Path, folders: tuple[str, ...] = ("courses", "content")) -> dict[str, Committed] | None:
+    """When each file under ``folders`` was first and last committed, by its path relative to ``root`` (one call
+    to git for all); a file not committed yet is not in it. None when ``root`` is not in a git checkout."""
+    command = ["git", "-c", "core.quotepath=off", "log", "--relative", "--format=%x00%cI", "--name-only",
+               "--no-renames", "--", *folders]
+    try:
+        log = subprocess.run(command, cwd=root, capture_output=True, text=True, timeout=60, check=True).stdout
+    except subprocess.CalledProcessError:
+        try:  # a checkout without any commits yet has no history, but every file in it is new
+            inside = subprocess.run(["git", "rev-parse", "--is-inside-work-tree"], cwd=root, capture_output=True,
+                                    text=True, timeout=60).stdout.strip() == "true"
+        except (OSError, subprocess.SubprocessError):
+            inside = False
+        return {} if inside else None
+    except (OSError, subprocess.SubprocessError):
+        return None
+    history: dict[str, Committed] = {}
+    when = None
+    for line in log.splitlines():  # newest first
+        if line.startswith("\x00"):
+            when = datetime.fromisoformat(line[1:])
+        elif line and when is not None:
+            seen = history.get(line)
+            history[line] = Committed(when, seen.last if seen else when)
+    return history

@@ -6,7 +6,6 @@ depend on the page's type are rows of ``TOOLKIT_CHECKS``.
 
 from __future__ import annotations
 
-import calendar
 import os
 import re
 from dataclasses import dataclass, replace
@@ -15,13 +14,24 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Iterator
 
 from markdown.extensions.toc import slugify
+from pydantic_core import PydanticCustomError
 
-from .diagnostics import Diagnostic
+from . import danish, placeholders
+from .diagnostics import Diagnostic, superseded
+from .fields import parse_date
 from .models import PageMeta, ToolkitMeta, editor_keys
 from .safehtml import unsafe_html
 from .sources import FILE_KINDS
 from .urls import is_generated
-from .validation import CheckContext, CrossCheck, Finding, cross_check_diagnostics, validate_model
+from .validation import (
+    CheckContext,
+    CrossCheck,
+    Finding,
+    cross_check_diagnostics,
+    months_before,
+    placeholder_findings,
+    validate_model,
+)
 from .yamlsource import Mark, decode, load_yaml_text
 
 TOOLKIT_FOLDER = "vaerktoejskasse"
@@ -85,11 +95,32 @@ def _link_for_links(page: dict[str, Any], _: CheckContext) -> Iterator[Finding]:
                       at=("type",))
 
 
+def _reviewed_not_in_future(page: dict[str, Any], context: CheckContext) -> Iterator[Finding]:
+    reviewed: date | None = _parsed_date(page.get("revideret"))
+    if context.today is not None and reviewed is not None and reviewed > context.today:
+        yield Finding(("revideret",), f"{danish.day_month_year(reviewed)} er efter i dag "
+                                      f"({danish.day_month_year(context.today)}); skriv den dag, siden sidst blev "
+                                      "gennemgået, senest i dag", severity="advarsel")
+
+
+def _parsed_date(value: Any) -> date | None:
+    try:
+        return parse_date(value)
+    except PydanticCustomError:
+        return None
+
+
+def _no_placeholders(page: dict[str, Any], context: CheckContext) -> Iterator[Finding]:
+    yield from placeholder_findings(page, placeholders.TOOLKIT, context)
+
+
 TOOLKIT_CHECKS: list[CrossCheck] = [
     CrossCheck("filer", "a template (skabelon) has files to download", _files_for_templates),
     CrossCheck("filer › fil", "each file lies beside its page", _files_exist),
     CrossCheck("video", "a video page has a video", _video_for_videos),
     CrossCheck("link", "a link page has a link", _link_for_links),
+    CrossCheck("revideret", "a review date in the future is a warning", _reviewed_not_in_future),
+    CrossCheck("(pladsholdere)", "no placeholder of the scaffold is left", _no_placeholders),
 ]
 
 
@@ -112,8 +143,10 @@ def _page_text(path: Path, display: str) -> tuple[str | None, list[Diagnostic]]:
 
 def _body_warnings(display: str, body: str, body_line: int) -> list[Diagnostic]:
     """HTML in a page's text that the build removes, as warnings at its line in the file."""
-    return [Diagnostic(display, body_line + line - 1, column, f"sidens tekst: {message}", "advarsel")
-            for line, column, message in unsafe_html(body)]
+    found = [Diagnostic(display, body_line + line - 1, column, f"sidens tekst: {message}", "advarsel")
+             for line, column, message in unsafe_html(body)]
+    return found + [Diagnostic(display, body_line + line - 1, 1, f"sidens tekst: pladsholder: {placeholder.advice}")
+                    for line, placeholder in placeholders.lines_left(body, placeholders.TOOLKIT)]
 
 
 def load_toolkit_page(path: Path, context: CheckContext) -> tuple[ToolkitItem | None, list[Diagnostic]]:
@@ -135,6 +168,7 @@ def load_toolkit_page(path: Path, context: CheckContext) -> tuple[ToolkitItem | 
     found += problems
     found += cross_check_diagnostics(document, replace(context, folder=path.parent), display, TOOLKIT_CHECKS)
     found += _body_warnings(display, body, body_line)
+    found = superseded(found)
     if meta is None or any(d.is_error for d in found):
         return None, found
     relative = path.relative_to(project.content_dir).as_posix()
@@ -181,11 +215,6 @@ def check_page(path: Path, context: CheckContext) -> list[Diagnostic]:
             return found
         found += validate_model(PageMeta, document, display)[1]
     return found + _body_warnings(display, body, body_line)
-
-
-def months_before(day: date, months: int) -> date:
-    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
-    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
 def needing_review(items: dict[str, ToolkitItem], today: date, months: int) -> list[ToolkitItem]:

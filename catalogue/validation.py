@@ -7,6 +7,8 @@ the file as written, so they are reported even when another key is broken.
 
 from __future__ import annotations
 
+import calendar
+import dataclasses
 import hashlib
 import os
 import re
@@ -22,13 +24,25 @@ from pydantic_core import PydanticCustomError
 
 from . import danish
 from .danish import number
-from .diagnostics import Diagnostic, Severity, ascii_key, closest, describe_path, did_you_mean
+from .diagnostics import Diagnostic, Severity, ascii_key, closest, describe_path, did_you_mean, superseded
 from .fields import SLUG_PATTERN, parse_date, parse_datetime
-from .models import ONLINE, REQUIRED_TAXONOMY_KEYS, Course, CourseEntry, Department, Taxonomy, editor_keys
+from .geography import region_of_postal_code
+from .models import (
+    ONLINE,
+    ONLINE_REGION,
+    REQUIRED_TAXONOMY_KEYS,
+    Course,
+    CourseEntry,
+    Department,
+    Taxonomy,
+    editor_keys,
+)
 from .offer import COPENHAGEN
+from .placeholders import COURSE as COURSE_PLACEHOLDERS
+from .placeholders import Placeholder, left_in
 from .project import Project
 from .safehtml import unsafe_html
-from .sources import PUBLISHED_SUFFIXES, SourceTree, not_a_regular_file, scan
+from .sources import PUBLISHED_SUFFIXES, Committed, SourceTree, git_history, not_a_regular_file, scan
 from .urls import RESERVED_SLUGS, RESERVED_TOPICS
 from .yamlsource import Path_, YamlDocument, load_yaml_file
 
@@ -190,10 +204,25 @@ class CheckContext:
     taxonomy: Taxonomy | None
     content: SourceTree  # the regular files under content/, walked once
     folder: Path | None = None  # the folder of the file being checked, where it has files beside it
+    # The reference date, for the warnings about dates that look wrong; without it they are not given.
+    today: date | None = None
+    # When each file was first committed (None: not a git checkout, so when a file was written is unknown).
+    history: dict[str, Committed] | None = None
+    written: date | None = None  # when the file being checked was written, where known
 
     @classmethod
-    def of(cls, project: Project, taxonomy: Taxonomy | None) -> CheckContext:
-        return cls(project, taxonomy, scan(project.content_dir, project.display, allowed=PUBLISHED_SUFFIXES))
+    def of(cls, project: Project, taxonomy: Taxonomy | None, today: date | None = None) -> CheckContext:
+        return cls(project, taxonomy, scan(project.content_dir, project.display, allowed=PUBLISHED_SUFFIXES),
+                   today=today, history=git_history(project.root) if today is not None else None)
+
+    def for_file(self, path: Path) -> CheckContext:
+        """The context for checking one file: when it was written is the day it was first committed, or for a
+        file not committed yet, the reference date."""
+        if self.today is None or self.history is None:
+            return self
+        committed = self.history.get(self.project.display(path))
+        written = committed.first.astimezone(COPENHAGEN).date() if committed else self.today
+        return dataclasses.replace(self, written=written)
 
     @property
     def content_pages(self) -> list[str]:
@@ -211,6 +240,7 @@ class Finding(NamedTuple):
     at: Path_ | None = None
     severity: Severity = "fejl"
     within: tuple[int, int] | None = None
+    replaces: bool = False  # said instead of any other problem at the same place
 
 
 @dataclass(frozen=True)
@@ -281,7 +311,7 @@ def _real_local_times(course: dict[str, Any], _: CheckContext) -> Iterator[Findi
                               severity="advarsel")
 
 
-def _venue_and_region_unless_online(course: dict[str, Any], _: CheckContext) -> Iterator[Finding]:
+def _venue_and_region_unless_online(course: dict[str, Any], context: CheckContext) -> Iterator[Finding]:
     """A session one attends in person needs a venue and a region; an online one needs neither."""
     for index, session in _sessions(course):
         form = session.get("form", course.get("form"))
@@ -293,10 +323,118 @@ def _venue_and_region_unless_online(course: dict[str, Any], _: CheckContext) -> 
                           f"mangler; et hold med form '{form}' ({whose} form) skal have sted med navn, adresse, "
                           "postnr og by. Er holdet online, så skriv 'form: online' i holdet", at=("hold", index))
         if session.get("region") is None:
+            by_postal_code = _postal_region(session, context)
+            example = (f"skriv 'region: {by_postal_code[1]}' {by_postal_code[0]}" if by_postal_code
+                       else "fx 'region: midtjylland'")
             yield Finding(("hold", index, "region"),
                           f"mangler; et hold med form '{form}' ({whose} form) skal have regionen for sit sted, "
-                          "fx 'region: midtjylland'. Kun et online hold kan udelade den (så gælder det hele landet)",
+                          f"{example}. Kun et online hold kan udelade den (så gælder det hele landet)",
                           at=("hold", index))
+
+
+def _postal_region(session: dict[str, Any], context: CheckContext | None) -> tuple[str, str] | None:
+    """('(postnummer 8230 ligger i Region Midtjylland)', 'midtjylland') for a session's venue, where sure."""
+    venue = session.get("sted")
+    postal_code = venue.get("postnr") if isinstance(venue, dict) else None
+    region = region_of_postal_code(postal_code)
+    taxonomy = context.taxonomy if context else None
+    if region is None or taxonomy is None or region not in taxonomy.keys("regioner"):
+        return None
+    return f"(postnummer {str(postal_code).strip()} ligger i Region {taxonomy.label('regioner', region)})", region
+
+
+def _region_fits_postal_code(course: dict[str, Any], context: CheckContext) -> Iterator[Finding]:
+    """A region that is not a key is answered with the region of the venue's postal code; one that is a region
+    other than the postal code's is a warning (the venue or the region is wrong). 'hele-landet' is a choice."""
+    if context is None or context.taxonomy is None:
+        return
+    keys = context.taxonomy.keys("regioner")
+    for index, session in _sessions(course):
+        region, by_postal_code = session.get("region"), _postal_region(session, context)
+        if by_postal_code is None or not isinstance(region, str) or _is_placeholder(("hold", index, "region"), region):
+            continue
+        where, expected = by_postal_code
+        if region not in keys:
+            yield Finding(("hold", index, "region"), f"'{region}' findes ikke i taksonomiens regioner; mente du "
+                                                     f"'{expected}'? {where}", replaces=True)
+        elif region not in (expected, ONLINE_REGION):
+            yield Finding(("hold", index, "region"),
+                          f"er '{region}', men postnummer {str(session['sted']['postnr']).strip()} ligger i Region "
+                          f"{context.taxonomy.label('regioner', expected)}; skriv 'region: {expected}', hvis stedets "
+                          "adresse er rigtig, eller ret postnummeret", severity="advarsel")
+
+
+def _is_placeholder(loc: Path_, value: Any) -> bool:
+    return any(at == loc for at, _ in left_in(_nested(loc, value), COURSE_PLACEHOLDERS))
+
+
+def _nested(loc: Path_, value: Any) -> Any:
+    """The smallest document with ``value`` at ``loc``."""
+    for element in reversed(loc):
+        value = [None] * element + [value] if isinstance(element, int) else {element: value}
+    return value
+
+
+def placeholder_findings(data: Any, table: list[Placeholder], context: CheckContext | None) -> Iterator[Finding]:
+    """Each placeholder of the scaffold left in a file, instead of any other problem with that value."""
+    regions = ", ".join(context.taxonomy.keys("regioner")) if context and context.taxonomy else ""
+    for loc, placeholder in left_in(data, table):
+        advice = placeholder.advice.format(regioner=regions)
+        if placeholder.name == "region" and isinstance(data, dict):
+            session = data["hold"][loc[1]]
+            by_postal_code = _postal_region(session, context)
+            if by_postal_code:
+                advice += f" {by_postal_code[0]}"
+        # At the text itself, also where it starts on the line after the key ('beskrivelse: |').
+        yield Finding(loc, f"pladsholder: {advice}", within=(1, 1), replaces=True)
+
+
+def _no_placeholders(course: dict[str, Any], context: CheckContext) -> Iterator[Finding]:
+    yield from placeholder_findings(course, COURSE_PLACEHOLDERS, context)
+
+
+def _years_ahead(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def _start_far_ahead(course: dict[str, Any], context: CheckContext) -> Iterator[Finding]:
+    """A session more than two years ahead is almost always a slip in the year."""
+    if context is None or context.today is None:
+        return
+    for index, session in _sessions(course):
+        start: datetime | None = _parsed(parse_datetime, session.get("start"))
+        if start and start.date() > _years_ahead(context.today, 2):
+            yield Finding(("hold", index, "start"),
+                          f"holdet starter {danish.day_month_year(start)}, mere end to år efter i dag "
+                          f"({danish.day_month_year(context.today)}); ret årstallet, hvis det er en skrivefejl",
+                          severity="advarsel")
+
+
+# A session can be written in afterwards (as the course's history); one that ended longer ago than this
+# before the file was written is almost always a slip in the year.
+WRITTEN_AFTER_MONTHS = 3
+
+
+def _ended_before_written(course: dict[str, Any], context: CheckContext) -> Iterator[Finding]:
+    if context is None or context.written is None:
+        return
+    limit = months_before(context.written, WRITTEN_AFTER_MONTHS)
+    for index, session in _sessions(course):
+        end: datetime | None = _parsed(parse_datetime, session.get("slut"))
+        if end and end.date() < limit:
+            yield Finding(("hold", index, "slut"),
+                          f"holdet sluttede {danish.day_month_year(end)}, mere end {WRITTEN_AFTER_MONTHS} måneder "
+                          f"før filen blev skrevet ({danish.day_month_year(context.written)}), og vises derfor "
+                          "ikke; ret årstallet, hvis holdet ikke er holdt endnu", severity="advarsel")
+
+
+def months_before(day: date, months: int) -> date:
+    """The same day ``months`` months earlier (the month's last day, where it is shorter)."""
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
 def _materials_exist(course: dict[str, Any], context: CheckContext) -> Iterator[Finding]:
@@ -339,6 +477,12 @@ CROSS_CHECKS: list[CrossCheck] = [
                _real_local_times),
     CrossCheck("hold › sted/region", "a venue and a region are required unless the session is online",
                _venue_and_region_unless_online),
+    CrossCheck("hold › region", "a region that is not a key, or not the postal code's, is answered by the postal code",
+               _region_fits_postal_code),
+    CrossCheck("hold › start", "a session more than two years ahead is a warning", _start_far_ahead),
+    CrossCheck("hold › slut", "a session that had ended when the file was written is a warning",
+               _ended_before_written),
+    CrossCheck("(pladsholdere)", "no placeholder of the scaffold is left", _no_placeholders),
     CrossCheck("materialer", "each material is a page that exists under content/", _materials_exist),
     CrossCheck("beskrivelse", "HTML that could run is reported where it is written (the build removes it)",
                _safe_description),
@@ -349,10 +493,11 @@ def cross_check_diagnostics(document: YamlDocument, context: CheckContext | None
                             rows: list[CrossCheck] = CROSS_CHECKS) -> list[Diagnostic]:
     found = []
     for row in rows:
-        for loc, message, at, severity, within in row.check(document.data, context):
+        for loc, message, at, severity, within, replaces in row.check(document.data, context):
             positions = document.positions
             mark = positions.of_text(at or loc, *within) if within else positions.of_value(at or loc)
-            found.append(Diagnostic(display, mark.line, mark.column, f"{describe_path(loc)}: {message}", severity))
+            found.append(Diagnostic(display, mark.line, mark.column, f"{describe_path(loc)}: {message}", severity,
+                                    replaces))
     return found
 
 
@@ -460,7 +605,8 @@ def load_course(path: Path, context: CheckContext) -> tuple[CourseEntry | None, 
         return None, found
     course, problems = validate_model(Course, document, display, {"taxonomy": context.taxonomy})
     found += problems
-    found += cross_check_diagnostics(document, context, display)
+    found += cross_check_diagnostics(document, context.for_file(path), display)
+    found = superseded(found)
     if course is None or any(d.is_error for d in found):
         return None, found
     return CourseEntry(slug=slug, source=display, course=course, fingerprint=fingerprint(raw)), found

@@ -97,13 +97,59 @@ def test_preview_rebuilds_shows_errors_and_recovers(project: Path, tmp_path: Pat
 
 # ----------------------------------------------------------------------------- scaffolds
 
+def written(name: str, table: str = "COURSE") -> str:
+    """A placeholder as the scaffold writes it (catalogue/placeholders.py)."""
+    from catalogue import placeholders
+
+    return placeholders.by_name(getattr(placeholders, table))[name].yaml
+
+
 FILLED = {
-    'titel: ""': "titel: Budget for begyndere",
-    'intro: ""': "intro: Lær at læse afdelingens budget.",
+    f"titel: {written('titel')}": "titel: Budget for begyndere",
+    f"intro: {written('intro')}": "intro: Lær at læse afdelingens budget.",
+    "  Skriv her, hvad kurset handler om, og hvad deltagerne lærer.": "  Vi læser budgettet sammen.",
     "emner: []": "emner: [oekonomi]",
     "niveau: []": "niveau: [ny]",
     "målgruppe: []": "målgruppe: [afdelingsbestyrelse]",
+    f"pris: {written('pris')}": "pris: 0",
+    f"start: {written('start')}": "start: 2027-03-06 09:30",
+    f"slut: {written('slut')}": "slut: 2027-03-06 15:30",
+    f"navn: {written('sted_navn')}": "navn: Fælleshuset",
+    f"adresse: {written('sted_adresse')}": "adresse: Vestergade 3",
+    f"postnr: {written('sted_postnr')}": 'postnr: "8230"',
+    f"by: {written('sted_by')}": "by: Åbyhøj",
+    "region: vaelg-region": "region: midtjylland",
+    f"tilmeldingsfrist: {written('tilmeldingsfrist')}": "tilmeldingsfrist: 2027-02-05",
 }
+
+# What `check` says about a course scaffold left as `new` wrote it: one line per placeholder or empty key.
+UNFILLED = [
+    "courses/budget-for-begyndere.yml:6:8: fejl: titel: pladsholder: skriv kursets rigtige titel",
+    "courses/budget-for-begyndere.yml:8:8: fejl: intro: pladsholder: skriv en eller to sætninger om, hvad "
+    "deltagerne får ud af kurset",
+    "courses/budget-for-begyndere.yml:12:3: fejl: beskrivelse: pladsholder: skriv, hvad kurset handler om, og hvad "
+    "deltagerne lærer",
+    "courses/budget-for-begyndere.yml:14:8: fejl: emner: skal have mindst én værdi",
+    "courses/budget-for-begyndere.yml:16:9: fejl: niveau: skal have mindst én værdi",
+    "courses/budget-for-begyndere.yml:20:12: fejl: målgruppe: skal have mindst én værdi",
+    "courses/budget-for-begyndere.yml:24:7: fejl: pris: pladsholder: skriv prisen i hele kroner uden punktum, fx "
+    "1200, eller 0, hvis kurset er gratis",
+    "courses/budget-for-begyndere.yml:44:12: fejl: hold nr. 1 › start: pladsholder: skriv, hvornår holdet starter, "
+    "som ÅÅÅÅ-MM-DD TT:MM, fx 2027-03-06 09:30",
+    "courses/budget-for-begyndere.yml:45:11: fejl: hold nr. 1 › slut: pladsholder: skriv, hvornår holdet slutter, "
+    "som ÅÅÅÅ-MM-DD TT:MM, fx 2027-03-06 15:30",
+    "courses/budget-for-begyndere.yml:47:18: fejl: hold nr. 1 › sted › navn: pladsholder: skriv kursusstedets navn",
+    "courses/budget-for-begyndere.yml:47:43: fejl: hold nr. 1 › sted › adresse: pladsholder: skriv kursusstedets "
+    "adresse, fx Eksempelvej 1",
+    "courses/budget-for-begyndere.yml:47:72: fejl: hold nr. 1 › sted › postnr: pladsholder: skriv kursusstedets "
+    'postnummer i anførselstegn, fx "8000"',
+    "courses/budget-for-begyndere.yml:47:84: fejl: hold nr. 1 › sted › by: pladsholder: skriv den by, kursusstedet "
+    "ligger i",
+    "courses/budget-for-begyndere.yml:49:13: fejl: hold nr. 1 › region: pladsholder: skriv regionen for "
+    "kursusstedet, en af: hovedstaden, sjaelland, syddanmark, midtjylland, nordjylland, hele-landet",
+    "courses/budget-for-begyndere.yml:51:23: fejl: hold nr. 1 › tilmeldingsfrist: pladsholder: skriv den sidste dag "
+    "for tilmelding som ÅÅÅÅ-MM-DD, senest startdagen",
+]
 
 
 def fill(path: Path, replacements: dict[str, str]) -> None:
@@ -126,13 +172,13 @@ def test_new_course_has_every_key_and_passes_check_once_filled(empty_project: Pa
     for key in [info.alias or name for name, info in Course.model_fields.items()] + \
                [info.alias or name for name, info in Session.model_fields.items()]:
         assert re.search(rf"^\s*(- )?{key}:", text, re.MULTILINE), key
-    unfilled = run_build(empty_project, "check")
-    assert {line.split(": fejl: ")[1].split(":")[0] for line in unfilled.errors} == {
-        "titel", "intro", "emner", "niveau", "målgruppe"}
+    unfilled = run_build(empty_project, "check", "--dato", REFERENCE_DATE)
+    assert unfilled.returncode == 1
+    assert unfilled.lines == UNFILLED
     fill(path, FILLED)
-    filled = run_build(empty_project, "check")
+    filled = run_build(empty_project, "check", "--dato", REFERENCE_DATE)
     assert filled.returncode == 0, filled.stdout
-    built = run_build(empty_project, "build")
+    built = run_build(empty_project, "build", "--dato", REFERENCE_DATE)
     assert built.returncode == 0
     assert "Budget for begyndere" in (empty_project / "site" / "kurser" / "budget-for-begyndere" /
                                       "index.html").read_text(encoding="utf-8")
@@ -198,20 +244,53 @@ def test_new_refuses_an_existing_or_invalid_name(empty_project: Path) -> None:
     assert (empty_project / "courses" / "findes.yml").read_text(encoding="utf-8") == VALID
 
 
-@pytest.mark.parametrize("kind, filled", [
-    ("skabelon", {'fil: ""': "fil: referat.docx", 'beskrivelse: ""': "beskrivelse: Skabelon i Word"}),
-    ("vejledning", {}),
-    ("video", {'url: ""': "url: https://www.youtube.com/watch?v=Xk3vB7pQm2A", 'varighed: ""': "varighed: 4 min."}),
-    ("link", {'url: ""': "url: https://www.retsinformation.dk/", 'udgiver: ""': "udgiver: Retsinformation"}),
+def page_written(name: str) -> str:
+    return written(name, "TOOLKIT")
+
+
+PAGE = "content/vaerktoejskasse/proeve/ny-side.md"
+
+
+@pytest.mark.parametrize("kind, filled, unfilled", [
+    ("skabelon", {f"fil: {page_written('fil')}": "fil: referat.docx",
+                  f"beskrivelse: {page_written('fil_beskrivelse')}": "beskrivelse: Skabelon i Word"},
+     [f"{PAGE}:13:11: fejl: filer nr. 1 › fil: pladsholder: skriv navnet på filen, som ligger i samme mappe som "
+      "siden, fx referat.docx",
+      f"{PAGE}:13:40: fejl: filer nr. 1 › beskrivelse: pladsholder: skriv, hvad filen er, fx Skabelon i Word",
+      f"{PAGE}:15:1: fejl: sidens tekst: pladsholder: skriv sidens tekst i stedet for denne linje"]),
+    ("vejledning", {}, [f"{PAGE}:12:1: fejl: sidens tekst: pladsholder: skriv sidens tekst i stedet for denne linje"]),
+    ("video", {f"url: {page_written('video_url')}": "url: https://www.youtube.com/watch?v=Xk3vB7pQm2A",
+               f"varighed: {page_written('video_varighed')}": "varighed: 4 min.",
+               "Skriv her, hvad der bliver sagt i videoen.": "Velkommen til videoen."},
+     [f"{PAGE}:12:14: fejl: video › url: pladsholder: skriv adressen på videoen på YouTube eller Vimeo, fx "
+      "https://www.youtube.com/watch?v=…",
+      f"{PAGE}:12:47: fejl: video › varighed: pladsholder: skriv, hvor lang videoen er, fx 12 min.",
+      f"{PAGE}:14:1: fejl: sidens tekst: pladsholder: skriv sidens tekst i stedet for denne linje",
+      f"{PAGE}:18:1: fejl: sidens tekst: pladsholder: skriv, hvad der bliver sagt i videoen, i stedet for denne "
+      "linje"]),
+    ("link", {f"url: {page_written('link_url')}": "url: https://www.retsinformation.dk/",
+              f"udgiver: {page_written('link_udgiver')}": "udgiver: Retsinformation"},
+     [f"{PAGE}:12:13: fejl: link › url: pladsholder: skriv adressen på den side, der linkes til; den starter med "
+      "https://",
+      f"{PAGE}:12:43: fejl: link › udgiver: pladsholder: skriv, hvem der står bag siden, fx Retsinformation",
+      f"{PAGE}:14:1: fejl: sidens tekst: pladsholder: skriv sidens tekst i stedet for denne linje"]),
 ])
-def test_new_toolkit_page_passes_check_once_filled(empty_project: Path, kind: str, filled: dict[str, str]) -> None:
+def test_new_toolkit_page_passes_check_once_filled(empty_project: Path, kind: str, filled: dict[str, str],
+                                                   unfilled: list[str]) -> None:
     result = run_build(empty_project, "new", "--type", kind, "proeve/ny-side")
     assert result.returncode == 0, result.stderr
-    path = empty_project / "content" / "vaerktoejskasse" / "proeve" / "ny-side.md"
-    assert result.stdout.strip() == "content/vaerktoejskasse/proeve/ny-side.md"
+    path = empty_project / PAGE
+    assert result.stdout.strip() == PAGE
     (path.parent / "referat.docx").write_bytes(b"PK\x03\x04")
-    fill(path, {'titel: ""': "titel: En ny side", 'intro: ""': "intro: Kort om siden.",
-                "emner: []": "emner: [bestyrelsesarbejde]", **filled})
+    left = run_build(empty_project, "check")
+    assert left.errors == [
+        f"{PAGE}:5:8: fejl: titel: pladsholder: skriv sidens rigtige titel",
+        f"{PAGE}:7:8: fejl: intro: pladsholder: skriv en eller to sætninger om, hvad siden kan bruges til",
+        f"{PAGE}:8:8: fejl: emner: skal have mindst én værdi", *unfilled]
+    fill(path, {f"titel: {page_written('titel')}": "titel: En ny side",
+                f"intro: {page_written('intro')}": "intro: Kort om siden.",
+                "emner: []": "emner: [bestyrelsesarbejde]",
+                'Skriv sidens tekst her. Brug "## " til overskrifter.': "Sådan bruger du siden.", **filled})
     check = run_build(empty_project, "check")
     assert check.errors == [], check.errors
     assert run_build(empty_project, "new", "--type", kind, "proeve/ny-side").returncode == 1

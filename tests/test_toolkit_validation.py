@@ -128,6 +128,12 @@ CASES: list[tuple[str, str, list[str]]] = [
       "anden id, der ikke starter med '_'",
       "14:9: advarsel: sidens tekst: billeder skal ligge på sitet (i samme mappe som siden); et billede fra et "
       "andet site bliver fjernet, fordi læserens browser ellers henter det derfra"]),
+    ("revideret-i-fremtiden", variant(VALID, "revideret: 2026-09-01", "revideret: 2027-09-01"),
+     ["6:12: advarsel: revideret: 1. september 2027 er efter i dag (26. november 2026); skriv den dag, siden "
+      "sidst blev gennemgået, senest i dag"]),
+    ("pladsholder-i-teksten", variant(VALID, "Skriv referatet samme dag som mødet.\n",
+                                      'Skriv sidens tekst her. Brug "## " til overskrifter.\n'),
+     ["10:1: fejl: sidens tekst: pladsholder: skriv sidens tekst i stedet for denne linje"]),
     ("syntaksfejl", variant(VALID, "emner: [bestyrelsesarbejde]", "emner: [bestyrelsesarbejde"),
      ["5:8: fejl: emner: YAML-syntaksfejl: en liste i [ ] er ikke lukket; skriv fx [oekonomi, lovgivning]"]),
 ]

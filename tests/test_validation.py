@@ -6,10 +6,14 @@ also shows that every problem is reported in one run.
 
 from __future__ import annotations
 
+import os
+import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import Result, copy_project, run_build
+from conftest import REFERENCE_DATE, REPO, Result, copy_project, run_build
+
+from catalogue.validation import load_taxonomy
 
 VALID = """\
 titel: Det gode bestyrelsesmøde
@@ -144,8 +148,47 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
     ("sted-uden-by", variant(', by: Valby}', '}'),
      ["14:11: fejl: hold nr. 1 › sted › by: mangler; tilføj fx 'by: Valby'"]),
     ("ukendt-region", variant("region: hovedstaden", "region: København"),
-     ["15:13: fejl: hold nr. 1 › region: 'København' findes ikke i taksonomiens regioner; skriv en af: "
-      "'hovedstaden', 'sjaelland', 'syddanmark', 'midtjylland', 'nordjylland', 'hele-landet'"]),
+     ["15:13: fejl: hold nr. 1 › region: 'København' findes ikke i taksonomiens regioner; mente du 'hovedstaden'? "
+      "(postnummer 2500 ligger i Region Hovedstaden)"]),
+    ("region-efter-landsdel-og-postnr", variant('postnr: "2500", by: Valby}\n    region: hovedstaden',
+                                                'postnr: "8230", by: Åbyhøj}\n    region: østjylland'),
+     ["15:13: fejl: hold nr. 1 › region: 'østjylland' findes ikke i taksonomiens regioner; mente du 'midtjylland'? "
+      "(postnummer 8230 ligger i Region Midtjylland)"]),
+    ("region-efter-landsdel", variant('    sted: {navn: Kursuscenter Valby, adresse: Eksempelvej 1, postnr: "2500", '
+                                      'by: Valby}\n    region: hovedstaden',
+                                      "    form: online\n    region: Vendsyssel"),
+     ["15:13: fejl: hold nr. 1 › region: 'Vendsyssel' findes ikke i taksonomiens regioner; mente du "
+      "'nordjylland'?"]),
+    ("region-passer-ikke-til-postnr", variant('postnr: "2500", by: Valby}\n    region: hovedstaden',
+                                              'postnr: "7130", by: Juelsminde}\n    region: syddanmark'),
+     ["15:13: advarsel: hold nr. 1 › region: er 'syddanmark', men postnummer 7130 ligger i Region Midtjylland; "
+      "skriv 'region: midtjylland', hvis stedets adresse er rigtig, eller ret postnummeret"]),
+    ("region-hele-landet-med-postnr", variant("region: hovedstaden", "region: hele-landet"), []),
+    ("niveau-efter-navnet", variant("niveau: [ny]", "niveau: [øvet]"),
+     ["6:10: fejl: niveau nr. 1: 'øvet' findes ikke i taksonomiens niveauer; mente du 'mellem'?"]),
+    ("form-efter-navnet", variant("form: fysisk", "form: Fremmøde"),
+     ["7:7: fejl: form: 'Fremmøde' findes ikke i taksonomiens former; mente du 'fysisk'?"]),
+    ("hold-langt-ude-i-fremtiden", variant("start: 2027-03-06 09:30\n    slut: 2027-03-06 15:30",
+                                           "start: 2030-03-06 09:30\n    slut: 2030-03-06 15:30"),
+     ["12:12: advarsel: hold nr. 1 › start: holdet starter 6. marts 2030, mere end to år efter i dag (15. januar "
+      "2027); ret årstallet, hvis det er en skrivefejl"]),
+    ("hold-slut-foer-filen-blev-skrevet",
+     variant("start: 2027-03-06 09:30\n    slut: 2027-03-06 15:30", "start: 2026-03-06 09:30\n    slut: "
+             "2026-03-06 15:30").replace("tilmeldingsfrist: 2027-02-05", "tilmeldingsfrist: 2026-02-05"),
+     ["13:11: advarsel: hold nr. 1 › slut: holdet sluttede 6. marts 2026, mere end 3 måneder før filen blev "
+      "skrevet (15. januar 2027), og vises derfor ikke; ret årstallet, hvis holdet ikke er holdt endnu"]),
+    ("hold-holdt-for-nylig", variant("start: 2027-03-06 09:30\n    slut: 2027-03-06 15:30",
+                                     "start: 2026-11-06 09:30\n    slut: 2026-11-06 15:30").replace(
+                                         "tilmeldingsfrist: 2027-02-05", "tilmeldingsfrist: 2026-10-05"), []),
+    ("pladsholdere-fra-new", variant("titel: Det gode bestyrelsesmøde", 'titel: "Skriv kursets titel her"').replace(
+        "pris: 1200", 'pris: "Skriv prisen i hele kroner"').replace("navn: Kursuscenter Valby", 'navn: "Stedets navn"'),
+     ["1:8: fejl: titel: pladsholder: skriv kursets rigtige titel",
+      "9:7: fejl: pris: pladsholder: skriv prisen i hele kroner uden punktum, fx 1200, eller 0, hvis kurset er "
+      "gratis",
+      "14:18: fejl: hold nr. 1 › sted › navn: pladsholder: skriv kursusstedets navn"]),
+    ("pladsholder-region-med-postnr", variant("region: hovedstaden", "region: vaelg-region"),
+     ["15:13: fejl: hold nr. 1 › region: pladsholder: skriv regionen for kursusstedet, en af: hovedstaden, "
+      "sjaelland, syddanmark, midtjylland, nordjylland, hele-landet (postnummer 2500 ligger i Region Hovedstaden)"]),
     ("ukendt-status", variant("    tilmelding: mailto:kursus@example.dk\n",
                               "    tilmelding: mailto:kursus@example.dk\n    status: faa pladser\n"),
      ["18:13: fejl: hold nr. 1 › status: 'faa pladser' findes ikke i taksonomiens status; mente du 'faa-pladser'?"]),
@@ -157,7 +200,8 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
       "fx \"2500\""]),
     ("hold-mangler-region", variant("    region: hovedstaden\n", ""),
      ["12:5: fejl: hold nr. 1 › region: mangler; et hold med form 'fysisk' (kursets form) skal have regionen for "
-      "sit sted, fx 'region: midtjylland'. Kun et online hold kan udelade den (så gælder det hele landet)"]),
+      "sit sted, skriv 'region: hovedstaden' (postnummer 2500 ligger i Region Hovedstaden). Kun et online hold kan "
+      "udelade den (så gælder det hele landet)"]),
     ("underviser-uden-navn", variant("pris: 1200\n", "pris: 1200\nundervisere: [{rolle: Kursuskonsulent}]\n"),
      ["10:15: fejl: undervisere nr. 1 › navn: mangler; tilføj nøglen 'navn'"]),
     ("hold-ikke-liste", VALID.split("hold:")[0] + "hold: 2027-03-06 09:30\n",
@@ -271,7 +315,9 @@ def checked(tmp_path_factory: pytest.TempPathFactory) -> Result:
             path.write_text(content, encoding="utf-8")
     (root / "courses" / "forkert-endelse.yaml").write_text(VALID, encoding="utf-8")
     (root / "courses" / "gyldig.yml").write_text(VALID, encoding="utf-8")
-    return run_build(root, "check")
+    # A git checkout where no file is committed yet: each file counts as written on the reference date.
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    return run_build(root, "check", "--dato", REFERENCE_DATE)
 
 
 @pytest.mark.parametrize("name, content, expected", CASES, ids=[c[0] for c in CASES])
@@ -461,3 +507,54 @@ def test_config_files_are_read_only_as_regular_files_and_topic_keys_are_not_page
         "config/taxonomy.yml:6:3: fejl: emner › index: nøglen 'index' er "
         "optaget af siden med alle emner (/emner/); giv emnet en anden nøgle",
     ]
+
+
+def test_a_session_over_when_its_file_was_committed_is_a_warning(empty_project: Path) -> None:
+    """When a file was written is the day it was first committed; a later edit does not move it."""
+    course = empty_project / "courses" / "gammelt-hold.yml"
+    course.write_text(VALID.replace("2027-03-06", "2026-03-06").replace("2027-02-05", "2026-02-05"),
+                      encoding="utf-8")
+    git = ["git", "-c", "user.name=Redaktør", "-c", "user.email=redaktoer@example.dk"]
+    subprocess.run(["git", "init", "-q"], cwd=empty_project, check=True)
+    subprocess.run([*git, "add", "courses"], cwd=empty_project, check=True)
+    when = {"GIT_COMMITTER_DATE": "2026-09-01T10:00:00+02:00", "GIT_AUTHOR_DATE": "2026-09-01T10:00:00+02:00"}
+    subprocess.run([*git, "commit", "-q", "-m", "Nyt kursus"], cwd=empty_project, check=True,
+                   env={**os.environ, **when})
+    result = run_build(empty_project, "check", "--dato", REFERENCE_DATE)
+    assert result.returncode == 0
+    assert [line for line in result.lines if line.startswith("courses/")] == [
+        "courses/gammelt-hold.yml:13:11: advarsel: hold nr. 1 › slut: holdet sluttede 6. marts 2026, mere end 3 "
+        "måneder før filen blev skrevet (1. september 2026), og vises derfor ikke; ret årstallet, hvis holdet ikke "
+        "er holdt endnu"]
+
+
+def test_without_git_history_no_session_counts_as_written_late(empty_project: Path) -> None:
+    """A copy of the project outside git (a download, these tests' copies) cannot tell when a file was written."""
+    course = empty_project / "courses" / "gammelt-hold.yml"
+    course.write_text(VALID.replace("2027-03-06", "2026-03-06").replace("2027-02-05", "2026-02-05"),
+                      encoding="utf-8")
+    result = run_build(empty_project, "check", "--dato", REFERENCE_DATE)
+    assert result.returncode == 0 and not [line for line in result.lines if line.startswith("courses/")]
+
+
+@pytest.mark.parametrize("postal_code, region", [
+    ("1050", "hovedstaden"), ("2650", "hovedstaden"), ("2670", "sjaelland"), ("2690", "sjaelland"),
+    ("2700", "hovedstaden"), ("3700", "hovedstaden"), ("3900", None), ("4000", "sjaelland"), ("4050", "hovedstaden"),
+    ("4800", "sjaelland"), ("5000", "syddanmark"), ("6700", "syddanmark"), ("6870", "syddanmark"),
+    ("6880", "midtjylland"), ("6990", "midtjylland"), ("7100", "syddanmark"), ("7130", "midtjylland"),
+    ("7171", "midtjylland"), ("7190", "syddanmark"), ("7280", None), ("7400", "midtjylland"), ("7700", "nordjylland"),
+    ("7790", "midtjylland"), ("7900", "nordjylland"), ("8230", "midtjylland"), ("9000", "nordjylland"),
+    ("9632", "midtjylland"), ("9990", "nordjylland"), ("0800", None), ("800", None),
+])
+def test_region_of_postal_code(postal_code: str, region: str | None) -> None:
+    from catalogue.geography import region_of_postal_code
+
+    assert region_of_postal_code(postal_code) == region
+
+
+def test_every_area_names_a_region_of_the_taxonomy() -> None:
+    from catalogue.geography import AREAS
+    from catalogue.project import Project
+
+    taxonomy, _ = load_taxonomy(Project(REPO))
+    assert set(AREAS.values()) <= set(taxonomy.keys("regioner"))
