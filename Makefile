@@ -8,9 +8,10 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: site test check review schemas new serve chromium clean
 
-## Build the site into site/ (validates first; site/ is left alone on any error)
+## Build the site into site/ (validates first; site/ is left alone on any error); DATO=2027-01-15 builds as
+## if it were that day
 site: $(VENV)/.build-deps
-	$(BIN)/python build.py build
+	$(BIN)/python build.py build $(if $(DATO),--dato '$(DATO)')
 
 ## Validate all course files and pages, build nothing
 check: $(VENV)/.build-deps

@@ -25,6 +25,7 @@ from .fields import video_source
 from .models import TOOLKIT_TYPES, CourseEntry
 from .preview import ERROR_TITLES, OVERVIEW, BrokenFile
 from .safehtml import sanitize
+from .scaffold import course_text, toolkit_text
 from .structured_data import course_json_ld, script_json
 from .toolkit import ToolkitItem, downloads, is_long_guide, transcript_anchor
 from .urls import (
@@ -33,6 +34,7 @@ from .urls import (
     CATALOGUE,
     HOME,
     IDEAS,
+    NEW_FILES,
     NEW_MEMBERS,
     PRACTICAL,
     PRINTABLE,
@@ -323,7 +325,8 @@ class PageGenerator:
     def all_pages(self) -> list[GeneratedPage]:
         """Every page and file of the site that has no file of its own."""
         pages = [self.home(), self.catalogue_page(), self.topics(), self.new_members(), self.tailored(),
-                 self.ideas(), self.practical(), self.toolkit_index(), self.search(), self.printable()]
+                 self.ideas(), self.practical(), self.toolkit_index(), self.search(), self.printable(),
+                 self.new_files()]
         pages += [self.topic(key) for key in self.catalogue.taxonomy.emner]
         pages += [self.course(entry) for entry in self.catalogue.courses]
         pages += self.calendars()
@@ -365,6 +368,18 @@ class PageGenerator:
         return self.render(IDEAS, "ideas.md.jinja",
                            {"title": "Send os en idé",
                             "description": "Har du en idé til et kursus eller til værktøjskassen? Skriv til os."})
+
+    def new_files(self) -> GeneratedPage:
+        """The scaffolds of `build.py new`, for editors who start a file on GitHub's web pages."""
+        catalogue = self.catalogue
+        toolkit = {kind: toolkit_text(catalogue.project, kind, catalogue.taxonomy, self.today)
+                   for kind in TOOLKIT_TYPES}
+        return self.render(NEW_FILES, "new-files.md.jinja",
+                           {"title": "Skabeloner til nye filer",
+                            "description": "Til redaktørerne: teksten til et nyt kursus eller en ny side i "
+                                           "værktøjskassen, klar til at kopiere."},
+                           course=course_text(catalogue.project, catalogue.taxonomy, catalogue.department),
+                           toolkit=toolkit)
 
     def practical(self) -> GeneratedPage:
         return self.render(PRACTICAL, "practical.md.jinja",

@@ -27,6 +27,19 @@ def _environment(project: Project) -> jinja2.Environment:
                               keep_trailing_newline=True)
 
 
+def course_text(project: Project, taxonomy: Taxonomy, department: Department) -> str:
+    """A new course file: every key, each explained, the values to fill in as placeholders."""
+    return _environment(project).get_template("course.yml.jinja").render(
+        taxonomy=taxonomy, department=department, placeholder=placeholders.by_name(placeholders.COURSE))
+
+
+def toolkit_text(project: Project, kind: str, taxonomy: Taxonomy, today: date) -> str:
+    """A new toolkit page of a type, reviewed ``today``."""
+    return _environment(project).get_template("toolkit.md.jinja").render(
+        type=kind, taxonomy=taxonomy, today=today.isoformat(),
+        placeholder=placeholders.by_name(placeholders.TOOLKIT))
+
+
 def course_slug(project: Project, name: str) -> str:
     """'konflikthaandtering' for it, for 'konflikthaandtering.yml' and for 'courses/konflikthaandtering.yml'."""
     name = name.strip().replace("\\", "/").removeprefix("./").removeprefix(f"{project.courses_dir.name}/")
@@ -41,8 +54,7 @@ def new_course(project: Project, slug: str, taxonomy: Taxonomy, department: Depa
     path = project.courses_dir / f"{slug}.yml"
     if path.exists():
         raise ScaffoldError(f"{project.display(path)} findes allerede; vælg et andet navn, eller ret den fil")
-    text = _environment(project).get_template("course.yml.jinja").render(
-        taxonomy=taxonomy, department=department, placeholder=placeholders.by_name(placeholders.COURSE))
+    text = course_text(project, taxonomy, department)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
@@ -65,9 +77,7 @@ def new_toolkit_page(project: Project, kind: str, name: str, taxonomy: Taxonomy,
     path = toolkit_path(project, name)
     if path.exists():
         raise ScaffoldError(f"{project.display(path)} findes allerede; vælg et andet navn, eller ret den fil")
-    text = _environment(project).get_template("toolkit.md.jinja").render(
-        type=kind, taxonomy=taxonomy, today=today.isoformat(),
-        placeholder=placeholders.by_name(placeholders.TOOLKIT))
+    text = toolkit_text(project, kind, taxonomy, today)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path

@@ -18,8 +18,9 @@ SEARCH = "soeg.md"
 PRINTABLE = "kurser/katalog.md"
 CALENDAR = "kalender.ics"
 ABOUT = "om/index.md"  # written by hand in content/
+NEW_FILES = "om/nye-filer.md"  # the scaffolds, to copy on GitHub's web pages
 
-GENERATED = (HOME, CATALOGUE, TOPICS, NEW_MEMBERS, TAILORED, IDEAS, PRACTICAL, TOOLKIT, SEARCH)
+GENERATED = (HOME, CATALOGUE, TOPICS, NEW_MEMBERS, TAILORED, IDEAS, PRACTICAL, TOOLKIT, SEARCH, NEW_FILES)
 GENERATED_FOLDERS = ("kurser/", "emner/")
 
 

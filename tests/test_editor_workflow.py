@@ -465,3 +465,21 @@ def test_check_warns_when_the_taxonomy_has_outgrown_the_schemas(empty_project: P
            "'make schemas'" in result.lines
     assert run_build(empty_project, "schemas").returncode == 0
     assert not [line for line in run_build(empty_project, "check").lines if line.startswith("schemas/")]
+
+
+def test_the_site_shows_the_scaffolds_that_new_writes(empty_project: Path, sample_site: Path) -> None:
+    """/om/nye-filer/ gives an editor on GitHub's web pages the very text `new` writes, to copy."""
+    from bs4 import BeautifulSoup
+
+    page = BeautifulSoup((sample_site / "om" / "nye-filer" / "index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    shown = [block.get_text() for block in page.select("pre.ny-fil code")]
+    assert run_build(empty_project, "new", "budget-for-begyndere").returncode == 0
+    written = [(empty_project / "courses" / "budget-for-begyndere.yml").read_text(encoding="utf-8")]
+    for kind in ("skabelon", "vejledning", "video", "link"):
+        result = run_build(empty_project, "new", "--type", kind, f"proeve/{kind}")
+        assert result.returncode == 0, result.stderr
+        text = (empty_project / result.stdout.strip()).read_text(encoding="utf-8")
+        written.append(re.sub(r"^revideret: .*$", f"revideret: {REFERENCE_DATE}", text, flags=re.MULTILINE))
+    assert shown == written
+    assert "Skriv kursets titel her" in shown[0]
