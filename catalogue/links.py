@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import socket
+import ssl
 import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
@@ -57,11 +59,33 @@ def problem_with(url: str) -> str | None:
         except urllib.error.HTTPError as error:
             if method == "HEAD" and error.code in (403, 405, 501):
                 continue
-            return f"svarer {error.code} ({error.reason})"
+            return f"svarer {error.code}: {_status_in_danish(error.code)}"
         except (urllib.error.URLError, OSError) as error:
-            reason = getattr(error, "reason", error)
-            return f"kan ikke nås ({reason})"
+            return f"kan ikke nås: {_failure_in_danish(getattr(error, 'reason', error))}"
     return "kan ikke nås"
+
+
+_STATUSES = {401: "siden kræver login", 403: "siden må ikke ses", 404: "siden findes ikke",
+             410: "siden er fjernet", 429: "for mange forespørgsler; prøv igen senere"}
+
+
+def _status_in_danish(code: int) -> str:
+    if code in _STATUSES:
+        return _STATUSES[code]
+    return "fejl hos det andet site" if code >= 500 else "siden kan ikke hentes"
+
+
+def _failure_in_danish(reason: object) -> str:
+    """Why a host could not be reached, in Danish (the system's own words are English)."""
+    if isinstance(reason, socket.gaierror):
+        return "adressen findes ikke (navnet kan ikke slås op)"
+    if isinstance(reason, (TimeoutError, socket.timeout)):
+        return f"intet svar inden for {TIMEOUT_SECONDS} sekunder"
+    if isinstance(reason, ssl.SSLError):
+        return "sitets certifikat er ikke gyldigt"
+    if isinstance(reason, ConnectionRefusedError):
+        return "sitet afviser forbindelsen"
+    return "forbindelsen mislykkedes"
 
 
 def _line_of(link: OutsideLink) -> int:

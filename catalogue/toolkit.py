@@ -157,7 +157,7 @@ def load_toolkit_page(path: Path, context: CheckContext) -> tuple[ToolkitItem | 
         return None, found
     parts = split_front_matter(text)
     if parts is None:
-        return None, [Diagnostic(display, 1, 1, "siden mangler front matter: start filen med en linje '---', "
+        return None, [Diagnostic(display, 1, 1, "siden mangler nøglerne øverst: start filen med en linje '---', "
                                                 "så nøglerne titel, type, intro, emner og revideret, og så en "
                                                 "linje '---'")]
     yaml_text, first_line, body, body_line = parts

@@ -148,6 +148,8 @@ def _message(error: dict[str, Any], root: type[BaseModel], document: YamlDocumen
     if kind in ("bool_type", "bool_parsing"):
         return loc, f"{label}: skal være true (ja) eller false (nej), ikke '{raw}'", False
     if kind == "list_type":
+        if isinstance(given, str):  # '-ny' is a list item written without the space after '-'
+            given = given.lstrip("- ") or given
         shown = f"[{given}]" if isinstance(given, (str, int)) else "[…, …]"
         return loc, f"{label}: skal være en liste; skriv fx {shown}", False
     if kind == "too_short":

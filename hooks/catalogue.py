@@ -72,9 +72,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _generator, _splitter
     preview = _previewing()
     project = _project(config)
+    today = reference_date(os.environ.get(REFERENCE_DATE_VARIABLE))
     catalogue, diagnostics = memo.checked.pop(project.root, None), []  # `build.py build` has just checked it
     if catalogue is None:
-        catalogue, diagnostics = load_catalogue(project, partial=preview, memo=memo.course_files)
+        catalogue, diagnostics = load_catalogue(project, partial=preview, memo=memo.course_files, today=today)
     for diagnostic in capped(diagnostics):
         (log.error if diagnostic.is_error else log.warning)(str(diagnostic))
     errors = sum(d.is_error for d in diagnostics)
@@ -85,8 +86,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # In the preview, each file with errors gets an error page where its course or page would be, and every
     # page a banner that leads there (Material's announce block in main.html, from config.extra).
     broken = broken_files(project, diagnostics) if preview else []
-    _generator = PageGenerator(catalogue, reference_date(os.environ.get(REFERENCE_DATE_VARIABLE)),
-                               config.site_url or "", memo=memo.course_pages if preview else None, broken=broken)
+    _generator = PageGenerator(catalogue, today, config.site_url or "", memo=memo.course_pages if preview else None,
+                               broken=broken)
     config.extra["forhaandsvisning"] = banner(broken)
     _splitter = CompoundSplitter.from_texts(site_texts(catalogue))
     # The theme's own pages (the 404 page) show the department's contact details from config/department.yml

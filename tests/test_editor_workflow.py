@@ -432,13 +432,22 @@ def test_link_check_reports_broken_links_at_their_line(tmp_path: Path) -> None:
     base = f"http://127.0.0.1:{server.server_address[1]}"
     page = tmp_path / "side.md"
     page.write_text(f"---\nlink: {{url: {base}/gone}}\n---\n[a]({base}/ok) [b]({base}/no-head)\n", encoding="utf-8")
+    with socket.socket() as closed:  # a port nothing listens on
+        closed.bind(("127.0.0.1", 0))
+        refused = f"http://127.0.0.1:{closed.getsockname()[1]}/x"
+    page.write_text(page.read_text(encoding="utf-8") + f"[c]({refused}) [d](https://ingen-vært.invalid/)\n",
+                    encoding="utf-8")
     links = [OutsideLink(f"{base}/{path}", page, "content/side.md") for path in ("ok", "gone", "no-head")]
+    links += [OutsideLink(url, page, "content/side.md") for url in (refused, "https://ingen-vært.invalid/")]
     try:
         found = check_links(links)
     finally:
         server.shutdown()
     assert [str(d) for d in found] == [
-        f"content/side.md:2:1: advarsel: linket {base}/gone svarer 404 (Not Found)"]
+        f"content/side.md:2:1: advarsel: linket {base}/gone svarer 404: siden findes ikke",
+        f"content/side.md:5:1: advarsel: linket {refused} kan ikke nås: sitet afviser forbindelsen",
+        "content/side.md:5:1: advarsel: linket https://ingen-vært.invalid/ kan ikke nås: adressen findes ikke "
+        "(navnet kan ikke slås op)"]
 
 
 def test_outside_links_cover_sign_up_evaluation_toolkit_and_videos() -> None:

@@ -55,10 +55,10 @@ def variant(base: str, old: str, new: str) -> str:
 
 CASES: list[tuple[str, str, list[str]]] = [
     ("uden-front-matter", "# Referat\n\nTekst.\n",
-     ["1:1: fejl: siden mangler front matter: start filen med en linje '---', så nøglerne titel, type, intro, "
+     ["1:1: fejl: siden mangler nøglerne øverst: start filen med en linje '---', så nøglerne titel, type, intro, "
       "emner og revideret, og så en linje '---'"]),
     ("front-matter-ikke-lukket", VALID.replace("---\nSkriv", "Skriv"),
-     ["1:1: fejl: siden mangler front matter: start filen med en linje '---', så nøglerne titel, type, intro, "
+     ["1:1: fejl: siden mangler nøglerne øverst: start filen med en linje '---', så nøglerne titel, type, intro, "
       "emner og revideret, og så en linje '---'"]),
     ("engelsk-noegle", variant(VALID, "titel:", "title:"),
      ["2:1: fejl: titel: mangler; tilføj fx 'titel: Referat af bestyrelsesmøde'",

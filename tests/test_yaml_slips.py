@@ -111,6 +111,8 @@ SLIPS: list[tuple[str, str, str]] = [
     ("punkt-uden-mellemrum", variant("emner: [bestyrelsesarbejde, kommunikation]",
                                      "emner:\n  - bestyrelsesarbejde\n  -kommunikation"),
      "7:4: fejl: emner: der mangler et mellemrum efter '-'; skriv '- kommunikation'"),
+    ("listepunkt-uden-mellemrum-alene", variant("niveau: [ny]", "niveau:\n  -ny"),
+     "7:3: fejl: niveau: skal være en liste; skriv fx [ny]"),
     ("noegle-rykket-for-lidt-ind", variant("    region: hovedstaden", "  region: hovedstaden"),
      "15:3: fejl: region: linjen er rykket 2 mellemrum ind, men 'sted' i linje 14 er rykket 4 ind; ryk 'region' "
      "ind med 4 mellemrum, så den står lige under 'sted'"),
