@@ -11,30 +11,30 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 ## Build the site into site/ (validates first; site/ is left alone on any error); DATO=2027-01-15 builds as
 ## if it were that day
 site: $(VENV)/.build-deps
-	$(BIN)/python build.py build $(if $(DATO),--dato '$(DATO)')
+	@$(BIN)/python build.py build $(if $(DATO),--dato '$(DATO)')
 
 ## Validate all course files and pages, build nothing
 check: $(VENV)/.build-deps
-	$(BIN)/python build.py check
+	@$(BIN)/python build.py check
 
 ## Toolkit pages due for review, oldest first
 review: $(VENV)/.build-deps
-	$(BIN)/python build.py review
+	@$(BIN)/python build.py review
 
 ## Rewrite schemas/*.json from the models and the taxonomy
 schemas: $(VENV)/.build-deps
-	$(BIN)/python build.py schemas
+	@$(BIN)/python build.py schemas
 
 ## A new course file (make new NAVN=budget-for-begyndere), or a toolkit page of a type
 ## (make new TYPE=skabelon NAVN=skabeloner/referat-bestyrelsesmoede)
 new: $(VENV)/.build-deps
 	@[ -n "$(NAVN)" ] || { echo "fejl: skriv navnet på kurset, fx 'make new NAVN=budget-for-begyndere', eller \
 	på siden og dens type, fx 'make new TYPE=skabelon NAVN=skabeloner/referat'" >&2; exit 2; }
-	$(BIN)/python build.py new $(if $(TYPE),--type '$(TYPE)') '$(NAVN)'
+	@$(BIN)/python build.py new $(if $(TYPE),--type '$(TYPE)') '$(NAVN)'
 
 ## Live preview on http://127.0.0.1:8000/ that rebuilds on every change
 serve: $(VENV)/.build-deps
-	$(BIN)/python build.py serve
+	@$(BIN)/python build.py serve
 
 ## Run every test, the browser tests in Chromium included
 test: $(VENV)/.test-deps node_modules/.installed chromium

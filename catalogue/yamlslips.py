@@ -279,9 +279,11 @@ def _out_of_line(structure: list[_Line], here: _Line, items: Mapping[str, str]) 
         if item is not None:  # a new item written without its '- '
             parent = next((line.key for line in reversed(structure[:structure.index(item)])
                            if line.opens and line.indent < here.indent), None)
+            fixed = " " * here.indent + "- " + here.text.strip()
             return Slip(here.number, here.indent + 1,
                         f"{here.key}: der mangler '- ' foran '{here.key}' (se linje {item.number}); tilføj '- ' "
-                        f"foran '{here.key}', så det bliver {item_name(items, parent)}")
+                        f"foran '{here.key}', så det bliver {item_name(items, parent)}: skriv linjen som "
+                        f"'{_shown(fixed)}'")
     following = structure[index + 1] if index + 1 < len(structure) else None
     before = structure[index - 2] if index > 1 else None
     if (previous.indent != here.indent and not previous.opens and previous.dash_at is None

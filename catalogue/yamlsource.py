@@ -17,7 +17,7 @@ from yaml import events
 from yaml.nodes import ScalarNode
 
 from .danish import number
-from .diagnostics import Diagnostic, describe_path, key_on_line
+from .diagnostics import Diagnostic, Severity, describe_path, key_on_line
 from .yamlslips import find_slip, item_name
 
 MAX_FILE_BYTES = 1_000_000
@@ -109,6 +109,9 @@ _PROBLEMS: list[tuple[str, str]] = [
     ("alias", "en *-stjerne først i en værdi er ikke tilladt; sæt værdien i anførselstegn"),
 ]
 
+
+# Word's quotes around a whole value: YAML keeps them as part of the text.
+_OPENING_QUOTES, _CLOSING_QUOTES = "“”„«»", "“”«»"
 
 _UNCLOSED = ("end of stream", "expected ',' or ']'", "expected ',' or '}'")
 
@@ -219,9 +222,9 @@ class _EventReader:
     def _at(self, m: yaml.Mark) -> Mark:
         return Mark(m.line + 1 + self._offset, m.column + 1)
 
-    def _error(self, m: yaml.Mark, message: str) -> None:
+    def _error(self, m: yaml.Mark, message: str, severity: Severity = "fejl") -> None:
         mark = self._at(m)
-        self.diagnostics.append(Diagnostic(self._path, mark.line, mark.column, message))
+        self.diagnostics.append(Diagnostic(self._path, mark.line, mark.column, message, severity))
 
     def read(self) -> YamlDocument | None:
         data: Any = None
@@ -273,6 +276,11 @@ class _EventReader:
             return None
         if isinstance(event, events.ScalarEvent):
             self.positions.raw[path] = event.value
+            value = event.value
+            if not event.style and len(value) > 1 and value[0] in _OPENING_QUOTES and value[-1] in _CLOSING_QUOTES:
+                self._error(event.start_mark, f"{describe_path(path)}: teksten står i typografiske anførselstegn "
+                                              f"({value[0]}…{value[-1]}), og de kommer med på siden; slet dem, hvis "
+                                              "de ikke skal ses der", "advarsel")
             if event.style in ("|", ">"):
                 self._block(event, path)
             return _scalar(event)
@@ -314,8 +322,13 @@ class _EventReader:
         key, mark = repeated[0]
         first = self.positions.keys[path + (key,)]
         if len(path) >= 2 and isinstance(path[-1], int) and (key == first_key or len(repeated) > 1):
+            # The item's first key stands two columns after its '- ': the new item's line, dash and all.
+            start = self.positions.keys[path + (first_key,)] if first_key is not None else first
+            written = self._lines[mark.line].strip() if mark.line < len(self._lines) else key
+            fixed = " " * max(0, start.column - 3) + "- " + written
             self._error(mark, f"{key}: står allerede i {describe_path(path)} (linje {first.line}); tilføj '- ' foran "
-                              f"'{key}', så det bliver {item_name(ITEM_NAMES, str(path[-2]))}")
+                              f"'{key}', så det bliver {item_name(ITEM_NAMES, str(path[-2]))}: skriv linjen som "
+                              f"'{fixed}', med '-' lige under '-' i linje {start.line}")
             return
         for key, mark in repeated:
             first = self.positions.keys[path + (key,)]

@@ -15,7 +15,7 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 import pytest
 from conftest import REFERENCE_DATE, REPO, run_build
@@ -492,3 +492,28 @@ def test_the_site_shows_the_scaffolds_that_new_writes(empty_project: Path, sampl
         written.append(re.sub(r"^revideret: .*$", f"revideret: {REFERENCE_DATE}", text, flags=re.MULTILINE))
     assert shown == written
     assert "Skriv kursets titel her" in shown[0]
+
+
+def test_copying_a_scaffold_from_the_site_takes_the_whole_text(browser: Any, base_url: str, sample_site: Path) -> None:
+    """On /om/nye-filer/, 'Kopiér teksten' puts the file's whole text on the clipboard; without JavaScript the
+    button is not there (it could not work), the text is."""
+    context = browser.new_context(viewport={"width": 375, "height": 812})
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(base_url + "om/nye-filer/")
+    buttons = page.locator("button.kopier")
+    assert buttons.count() == 5
+    box = buttons.first.bounding_box()
+    assert box is not None and box["height"] >= 44 and box["width"] >= 44
+    buttons.first.click()
+    page.wait_for_function("document.querySelector('button.kopier').textContent.startsWith('Kopieret')")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == page.locator("pre.ny-fil").first.text_content()
+    assert copied.startswith("# yaml-language-server:") and "hold:" in copied
+    context.close()
+    without = browser.new_context(java_script_enabled=False)
+    page = without.new_page()
+    page.goto(base_url + "om/nye-filer/")
+    assert page.locator("button.kopier").first.is_hidden()
+    assert page.locator("pre.ny-fil").first.is_visible()
+    without.close()

@@ -87,6 +87,10 @@ SLIPS: list[tuple[str, str, str]] = [
     ("typografiske-anfoerselstegn", variant("titel: Det gode bestyrelsesmøde", "titel: ”Det gode: bestyrelsesmøde”"),
      "1:8: fejl: titel: teksten står i typografiske anførselstegn (”), som YAML ikke kender; skriv almindelige "
      "anførselstegn (\") i begge ender af teksten i stedet"),
+    ("typografiske-anfoerselstegn-uden-kolon", variant("titel: Det gode bestyrelsesmøde",
+                                                       "titel: ”Det gode bestyrelsesmøde”"),
+     "1:8: advarsel: titel: teksten står i typografiske anførselstegn (”…”), og de kommer med på siden; slet dem, hvis "
+     "de ikke skal ses der"),
     ("kolon-i-teksten", variant("intro: Få styr på dagsorden", "intro: Få styr på: dagsorden"),
      "2:8: fejl: intro: teksten indeholder ': ', som YAML læser som en ny nøgle; sæt hele teksten i anførselstegn: "
      "intro: \"Få styr på: dagsorden, mødeledelse og referat.\""),
@@ -102,10 +106,11 @@ SLIPS: list[tuple[str, str, str]] = [
      "17:23: fejl: tilmelding: der står et mellemrum efter 'https:'; fjern det, så der står "
      "'https://example.dk/tilmeld'"),
     ("hold-uden-streg", variant("  - start: 2027-06-12 09:30", "    start: 2027-06-12 09:30"),
-     "18:5: fejl: start: står allerede i hold nr. 1 (linje 12); tilføj '- ' foran 'start', så det bliver et nyt hold"),
+     "18:5: fejl: start: står allerede i hold nr. 1 (linje 12); tilføj '- ' foran 'start', så det bliver et nyt hold: "
+     "skriv linjen som '  - start: 2027-06-12 09:30', med '-' lige under '-' i linje 12"),
     ("hold-uden-streg-rykket-ud", variant("  - start: 2027-06-12 09:30", "  start: 2027-06-12 09:30"),
      "18:3: fejl: start: der mangler '- ' foran 'start' (se linje 12); tilføj '- ' foran 'start', så det bliver et "
-     "nyt hold"),
+     "nyt hold: skriv linjen som '  - start: 2027-06-12 09:30'"),
     ("streg-uden-mellemrum", variant("  - start: 2027-06-12 09:30", "  -start: 2027-06-12 09:30"),
      "18:4: fejl: start: der mangler et mellemrum efter '-'; skriv '- start: 2027-06-12 09:30'"),
     ("punkt-uden-mellemrum", variant("emner: [bestyrelsesarbejde, kommunikation]",
@@ -195,17 +200,21 @@ def test_following_the_advice_fixes_the_slip() -> None:
     """Where the advice says what the line should be, writing that (at the line's indentation) makes it valid."""
     followed = 0
     for name, content, expected in SLIPS:
-        advice = re.search(r"; skriv '(?P<line>[^'…]+)'$", expected)
-        if advice is None:
-            continue
         number = int(expected.split(":", 1)[0])
         lines = content.split("\n")
         slip = lines[number - 1]
-        lines[number - 1] = slip[:len(slip) - len(slip.lstrip(" "))] + advice["line"]
+        whole = re.search(r"skriv linjen som '(?P<line>[^'…]+)'", expected)  # the line with its indentation
+        advice = re.search(r"; skriv '(?P<line>[^'…]+)'$", expected)  # what follows the line's indentation
+        if whole is not None:
+            lines[number - 1] = whole["line"]
+        elif advice is not None:
+            lines[number - 1] = slip[:len(slip) - len(slip.lstrip(" "))] + advice["line"]
+        else:
+            continue
         document, problems = load_yaml_file("\n".join(lines).encode(), "x.yml", COURSE_KEYS)
         assert (document is not None, problems) == (True, []), name
         followed += 1
-    assert followed >= 6
+    assert followed >= 8
 
 
 def _mutations(seed: int, count: int) -> list[tuple[int, str]]:

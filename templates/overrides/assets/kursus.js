@@ -17,3 +17,21 @@ document.querySelectorAll(".video[data-embed]").forEach(function (video) {
     frame.focus();
   });
 });
+
+// Editors' scaffolds (/om/nye-filer/): copy a whole file's text with one press.
+// The text is the <pre> right after the button's paragraph.
+document.querySelectorAll("button.kopier").forEach(function (button) {
+  var paragraph = button.closest("p");
+  var source = paragraph && paragraph.nextElementSibling;
+  if (!source || !navigator.clipboard) {
+    button.hidden = true;
+    return;
+  }
+  var label = button.textContent;
+  button.addEventListener("click", function () {
+    navigator.clipboard.writeText(source.textContent).then(function () {
+      button.textContent = "Kopieret – sæt den ind i den nye fil";
+      setTimeout(function () { button.textContent = label; }, 4000);
+    });
+  });
+});
