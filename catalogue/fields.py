@@ -174,7 +174,7 @@ def parse_signup(value: Any) -> str:
         address, _, query = text[len("mailto:"):].partition("?")
         if query:
             raise problem("skriv kun adressen efter 'mailto:', fx mailto:kursus@example.dk, uden '?' og det, der "
-                          "står efter: emne og tekst i tilmeldingsmailen skriver byggeriet selv, og cc eller bcc "
+                          "står efter: emne og tekst i tilmeldingsmailen skriver hjemmesiden selv, og cc eller bcc "
                           "ville sende deltagernes oplysninger til andre")
         return "mailto:" + email_address(address)
     if scheme == "https":

@@ -308,7 +308,7 @@ def _real_local_times(course: dict[str, Any], _: CheckContext) -> Iterator[Findi
             elif moment.replace(fold=1, tzinfo=COPENHAGEN).utcoffset() != local.utcoffset():
                 yield Finding(("hold", index, key),
                               f"kl. {moment:%H:%M} den {danish.day_month_year(moment)} findes to gange i dansk tid, "
-                              "fordi uret stilles en time tilbage den nat; byggeriet bruger den første, i "
+                              "fordi uret stilles en time tilbage den nat; hjemmesiden bruger den første, i "
                               "sommertid (+02:00). Skriv et andet klokkeslæt, hvis du mener vintertid",
                               severity="advarsel")
 
@@ -561,7 +561,7 @@ def load_taxonomy(project: Project) -> tuple[Taxonomy | None, list[Diagnostic]]:
             if key not in taxonomy.keys(vocabulary):
                 mark = document.positions.of_key((vocabulary,))
                 found.append(Diagnostic(display, mark.line, mark.column,
-                                        f"{vocabulary}: '{key}' skal blive stående, fordi byggeriet bruger den"))
+                                        f"{vocabulary}: '{key}' skal blive stående, fordi hjemmesiden bruger den"))
     return (None if found else taxonomy), found
 
 
@@ -599,8 +599,8 @@ def load_course(path: Path, context: CheckContext) -> tuple[CourseEntry | None, 
                                 f"filnavnet '{path.name}' er ikke tilladt: brug kun små bogstaver a–z, cifre og "
                                 f"enkelte bindestreger, fx '{suggest_slug(slug)}.yml'"))
     elif slug in RESERVED_SLUGS:
-        found.append(Diagnostic(display, 1, 1, f"filnavnet '{path.name}' er optaget af en side, som byggeriet laver; "
-                                               "giv kurset et andet navn"))
+        found.append(Diagnostic(display, 1, 1, f"filnavnet '{path.name}' er optaget af en side, som hjemmesiden "
+                                               "selv laver; giv kurset et andet navn"))
     raw, document, problems = _read(path, display, COURSE_KEYS)
     found += problems
     if document is None:

@@ -250,7 +250,7 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
     ("tilmelding-med-bcc", variant("tilmelding: mailto:kursus@example.dk",
                                    "tilmelding: mailto:kursus@example.dk?bcc=spion%40evil.example&subject=Hej"),
      ["17:17: fejl: hold nr. 1 › tilmelding: skriv kun adressen efter 'mailto:', fx mailto:kursus@example.dk, uden "
-      "'?' og det, der står efter: emne og tekst i tilmeldingsmailen skriver byggeriet selv, og cc eller bcc ville "
+      "'?' og det, der står efter: emne og tekst i tilmeldingsmailen skriver hjemmesiden selv, og cc eller bcc ville "
       "sende deltagernes oplysninger til andre"]),
     ("tilmelding-to-adresser", variant("tilmelding: mailto:kursus@example.dk",
                                        "tilmelding: mailto:kursus@example.dk,spion@evil.example"),
@@ -269,7 +269,7 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
       "time frem den nat (fra 02:00 til 03:00); skriv et klokkeslæt før 02:00 eller fra 03:00"]),
     ("vintertid-to-gange", variant("slut: 2027-03-06 15:30", "slut: 2027-10-31 02:30"),
      ["13:11: advarsel: hold nr. 1 › slut: kl. 02:30 den 31. oktober 2027 findes to gange i dansk tid, fordi uret "
-      "stilles en time tilbage den nat; byggeriet bruger den første, i sommertid (+02:00). Skriv et andet "
+      "stilles en time tilbage den nat; hjemmesiden bruger den første, i sommertid (+02:00). Skriv et andet "
       "klokkeslæt, hvis du mener vintertid"]),
     ("beskrivelse-med-script", variant("  Vi gennemgår hele mødet fra indkaldelse til referat.\n",
                                        "  Vi gennemgår hele mødet.\n\n  Se <script>alert(1)</script> og "
@@ -297,7 +297,7 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
      ["10:14: fejl: materialer nr. 1: './vaerktoejskasse/vejledninger/ny-i-afdelingsbestyrelsen.md' skal være stien "
       "til en side i værktøjskassen under content/, fx vaerktoejskasse/skabeloner/referat.md"]),
     ("index", VALID,
-     ["1:1: fejl: filnavnet 'index.yml' er optaget af en side, som byggeriet laver; giv kurset et andet navn"]),
+     ["1:1: fejl: filnavnet 'index.yml' er optaget af en side, som hjemmesiden selv laver; giv kurset et andet navn"]),
     ("Forkert_Filnavn", VALID,
      ["1:1: fejl: filnavnet 'Forkert_Filnavn.yml' er ikke tilladt: brug kun små bogstaver a–z, cifre og enkelte "
       "bindestreger, fx 'forkert-filnavn.yml'"]),
@@ -398,7 +398,7 @@ def test_missing_required_taxonomy_key(empty_project: Path) -> None:
                         encoding="utf-8")
     result = run_build(empty_project, "check")
     assert result.errors == ["config/taxonomy.yml:101:1: fejl: status: 'aflyst' skal blive stående, fordi "
-                            "byggeriet bruger den"]
+                            "hjemmesiden bruger den"]
 
 
 def test_department_errors(empty_project: Path) -> None:
