@@ -64,6 +64,8 @@ MIN_LISTED_PART = 5
 
 _WORD = re.compile(r"[a-zæøåéü]+")
 _TAG = re.compile(r"<[^>]+>")
+# Scripts (the JSON-LD of a course page) and styles are no text of the page.
+_SCRIPT = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.S | re.I)
 # Short and common words that are never a part of a compound worth searching for.
 _FUNCTION_WORDS = frozenset("""
 af alle alt and at bag blev bliver da de dem den denne der deres det dig din dine disse du efter eller en end
@@ -174,7 +176,7 @@ class CompoundSplitter:
 
 
 def plain_text(fragment: str) -> str:
-    return html.unescape(_TAG.sub(" ", fragment))
+    return html.unescape(_TAG.sub(" ", _SCRIPT.sub(" ", fragment)))
 
 
 def index_terms_html(splitter: CompoundSplitter, title: str, body_html: str) -> str:

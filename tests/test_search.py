@@ -389,3 +389,16 @@ def test_an_index_part_written_only_in_part_is_written_again(tmp_path: Path, mon
     with concurrent.futures.ThreadPoolExecutor(1) as pool:
         assert pool.submit(search._write_index, tmp_path, tmp_path / "pagefind").result() == 3
     assert len(tries) == 2
+
+
+def test_extra_index_terms_come_from_the_text_not_from_the_json_ld(sample_site: Path) -> None:
+    """A course page's JSON-LD (EventAttendanceMode, PostalAddress …) is no text of the page: none of its words,
+    nor parts of them, is indexed; the description's compounds are."""
+    from bs4 import BeautifulSoup
+
+    page = BeautifulSoup((sample_site / "kurser" / "det-gode-bestyrelsesmoede" / "index.html").read_text(
+        encoding="utf-8"), "html.parser")
+    assert page.select_one('script[type="application/ld+json"]') is not None
+    terms = " ".join(block.get_text() for block in page.select(".soeg-ord")).lower().split()
+    assert terms, "no extra terms at all"
+    assert not {t for t in terms if any(word in t for word in ("attendance", "postal", "address", "schema", "offer"))}
