@@ -302,11 +302,12 @@ def serve(project: Project, today: date, port: int) -> int:
     try:
         # A dirty build rewrites only what changed; hooks/catalogue.py says what that is.
         mkdocs_serve(str(project.root / "mkdocs.yml"), dev_addr=f"127.0.0.1:{port}", build_type="dirty")
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # MkDocs stops on Ctrl+C itself; this is for a Ctrl+C before it listens
         pass
     except (MkDocsException, OSError) as error:
         print(f"fejl: forhåndsvisningen kunne ikke starte ({error})", file=sys.stderr)
         return 1
+    print("Forhåndsvisningen er stoppet.", file=sys.stderr)
     return 0
 
 

@@ -75,6 +75,9 @@ def new_toolkit_page(project: Project, kind: str, name: str, taxonomy: Taxonomy,
     if kind not in TOOLKIT_TYPES:
         raise ScaffoldError(f"'{kind}' er ikke en type; skriv en af: {', '.join(TOOLKIT_TYPES)}")
     path = toolkit_path(project, name)
+    folder = project.content_dir / TOOLKIT_FOLDER
+    if path.parent == folder:  # 'referat' alone: in the type's own folder, as the other pages of its type
+        path = folder / TOOLKIT_TYPES[kind][1].lower() / path.name
     if path.exists():
         raise ScaffoldError(f"{project.display(path)} findes allerede; vælg et andet navn, eller ret den fil")
     text = toolkit_text(project, kind, taxonomy, today)

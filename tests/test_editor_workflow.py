@@ -517,3 +517,28 @@ def test_copying_a_scaffold_from_the_site_takes_the_whole_text(browser: Any, bas
     assert page.locator("button.kopier").first.is_hidden()
     assert page.locator("pre.ny-fil").first.is_visible()
     without.close()
+
+
+def test_a_toolkit_page_named_without_its_folder_goes_into_its_types_folder(empty_project: Path) -> None:
+    result = run_build(empty_project, "new", "--type", "skabelon", "referat-af-moedet")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "content/vaerktoejskasse/skabeloner/referat-af-moedet.md"
+    assert (empty_project / "content" / "vaerktoejskasse" / "skabeloner" / "referat-af-moedet.md").is_file()
+
+
+def test_ctrl_c_stops_the_preview_and_says_so(empty_project: Path, tmp_path: Path) -> None:
+    log = tmp_path / "serve.log"
+    port = free_port()
+    with log.open("w") as output:
+        server = subprocess.Popen([sys.executable, "build.py", "serve", "--port", str(port), "--dato", REFERENCE_DATE],
+                                  cwd=empty_project, stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        wait_for(lambda: fetch(f"http://127.0.0.1:{port}/")[0] == 200, what="the preview to start")
+        os.killpg(server.pid, signal.SIGINT)  # what Ctrl+C in the terminal sends
+        assert server.wait(timeout=20) == 0
+    finally:
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGTERM)
+    printed = log.read_text(encoding="utf-8")
+    assert printed.rstrip().endswith("Forhåndsvisningen er stoppet.")
+    assert "Traceback" not in printed
