@@ -245,14 +245,14 @@ def _colon_in_value(line: _Line, column: int) -> Slip | None:
         return _quote_problem(line)
     if column <= start or value[:1] in "\"'[{|>":
         return None
-    first = line.text[start:column - 1].strip()
     second = line.text[column:].strip()
-    if first and " " not in first and " " not in second:  # 'form: fysisk: online': two values, or a quoted text
+    if before and " " not in before and " " not in second:  # 'form: fysisk: online': two values, or a quoted text
         return Slip(line.number, start + 1,
                     f"{line.key}: efter '{line.key}:' står '{_shown(value)}', og en værdi kan ikke indeholde ': '; "
-                    f"skriv kun én værdi, fx '{line.key}: {first}', eller sæt teksten i anførselstegn, hvis den skal "
+                    f"skriv kun én værdi, fx '{line.key}: {before}', eller sæt teksten i anførselstegn, hvis den skal "
                     "stå sådan")
-    quoted = f'"{value}"' if '"' not in value else f"'{value}'" if "'" not in value else None
+    # Double quotes unless the text has one (or a backslash, which they would read as an escape), else single.
+    quoted = f'"{value}"' if not {'"', "\\"} & set(value) else f"'{value}'" if "'" not in value else None
     if quoted is None:
         return Slip(line.number, column, f"{line.key}: teksten indeholder ': ', som YAML læser som en ny nøgle; "
                                          "skriv teksten uden kolon")

@@ -94,6 +94,10 @@ SLIPS: list[tuple[str, str, str]] = [
     ("kolon-i-teksten", variant("intro: Få styr på dagsorden", "intro: Få styr på: dagsorden"),
      "2:8: fejl: intro: teksten indeholder ': ', som YAML læser som en ny nøgle; sæt hele teksten i anførselstegn: "
      "intro: \"Få styr på: dagsorden, mødeledelse og referat.\""),
+    ("kolon-og-omvendt-skraastreg", variant("intro: Få styr på dagsorden, mødeledelse og referat.",
+                                            "intro: Se mappen: C:\\kurser"),
+     "2:8: fejl: intro: teksten indeholder ': ', som YAML læser som en ny nøgle; sæt hele teksten i anførselstegn: "
+     "intro: 'Se mappen: C:\\kurser'"),
     ("to-vaerdier", variant("form: fysisk", "form: fysisk: online"),
      "7:7: fejl: form: efter 'form:' står 'fysisk: online', og en værdi kan ikke indeholde ': '; skriv kun én værdi, "
      "fx 'form: fysisk', eller sæt teksten i anførselstegn, hvis den skal stå sådan"),
