@@ -7,7 +7,7 @@
     python build.py new <slug>                   a new course file with every key explained
     python build.py new --type TYPE <path>       a new toolkit page (skabelon, vejledning, video, link)
     python build.py review [--dato YYYY-MM-DD]   toolkit pages due for review, oldest first
-    python build.py schemas                      rewrite the JSON Schemas in schemas/ for editors' tools
+    python build.py schemas                      rewrite the JSON Schemas in schemas/ and cms/config.yml
     python build.py links                        check the outside links (sign-up, toolkit, videos)
 
 Problems are printed one per line as ``path:line:column: fejl: …`` on standard
@@ -93,7 +93,8 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--type", dest="kind", choices=["skabelon", "vejledning", "video", "link"],
                      help="opret en side i værktøjskassen af denne type i stedet for et kursus")
     add("review", "vis de sider i værktøjskassen, der skal gennemgås, ældste først")
-    add("schemas", "skriv JSON-skemaerne i schemas/ forfra ud fra modellerne og taksonomien", dated=False)
+    add("schemas", "skriv JSON-skemaerne i schemas/ og cms/config.yml forfra ud fra modellerne og taksonomien",
+        dated=False)
     add("links", "tjek links til andre sites: tilmelding, værktøjskassen og videoer", dated=False)
     return parser
 
@@ -131,9 +132,13 @@ def check(project: Project, today: date, for_build: bool = False) -> int:
     # What was read lives until the process ends: the garbage collector need not walk it again and again.
     gc.freeze()
     if catalogue is not None:
-        diagnostics += [Diagnostic(f"schemas/{name}", 1, 1, "skemaet passer ikke længere til taksonomien; kør "
-                                                             f"'{SCHEMAS_COMMAND}'", severity="advarsel")
-                        for name in stale_schemas(project, catalogue.taxonomy)]
+        from catalogue.cms import CMS_FILE, cms_config_is_stale
+
+        stale = [f"schemas/{name}" for name in stale_schemas(project, catalogue.taxonomy)]
+        stale += [CMS_FILE] if cms_config_is_stale(project, catalogue.taxonomy) else []
+        diagnostics += [Diagnostic(path, 1, 1, "skemaet passer ikke længere til taksonomien; kør "
+                                               f"'{SCHEMAS_COMMAND}'", severity="advarsel")
+                        for path in stale]
     if _report(diagnostics):
         return 1
     assert catalogue is not None
@@ -339,7 +344,9 @@ def schemas(project: Project) -> int:
     if taxonomy is None:
         _report(problems)
         return 1
-    for path in write_schemas(project, taxonomy):
+    from catalogue.cms import write_cms_config
+
+    for path in [*write_schemas(project, taxonomy), write_cms_config(project, taxonomy)]:
         print(project.display(path))
     return 0
 

@@ -83,6 +83,7 @@ def MarkdownText() -> Any:  # noqa: N802 (a type factory)
         StringConstraints(strip_whitespace=True, min_length=1),
         AfterValidator(_no_controls),
         BeforeValidator(_as_text),
+        Field(json_schema_extra={"contentMediaType": "text/markdown"}),  # for editors' tools: a Markdown field
     ]
 
 

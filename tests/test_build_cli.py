@@ -206,8 +206,8 @@ kommandoer:
               ændres
     new       opret et nyt kursus eller en ny side i værktøjskassen
     review    vis de sider i værktøjskassen, der skal gennemgås, ældste først
-    schemas   skriv JSON-skemaerne i schemas/ forfra ud fra modellerne og
-              taksonomien
+    schemas   skriv JSON-skemaerne i schemas/ og cms/config.yml forfra ud fra
+              modellerne og taksonomien
     links     tjek links til andre sites: tilmelding, værktøjskassen og
               videoer
 """

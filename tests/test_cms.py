@@ -1,0 +1,145 @@
+"""Decap CMS's configuration (cms/config.yml): generated from the models, current, and fit for every sample file.
+
+Each sample course and toolkit page is read against its collection's fields as Decap's form would: every key
+is a field, every required field is there, a select offers the value (and every option is a taxonomy key),
+a pattern matches, a date picker can show the date in its format, a number lies within its bounds.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from conftest import REPO
+
+sys.path.insert(0, str(REPO))
+from catalogue.cms import CMS_FILE, cms_config, rendered  # noqa: E402
+from catalogue.models import Course, ToolkitMeta  # noqa: E402
+from catalogue.project import Project  # noqa: E402
+from catalogue.toolkit import split_front_matter  # noqa: E402
+from catalogue.validation import load_taxonomy  # noqa: E402
+
+TAXONOMY, _ = load_taxonomy(Project(REPO))
+CONFIG = cms_config(TAXONOMY)
+COLLECTIONS = {c["name"]: c for c in CONFIG["collections"]}
+_MOMENT = {"YYYY": "%Y", "MM": "%m", "DD": "%d", "HH": "%H", "mm": "%M"}
+
+
+def strptime_format(moment: str) -> str:
+    return re.sub("YYYY|MM|DD|HH|mm", lambda m: _MOMENT[m.group(0)], moment)
+
+
+def problems(fields: list[dict[str, Any]], data: dict[str, Any], where: str) -> list[str]:
+    """What Decap's form would flag in ``data`` (a mapping of a file), as 'where › key: why'."""
+    found = []
+    names = {f["name"] for f in fields}
+    found += [f"{where} › {key}: no such field" for key in data if key not in names]
+    for spec in fields:
+        key, value = spec["name"], data.get(spec["name"])
+        at = f"{where} › {key}"
+        if value is None:
+            if spec.get("required", True) and spec["widget"] not in ("hidden", "boolean"):
+                found.append(f"{at}: required")
+            continue
+        widget = spec["widget"]
+        if widget == "select":
+            allowed = {o["value"] for o in spec["options"]}
+            chosen = value if spec.get("multiple") else [value]
+            found += [f"{at}: {v!r} is not offered" for v in chosen if v not in allowed]
+        elif widget == "datetime":
+            try:
+                datetime.strptime(str(value), strptime_format(spec["format"]))
+            except ValueError:
+                found.append(f"{at}: {value!r} is not {spec['format']}")
+        elif widget == "number":
+            if not isinstance(value, int) or not spec.get("min", value) <= value <= spec.get("max", value):
+                found.append(f"{at}: {value!r} is out of bounds")
+        elif widget == "string" and "pattern" in spec:
+            if not re.search(spec["pattern"][0], str(value)):
+                found.append(f"{at}: {value!r} does not match {spec['pattern'][0]}")
+        elif widget == "list" and "fields" in spec:
+            for index, item in enumerate(value):
+                found += problems(spec["fields"], item, f"{at} nr. {index + 1}")
+        elif widget == "object":
+            found += problems(spec["fields"], value, at)
+    return found
+
+
+def test_the_configuration_in_the_repository_is_current() -> None:
+    assert (REPO / CMS_FILE).read_text(encoding="utf-8") == rendered(TAXONOMY), \
+        "run 'make schemas'"
+
+
+def test_the_course_form_has_every_key_in_the_contracts_order() -> None:
+    fields = COLLECTIONS["kurser"]["fields"]
+    assert [f["name"] for f in fields] == [info.alias or name for name, info in Course.model_fields.items()]
+    session = next(f for f in fields if f["name"] == "hold")["fields"]
+    assert [f["name"] for f in session] == ["start", "slut", "form", "sted", "region", "tilmeldingsfrist",
+                                            "tilmelding", "status", "pladser", "note"]
+    by_name = {f["name"]: f for f in session}
+    assert by_name["start"]["format"] == "YYYY-MM-DD HH:mm" and by_name["tilmeldingsfrist"]["time_format"] is False
+    assert by_name["sted"]["widget"] == "object" and by_name["sted"]["required"] is False
+    assert next(f for f in fields if f["name"] == "pris")["min"] == 0
+
+
+def test_every_option_is_a_taxonomy_key_shown_with_its_label() -> None:
+    def selects(fields: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        found = []
+        for spec in fields:
+            found += [spec] if spec["widget"] == "select" else selects(spec.get("fields", []))
+        return found
+
+    labels = {key: entry.navn for vocabulary in ("emner", "niveauer", "former", "målgrupper", "regioner",
+                                                 "kendetegn", "status")
+              for key, entry in TAXONOMY.vocabulary(vocabulary).items()}
+    offered = [o for spec in selects(COLLECTIONS["kurser"]["fields"]) for o in spec["options"]]
+    assert offered and all(labels.get(o["value"]) == o["label"] for o in offered)
+
+
+@pytest.mark.parametrize("path", sorted((REPO / "courses").glob("*.yml")), ids=lambda p: p.stem)
+def test_every_sample_course_opens_in_the_form_unflagged(path: Path) -> None:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for session in data.get("hold") or []:  # YAML reads dates; Decap's widgets see the text written
+        session.update({k: v.strftime("%Y-%m-%d %H:%M") if isinstance(v, datetime) else
+                        v.isoformat() if hasattr(v, "isoformat") else v for k, v in session.items()})
+    assert problems(COLLECTIONS["kurser"]["fields"], data, path.name) == []
+
+
+@pytest.mark.parametrize("path", sorted((REPO / "content" / "vaerktoejskasse").rglob("*.md")),
+                         ids=lambda p: p.stem)
+def test_every_toolkit_page_opens_in_its_types_collection_unflagged(path: Path) -> None:
+    if path.name == "index.md":
+        pytest.skip("not a toolkit page")
+    parts = split_front_matter(path.read_text(encoding="utf-8"))
+    assert parts is not None
+    meta = yaml.safe_load(parts[0])
+    meta["revideret"] = str(meta["revideret"])
+    collection = next(c for c in COLLECTIONS.values() if c.get("filter", {}).get("value") == meta["type"])
+    assert Path(collection["folder"]) == path.parent.relative_to(REPO), "the page is in its type's folder"
+    assert problems([f for f in collection["fields"] if f["name"] != "body"], meta, path.name) == []
+    assert [f["name"] for f in collection["fields"]] == [info.alias or name for name, info in
+                                                          ToolkitMeta.model_fields.items()] + ["body"]
+
+
+def test_the_form_flags_what_check_refuses() -> None:
+    """The reading above can fail: a value the form would not take is flagged."""
+    course = yaml.safe_load((REPO / "courses" / "det-gode-bestyrelsesmoede.yml").read_text(encoding="utf-8"))
+    course.update(pris=-5, niveau=["øvet"], ekstra="x")
+    course["hold"] = [{"start": "6/3 2027", "slut": "2027-03-06 15:30", "region": "østjylland",
+                       "tilmeldingsfrist": "2027-02-05", "tilmelding": "http://example.dk",
+                       "sted": {"navn": "Valby", "adresse": "Vej 1", "postnr": "25000", "by": "Valby"}}]
+    assert problems(COLLECTIONS["kurser"]["fields"], course, "x") == [
+        "x › ekstra: no such field",
+        "x › niveau: 'øvet' is not offered",
+        "x › pris: -5 is out of bounds",
+        "x › hold nr. 1 › start: '6/3 2027' is not YYYY-MM-DD HH:mm",
+        "x › hold nr. 1 › sted › postnr: '25000' does not match ^\\d{4}$",
+        "x › hold nr. 1 › region: 'østjylland' is not offered",
+        "x › hold nr. 1 › tilmelding: 'http://example.dk' does not match "
+        + next(f for f in COLLECTIONS["kurser"]["fields"] if f["name"] == "hold")["fields"][6]["pattern"][0],
+    ]
