@@ -106,10 +106,10 @@ def field(key: str, node: dict[str, Any], required: bool, definitions: dict[str,
         result.update(widget="markdown")
     else:
         result["widget"] = "string"
-        if node.get("pattern"):
-            result["pattern"] = [node["pattern"], "skrivemåden passer ikke; se forklaringen under feltet"]
-        elif _length_rule(node):
-            result["pattern"] = _length_rule(node)
+        rule = ([node["pattern"], "skrivemåden passer ikke; se forklaringen under feltet"] if node.get("pattern")
+                else _length_rule(node))
+        if rule:
+            result["pattern"] = rule
     return result
 
 

@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
+from .diagnostics import key_on_line
+
 # Spaces that look like ' ' but are not one to YAML: Word's non-breaking space and its relatives.
 ODD_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f" \
              "\u3000\ufeff"
@@ -58,11 +60,6 @@ class _Line:
     def block(self) -> bool:
         """'key: |' or 'key: >': the indented lines below are its text."""
         return self.key is not None and self.value[:1] in ("|", ">")
-
-
-def key_of(text: str) -> str | None:
-    match = _KEY_LINE.match(text)
-    return match["key"] if match else None
 
 
 def _shown(text: str) -> str:
@@ -136,7 +133,7 @@ def _broken_line(structure: list[_Line], index: int, known: frozenset[str]) -> S
         item = dash["item"]
         parent = next((above.key for above in reversed(structure[:index])
                        if above.opens and above.indent < len(dash["dash"])), None)
-        name = key_of(item) or parent or item
+        name = key_on_line(item) or parent or item
         return Slip(line.number, dash.end("dash") + 1,
                     f"{name}: der mangler et mellemrum efter '-'; skriv '- {_shown(item)}'")
     no_space = _NO_SPACE.match(text)
@@ -179,7 +176,7 @@ def _broken_line(structure: list[_Line], index: int, known: frozenset[str]) -> S
 def _odd_space(line: _Line, at: int) -> Slip:
     name = "et hårdt mellemrum" if line.text[at] == "\u00a0" else "et usynligt eller særligt mellemrum"
     plain = _ODD.sub(" ", line.text)
-    key = key_of(plain) or key_of(plain.replace(":", ": ", 1))
+    key = key_on_line(plain) or key_on_line(plain.replace(":", ": ", 1))
     prefix = f"{key.strip()}: " if key else ""
     if not line.text[:at].strip(" " + ODD_SPACES):
         return Slip(line.number, at + 1, f"{prefix}indrykningen indeholder {name} (ofte kopieret fra Word); skriv "

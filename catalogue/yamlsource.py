@@ -188,11 +188,10 @@ def load_yaml_text(text: str, display_path: str, first_line: int = 1,
     except yaml.MarkedYAMLError as error:
         # An unclosed quote or bracket is best shown where it opens, not where the parser gave up.
         unclosed = any(p in (error.problem or "") for p in _UNCLOSED) and error.context_mark is not None
-        failed = _mark(error.context_mark if unclosed else error.problem_mark or error.context_mark)
-        slip = find_slip(text, failed.line, keys, error.problem or "", failed.column, ITEM_NAMES)
-        if slip is not None and (slip.line == failed.line or not unclosed):
-            return None, [Diagnostic(display_path, slip.line + first_line - 1, slip.column, slip.message)]
         mark = _mark(error.context_mark if unclosed else error.problem_mark or error.context_mark)
+        slip = find_slip(text, mark.line, keys, error.problem or "", mark.column, ITEM_NAMES)
+        if slip is not None and (slip.line == mark.line or not unclosed):
+            return None, [Diagnostic(display_path, slip.line + first_line - 1, slip.column, slip.message)]
         lines = text.split("\n")
         line = lines[mark.line - 1] if mark.line <= len(lines) else ""
         return None, [Diagnostic(display_path, mark.line + first_line - 1, mark.column,
