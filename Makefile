@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test check review schemas new serve chromium clean
+.PHONY: site test check review schemas new serve cms fmt chromium clean
 
 ## Build the site into site/ (validates first; site/ is left alone on any error); DATO=2027-01-15 builds as
 ## if it were that day
@@ -32,9 +32,18 @@ new: $(VENV)/.build-deps
 	på siden og dens type, fx 'make new TYPE=skabelon NAVN=skabeloner/referat'" >&2; exit 2; }
 	@$(BIN)/python build.py new $(if $(TYPE),--type '$(TYPE)') '$(NAVN)'
 
+## Course files written by the browser forms back in the contract's key order (no value changes)
+fmt: $(VENV)/.build-deps
+	@$(BIN)/python build.py fmt
+
 ## Live preview on http://127.0.0.1:8000/ that rebuilds on every change
 serve: $(VENV)/.build-deps
 	@$(BIN)/python build.py serve
+
+## Edit in the browser on http://127.0.0.1:8000/admin/: the forms save into this folder (Decap CMS's local
+## server, from npm), and the preview beside them rebuilds on every save
+cms: $(VENV)/.build-deps node_modules/.installed
+	@$(BIN)/python build.py cms
 
 ## Run every test, the browser tests in Chromium included
 test: $(VENV)/.test-deps node_modules/.installed chromium
@@ -52,7 +61,7 @@ $(VENV)/.test-deps: requirements.txt requirements-test.txt | $(VENV)/bin/python
 	$(BIN)/python -m pip install -q --disable-pip-version-check -r requirements-test.txt
 	touch $(VENV)/.build-deps $@
 
-## axe-core for the accessibility tests, at the version in package-lock.json
+## axe-core for the accessibility tests and Decap CMS's local server, at the versions in package-lock.json
 node_modules/.installed: package.json package-lock.json
 	@command -v npm >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q npm; }
 	npm ci --no-audit --no-fund --silent

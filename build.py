@@ -4,11 +4,14 @@
     python build.py check [--dato YYYY-MM-DD]    validate everything, build nothing
     python build.py build [--dato YYYY-MM-DD]    check, then build the site into site/
     python build.py serve [--port N] [--dato …]  live preview that rebuilds on every change
+    python build.py cms [--port N] [--dato …]    the preview with the forms at /admin/ writing to this folder
     python build.py new <slug>                   a new course file with every key explained
     python build.py new --type TYPE <path>       a new toolkit page (skabelon, vejledning, video, link)
     python build.py review [--dato YYYY-MM-DD]   toolkit pages due for review, oldest first
     python build.py schemas                      rewrite the JSON Schemas in schemas/ and cms/config.yml
     python build.py links                        check the outside links (sign-up, toolkit, videos)
+    python build.py fmt [--tjek]                 course files in the contract's key order (after Decap CMS)
+    python build.py diff OLD NEW                 the pages a change adds, changes or removes (two built sites)
 
 Problems are printed one per line as ``path:line:column: fejl: …`` on standard
 output (and as GitHub annotations when GITHUB_ACTIONS=true); the exit code is 1
@@ -87,6 +90,8 @@ def _parser() -> argparse.ArgumentParser:
     add("build", "tjek, og byg derefter sitet i site/")
     serve = add("serve", "vis sitet på din egen computer, og byg igen, hver gang en fil ændres")
     serve.add_argument("--port", type=_port_argument, default=8000, help="porten på 127.0.0.1 (standard: 8000)")
+    cms = add("cms", "vis sitet på din egen computer med formularerne på /admin/, som gemmer i denne mappe")
+    cms.add_argument("--port", type=_port_argument, default=8000, help="porten på 127.0.0.1 (standard: 8000)")
     new = add("new", "opret et nyt kursus eller en ny side i værktøjskassen", dated=False)
     new.add_argument("navn", help="kursets navn (fx det-gode-bestyrelsesmoede) eller sidens sti "
                                   "(fx skabeloner/referat)")
@@ -96,6 +101,12 @@ def _parser() -> argparse.ArgumentParser:
     add("schemas", "skriv JSON-skemaerne i schemas/ og cms/config.yml forfra ud fra modellerne og taksonomien",
         dated=False)
     add("links", "tjek links til andre sites: tilmelding, værktøjskassen og videoer", dated=False)
+    fmt = add("fmt", "skriv kursusfilerne med nøglerne i kontraktens rækkefølge uden at ændre en værdi", dated=False)
+    fmt.add_argument("--tjek", action="store_true", help="skriv ikke noget; vis kun de filer, der ville ændres")
+    diff = add("diff", "vis de sider, en ændring tilføjer, ændrer eller fjerner: sammenlign to byggede sites",
+               dated=False)
+    diff.add_argument("gammel", type=Path, help="mappen med sitet før ændringen")
+    diff.add_argument("ny", type=Path, help="mappen med sitet efter ændringen")
     return parser
 
 
@@ -135,7 +146,7 @@ def check(project: Project, today: date, for_build: bool = False) -> int:
         from catalogue.cms import CMS_FILE, cms_config_is_stale
 
         stale = [f"schemas/{name}" for name in stale_schemas(project, catalogue.taxonomy)]
-        stale += [CMS_FILE] if cms_config_is_stale(project, catalogue.taxonomy) else []
+        stale += [CMS_FILE] if cms_config_is_stale(project, catalogue.taxonomy, catalogue.department) else []
         diagnostics += [Diagnostic(path, 1, 1, "skemaet passer ikke længere til taksonomien; kør "
                                                f"'{SCHEMAS_COMMAND}'", severity="advarsel")
                         for path in stale]
@@ -316,6 +327,37 @@ def serve(project: Project, today: date, port: int) -> int:
     return 0
 
 
+def cms(project: Project, today: date, port: int) -> int:
+    """The live preview with Decap CMS's forms at /admin/, saving through its local proxy into this folder.
+
+    The proxy (npm's decap-server, started here and stopped with the preview) listens on 127.0.0.1 only and
+    writes only inside the project; the forms find it there because the preview's /admin/config.yml says so.
+    """
+    import subprocess
+
+    from catalogue.cms import LOCAL_PROXY_PORT
+
+    server = project.root / "node_modules" / "decap-server" / "dist" / "index.js"
+    node = shutil.which("node")
+    if not server.is_file() or node is None:
+        print("fejl: Decaps lokale server er ikke installeret; kør 'make cms', som installerer den og starter "
+              "redigeringen", file=sys.stderr)
+        return 1
+    environment = {"PATH": os.environ.get("PATH", ""), "PORT": str(LOCAL_PROXY_PORT), "BIND_HOST": "127.0.0.1",
+                   "MODE": "fs", "GIT_REPO_DIRECTORY": str(project.root), "LOG_LEVEL": "warn"}
+    # Its working folder is its own, so that no .env file in the project can change how it runs.
+    proxy = subprocess.Popen([node, str(server)], cwd=server.parent, env=environment)
+    print(f"Redigering i browseren: http://127.0.0.1:{port}/admin/ (gemmer i {project.root})", file=sys.stderr)
+    try:
+        return serve(project, today, port)
+    finally:
+        proxy.terminate()
+        try:
+            proxy.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            proxy.kill()
+
+
 def new(project: Project, name: str, kind: str | None) -> int:
     from catalogue.scaffold import ScaffoldError, new_course, new_toolkit_page
     from catalogue.validation import load_department, load_taxonomy
@@ -338,15 +380,16 @@ def new(project: Project, name: str, kind: str | None) -> int:
 
 
 def schemas(project: Project) -> int:
-    from catalogue.validation import load_taxonomy
+    from catalogue.validation import load_department, load_taxonomy
 
     taxonomy, problems = load_taxonomy(project)
-    if taxonomy is None:
-        _report(problems)
+    department, more = load_department(project)
+    if taxonomy is None or department is None:
+        _report(problems + more)
         return 1
     from catalogue.cms import write_cms_config
 
-    for path in [*write_schemas(project, taxonomy), write_cms_config(project, taxonomy)]:
+    for path in [*write_schemas(project, taxonomy), write_cms_config(project, taxonomy, department)]:
         print(project.display(path))
     return 0
 
@@ -361,6 +404,36 @@ def links(project: Project) -> int:
     broken = check_links(outside_links(catalogue))
     _report(broken)
     print(f"{len(broken)} links virker ikke." if broken else "Alle links virker.", file=sys.stderr)
+    return 0
+
+
+def fmt(project: Project, check_only: bool) -> int:
+    """Course files as Decap CMS wrote them, back in the contract's shape; every value stays as it was."""
+    from catalogue.formatting import format_courses
+
+    result = format_courses(project, write=not check_only)
+    for path in result.changed:
+        print(project.display(path))
+    count = len(result.changed)
+    files = f"{number(count)} {'kursusfil' if count == 1 else 'kursusfiler'}"
+    if check_only:
+        print(f"{files} er ikke skrevet i kontraktens rækkefølge; kør 'make fmt'." if count
+              else "Alle kursusfiler er skrevet i kontraktens rækkefølge.", file=sys.stderr)
+        return 1 if count else 0
+    print(f"{files} skrevet om." if count else "Alle kursusfiler var allerede i kontraktens rækkefølge.",
+          file=sys.stderr)
+    return 0
+
+
+def diff(old: Path, new: Path) -> int:
+    """The pages a change adds, changes or removes, as Markdown (for the pull request's job summary)."""
+    from catalogue.sitediff import compare_sites, summary_markdown
+
+    for folder in (old, new):
+        if not (folder / "index.html").is_file():
+            print(f"fejl: {folder} er ikke et bygget site (der er ingen index.html)", file=sys.stderr)
+            return 1
+    print(summary_markdown(compare_sites(old, new)))
     return 0
 
 
@@ -383,12 +456,19 @@ def _main(argv: list[str] | None) -> int:
     if args.command == "serve":
         _review_note(len(review_report(project, today).due))  # once: not again on every rebuild
         return serve(project, today, args.port)
+    if args.command == "cms":
+        _review_note(len(review_report(project, today).due))
+        return cms(project, today, args.port)
     if args.command == "new":
         return new(project, args.navn, args.kind)
     if args.command == "schemas":
         return schemas(project)
     if args.command == "links":
         return links(project)
+    if args.command == "fmt":
+        return fmt(project, args.tjek)
+    if args.command == "diff":
+        return diff(args.gammel, args.ny)
     return build(project, today)
 
 

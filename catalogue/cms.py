@@ -10,18 +10,23 @@ own rules. The taxonomy itself is not a form: its vocabularies are mappings, whi
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 import yaml
 from pydantic import BaseModel
 
-from .fields import TAXONOMY_MARK
+from .fields import FILE_MARK, TAXONOMY_MARK
 from .models import TOOLKIT_TYPES, Course, Department, Taxonomy, ToolkitMeta
 from .project import Project
 from .toolkit import TOOLKIT_FOLDER
+from .urls import ADMIN, ADMIN_PAGE
 
 CMS_FILE = "cms/config.yml"  # written by `build.py schemas` with the JSON Schemas; served at /admin/config.yml
+PREVIEW_SCRIPT = "cms/forhaandsvisning.js"  # Decap's preview of a course and a toolkit page, served beside it
+VENDORED = "vendor/decap-cms"  # Decap's browser bundle, vendored from npm (vendor/update_decap_cms.py)
+LOCAL_PROXY_PORT = 8081  # decap-server's, where Decap looks for it on localhost (`build.py cms` starts it)
 
 _DATETIME = r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$"
 _DATE = r"^\d{4}-\d{2}-\d{2}$"
@@ -30,6 +35,15 @@ _DATE = r"^\d{4}-\d{2}-\d{2}$"
 LABELS = {"pris_note": "Prisnote", "skræddersyet": "Skræddersyet kursus", "hold": "Hold", "sted": "Sted",
           "postnr": "Postnummer", "by": "By", "tilmelding": "Tilmelding (https:// eller mailto:)",
           "tilmeldingsfrist": "Tilmeldingsfrist", "fil": "Fil", "url": "Adresse (https://)"}
+
+
+# What a list shows for each of its items while they are folded.
+SUMMARIES = {"hold": "{{fields.start}} · {{fields.status}}", "undervisere": "{{fields.navn}}",
+             "filer": "{{fields.fil}}", "tilmeldingsregler": "{{fields.overskrift}}"}
+
+
+# Lists whose items stand open: a course's few sessions, each with its status and dates in sight.
+UNFOLDED = {"hold"}
 
 
 def _label(key: str) -> str:
@@ -78,17 +92,26 @@ def field(key: str, node: dict[str, Any], required: bool, definitions: dict[str,
             result["multiple"] = True
             if node.get("minItems"):
                 result["min"] = node["minItems"]
+    elif node.get(FILE_MARK):
+        result.update(widget="file", choose_url=False, media_library={"config": {"multiple": False}})
     elif "enum" in node:
         result.update(widget="select", options=[{"label": value, "value": value} for value in node["enum"]])
     elif kind == "array" and ("$ref" in items or items.get("type") == "object"):
         item, _ = _resolve(items, definitions)
         result.update(widget="list", fields=_fields(item, definitions, taxonomy))
+        if key in SUMMARIES:
+            result["summary"] = SUMMARIES[key]
+        if key in UNFOLDED:
+            result["collapsed"] = False
         if node.get("minItems"):
             result["min"] = node["minItems"]
     elif kind == "array":
         result.update(widget="list")
     elif kind == "object":
-        result.update(widget="object", fields=_fields(node, definitions, taxonomy))
+        fields = _fields(node, definitions, taxonomy)
+        if result.get("required") is False:  # Decap would refuse to save the form with the object left empty
+            fields = [dict(f, required=False) for f in fields]  # (decap-cms #2103); `check` still asks for them
+        result.update(widget="object", fields=fields)
     elif kind == "boolean":
         result.update(widget="boolean", default=bool(node.get("default", False)))
     elif kind == "integer":
@@ -125,8 +148,20 @@ def model_fields(model: type[BaseModel], taxonomy: Taxonomy) -> list[dict[str, A
     return _fields(generated, generated.get("$defs", {}), taxonomy)
 
 
-def cms_config(taxonomy: Taxonomy) -> dict[str, Any]:
-    """Decap's whole configuration: courses, one collection per toolkit type, the department's file."""
+def _toolkit_collection(kind: str) -> str:
+    return f"vaerktoejskasse-{TOOLKIT_TYPES[kind][1].lower()}"
+
+
+def cms_config(taxonomy: Taxonomy, department: Department, local: bool = False) -> dict[str, Any] | None:
+    """Decap's whole configuration: courses, one collection per toolkit type, the department's file.
+
+    Published (``local=False``): the GitHub repository of ``department.redigering``, every change a pull
+    request (``editorial_workflow``); None when the department has not set up editing. Local (the preview of
+    `build.py cms`): Decap's local proxy writes straight into the working copy, so no review step.
+    """
+    editing = department.redigering
+    if editing is None and not local:
+        return None
     toolkit = model_fields(ToolkitMeta, taxonomy)
     collections: list[dict[str, Any]] = [{
         "name": "kurser", "label": "Kurser", "label_singular": "kursus", "folder": "courses", "extension": "yml",
@@ -136,7 +171,7 @@ def cms_config(taxonomy: Taxonomy) -> dict[str, Any]:
     for kind, (singular, plural) in TOOLKIT_TYPES.items():
         fields = [dict(f, widget="hidden", default=kind) if f["name"] == "type" else f for f in toolkit]
         collections.append({
-            "name": f"vaerktoejskasse-{plural.lower()}", "label": f"Værktøjskassen: {plural.lower()}",
+            "name": _toolkit_collection(kind), "label": f"Værktøjskassen: {plural.lower()}",
             "label_singular": singular.lower(), "folder": f"content/{TOOLKIT_FOLDER}/{plural.lower()}",
             "extension": "md", "format": "frontmatter", "create": True, "slug": "{{titel}}",
             "identifier_field": "titel", "filter": {"field": "type", "value": kind},
@@ -148,10 +183,14 @@ def cms_config(taxonomy: Taxonomy) -> dict[str, Any]:
             "name": "department", "label": "Kontakt, regler for tilmelding og revisionsperiode",
             "file": "config/department.yml", "fields": model_fields(Department, taxonomy)}],
     })
+    backend: dict[str, Any] = {"name": "github", "repo": editing.github if editing else "lokal/kopi", "branch": "main"}
+    if editing and editing.login:
+        backend["base_url"] = editing.login
+    where: dict[str, Any] = ({"local_backend": {"url": f"http://localhost:{LOCAL_PROXY_PORT}/api/v1"}} if local
+                             else {"publish_mode": "editorial_workflow"})
     return {
-        "backend": {"name": "github", "branch": "main"},
-        "local_backend": True,
-        "publish_mode": "editorial_workflow",
+        "backend": backend,
+        **where,
         "locale": "da",
         "media_folder": "content/vaerktoejskasse",
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
@@ -159,19 +198,74 @@ def cms_config(taxonomy: Taxonomy) -> dict[str, Any]:
     }
 
 
-def rendered(taxonomy: Taxonomy) -> str:
-    header = ("# Generated by 'make schemas' (build.py schemas) from catalogue/models.py and config/taxonomy.yml;\n"
-              "# do not edit by hand: a test keeps it current.\n")
-    return header + yaml.safe_dump(cms_config(taxonomy), allow_unicode=True, sort_keys=False, width=120)
+class _Dumper(yaml.SafeDumper):
+    def ignore_aliases(self, data: Any) -> bool:  # the same field twice is written out twice, not as &id001
+        return True
 
 
-def write_cms_config(project: Project, taxonomy: Taxonomy) -> Path:
+_HEADER = ("# Generated by 'make schemas' (build.py schemas) from catalogue/models.py, config/taxonomy.yml and\n"
+           "# config/department.yml; do not edit by hand: a test keeps it current.\n")
+
+
+def rendered(taxonomy: Taxonomy, department: Department, local: bool = False) -> str:
+    """The configuration as the site serves it at /admin/config.yml; empty when editing is not set up."""
+    config = cms_config(taxonomy, department, local)
+    if config is None:
+        return ""
+    return _HEADER + yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=120)
+
+
+def write_cms_config(project: Project, taxonomy: Taxonomy, department: Department) -> Path:
     path = project.root / CMS_FILE
     path.parent.mkdir(exist_ok=True)
-    path.write_text(rendered(taxonomy), encoding="utf-8")
+    path.write_text(rendered(taxonomy, department), encoding="utf-8")
     return path
 
 
-def cms_config_is_stale(project: Project, taxonomy: Taxonomy) -> bool:
+def cms_config_is_stale(project: Project, taxonomy: Taxonomy, department: Department) -> bool:
     path = project.root / CMS_FILE
-    return not path.is_file() or path.read_text(encoding="utf-8") != rendered(taxonomy)
+    return not path.is_file() or path.read_text(encoding="utf-8") != rendered(taxonomy, department)
+
+
+# The forms' page. Decap needs JavaScript, inline styles (its components set them) and WebAssembly; it talks
+# to GitHub's API (or, on this machine, to its local proxy) and to nothing else: GitHub's status page, which
+# it would ask every five minutes, is left out. Avatars come from GitHub.
+_POLICY = ("default-src 'self'; script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+           "img-src 'self' data: blob: https://avatars.githubusercontent.com; "
+           "connect-src 'self' blob: https://api.github.com "
+           f"http://localhost:{LOCAL_PROXY_PORT} http://127.0.0.1:{LOCAL_PROXY_PORT}; "
+           "worker-src 'self' blob:; frame-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'")
+
+_PAGE = """<!doctype html>
+<html lang="da">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex, nofollow">
+<meta http-equiv="Content-Security-Policy" content="{policy}">
+<title>Rediger kurser og værktøjskassen</title>
+<link rel="icon" href="../assets/images/favicon.png">
+</head>
+<body>
+<noscript>Redigering i browseren kræver JavaScript. Slå JavaScript til, eller ret filerne på GitHub.</noscript>
+<script src="decap-cms.js"></script>
+<script src="forhaandsvisning.js" data-vaerktoejskasse="{toolkit}"></script>
+</body>
+</html>
+"""
+
+
+def admin_files(project: Project, taxonomy: Taxonomy, department: Department, local: bool) -> dict[str, bytes]:
+    """What the site serves under /admin/, by path from the site's root: the forms' page, their configuration
+    (the one in the repository, or the local one for `build.py cms`), the preview and Decap's own bundle.
+    Nothing when editing is not set up and this is not the local preview."""
+    config = rendered(taxonomy, department, local)
+    if not config:
+        return {}
+    page = _PAGE.format(policy=_POLICY, toolkit=" ".join(_toolkit_collection(kind) for kind in TOOLKIT_TYPES))
+    files = {ADMIN_PAGE: page.encode(), f"{ADMIN}config.yml": config.encode(),
+             f"{ADMIN}forhaandsvisning.js": (project.root / PREVIEW_SCRIPT).read_bytes()}
+    vendored = project.root / VENDORED
+    for name in json.loads((vendored / "MANIFEST.json").read_text(encoding="utf-8"))["files"]:
+        files[f"{ADMIN}{name}"] = (vendored / name).read_bytes()
+    return files

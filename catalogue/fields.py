@@ -29,6 +29,7 @@ from .geography import AREAS
 
 SLUG_PATTERN = r"[a-z0-9]+(-[a-z0-9]+)*"
 TAXONOMY_MARK = "x-taksonomi"
+FILE_MARK = "x-fil-ved-siden"  # a file name: the file lies beside the page (for editors' tools: an upload)
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATETIME = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}")
 _EMAIL = re.compile(r"[^@\s<>()\[\],;:\"]+@[^@\s<>()\[\],;:\"]+\.[A-Za-z]{2,}")  # looks like one: "mailto:" missing
@@ -167,6 +168,20 @@ def parse_https_url(value: Any) -> str:
     return text
 
 
+_REPOSITORY = re.compile(r"[A-Za-z0-9-]+/[A-Za-z0-9._-]+")
+
+
+def parse_repository(value: Any) -> str:
+    """A GitHub repository as 'owner/name' (not its web address)."""
+    text = str(value).strip() if value is not None else ""
+    path = urlsplit(text).path.strip("/") if text.startswith("https://github.com/") else text
+    if _REPOSITORY.fullmatch(path):
+        if path != text:
+            raise problem(f"skriv kun ejer og navn, '{path}', ikke hele adressen")
+        return text
+    raise problem(f"'{text}' er ikke et repositorium på GitHub; skriv ejer og navn, fx 'kursusafdelingen/kurser'")
+
+
 def parse_signup(value: Any) -> str:
     """Where to sign up: an https:// address or a mailto: address, nothing else."""
     text = str(value).strip() if value is not None else ""
@@ -261,6 +276,7 @@ HttpsUrl = Annotated[str, PlainValidator(parse_https_url), _schema(pattern=r"^ht
 SignupUrl = Annotated[str, PlainValidator(parse_signup), _schema(pattern=r"^(https://\S+|mailto:[^@\s?&%]+@[^@\s?&%]+)$")]
 PostalCode = Annotated[str, PlainValidator(parse_postal_code), WithJsonSchema(
     {"type": ["string", "integer"], "pattern": r"^\d{4}$"})]
+GitHubRepository = Annotated[str, PlainValidator(parse_repository), _schema(pattern=r"^[A-Za-z0-9-]+/[A-Za-z0-9._-]+$")]
 VideoUrl = Annotated[str, PlainValidator(parse_video_url), _schema(
     pattern=r"^https://(www\.|m\.)?(youtube\.com|youtube-nocookie\.com|youtu\.be|vimeo\.com|player\.vimeo\.com)/\S+$")]
 

@@ -13,8 +13,10 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from .fields import (
+    FILE_MARK,
     SLUG_PATTERN,
     Email,
+    GitHubRepository,
     HttpsUrl,
     LocalDate,
     LocalDateTime,
@@ -174,6 +176,15 @@ class SignupRule(EditorModel):
     tekst: MarkdownText() = Field(description="Reglen i én eller to sætninger (Markdown)")
 
 
+class Editing(EditorModel):
+    model_config = ConfigDict(title="Redigering i browseren")
+
+    github: GitHubRepository = Field(
+        description="Repositoriet på GitHub, som ændringerne gemmes i: ejer/navn", examples=["kursusafdelingen/kurser"])
+    login: HttpsUrl | None = Field(None, description="Adressen på login-tjenesten til GitHub (https://); se "
+                                                     "vejledningen 'Rediger i browseren'")
+
+
 class Department(EditorModel):
     model_config = ConfigDict(title="Kursusafdelingen")
 
@@ -186,12 +197,14 @@ class Department(EditorModel):
     tilmeldingsregler: list[SignupRule] = Field(min_length=1, description="Fælles regler for tilmelding")
     revisionsperiode: WholeNumber(gt=0, le=120) = Field(
         12, description="Antal måneder, før en side i værktøjskassen skal gennemgås igen (1–120)")
+    redigering: Editing | None = Field(None, description="Hvor redigering i browseren (/admin/) gemmer ændringerne")
 
 
 class TemplateFile(EditorModel):
     model_config = ConfigDict(title="Fil")
 
-    fil: Text() = Field(description="Filens navn; filen ligger i samme mappe som siden", examples=["referat.docx"])
+    fil: Text() = Field(description="Filens navn; filen ligger i samme mappe som siden", examples=["referat.docx"],
+                        json_schema_extra={FILE_MARK: True})
     beskrivelse: Text() | None = Field(None, description="Hvad filen er, fx 'Skabelon i Word'")
 
 

@@ -48,7 +48,8 @@ class Project:
 
 
 # What a copy of the project needs to check and build (for tests and the benchmark).
-PROJECT_PARTS = ("build.py", "mkdocs.yml", "catalogue", "hooks", "templates", "config", "content", "schemas", "cms")
+PROJECT_PARTS = ("build.py", "mkdocs.yml", "catalogue", "hooks", "templates", "config", "content", "schemas", "cms",
+                 "vendor")
 
 
 def copy_project(source: Path, target: Path, with_courses: bool = True) -> Path:

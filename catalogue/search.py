@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 import snowballstemmer
 
 from .models import TOOLKIT_TYPES
-from .urls import HOME, NEW_FILES, PRINTABLE, RESERVED_SLUGS, SEARCH, course_src, page_url, topic_src
+from .urls import ADMIN_PAGE, HOME, NEW_FILES, PRINTABLE, RESERVED_SLUGS, SEARCH, course_src, page_url, topic_src
 
 if TYPE_CHECKING:
     from .catalogue import Catalogue
@@ -39,7 +39,7 @@ EDITORS_GUIDE = "om/redigering.md"
 # again), the editors' guide and its scaffolds, and the search page itself. Not indexed at all, and neither is
 # the theme's 404 page.
 NOT_INDEXED_PAGES = (HOME, PRINTABLE, EDITORS_GUIDE, NEW_FILES, SEARCH)
-NOT_INDEXED_FILES = frozenset({"404.html", *(page_url(src) + "index.html" for src in NOT_INDEXED_PAGES)})
+NOT_INDEXED_FILES = frozenset({"404.html", ADMIN_PAGE, *(page_url(src) + "index.html" for src in NOT_INDEXED_PAGES)})
 # The kind of page a search result says it is (the toolkit's kinds are its types' names).
 COURSE_KIND, TOPIC_KIND, OTHER_KIND = "Kursus", "Emne", "Side"
 

@@ -19,6 +19,8 @@ PRINTABLE = "kurser/katalog.md"
 CALENDAR = "kalender.ics"
 ABOUT = "om/index.md"  # written by hand in content/
 NEW_FILES = "om/nye-filer.md"  # the scaffolds, to copy on GitHub's web pages
+ADMIN = "admin/"  # Decap CMS's forms (catalogue/cms.py): not a page of the site, not indexed, not in the sitemap
+ADMIN_PAGE = ADMIN + "index.html"
 
 GENERATED = (HOME, CATALOGUE, TOPICS, NEW_MEMBERS, TAILORED, IDEAS, PRACTICAL, TOOLKIT, SEARCH, NEW_FILES)
 GENERATED_FOLDERS = ("kurser/", "emner/")

@@ -25,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from catalogue import memo  # noqa: E402
 from catalogue.catalogue import load_catalogue  # noqa: E402
+from catalogue.cms import admin_files  # noqa: E402
 from catalogue.diagnostics import capped  # noqa: E402
 from catalogue.models import PAGE_HIDE  # noqa: E402
 from catalogue.offer import reference_date  # noqa: E402
@@ -124,6 +125,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if file.src_dir == config.docs_dir and (file.src_uri not in content  # not the theme's, not generated
                                                 or file.src_uri in _generator.error_addresses):
             files.remove(file)
+    # Decap CMS's forms at /admin/ (in the preview: against the working copy through `build.py cms`)
+    catalogue = _generator.catalogue
+    for src_uri, data in admin_files(catalogue.project, catalogue.taxonomy, catalogue.department, preview).items():
+        files.append(File.generated(config, src_uri, content=data))
     for page in _generator.all_pages():
         file = File.generated(config, page.src_uri, content=page.content)
         # In the preview (a dirty build), a page made exactly as last time is not written again.

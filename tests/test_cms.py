@@ -22,10 +22,11 @@ from catalogue.cms import CMS_FILE, cms_config, rendered  # noqa: E402
 from catalogue.models import Course, ToolkitMeta  # noqa: E402
 from catalogue.project import Project  # noqa: E402
 from catalogue.toolkit import split_front_matter  # noqa: E402
-from catalogue.validation import load_taxonomy  # noqa: E402
+from catalogue.validation import load_department, load_taxonomy  # noqa: E402
 
 TAXONOMY, _ = load_taxonomy(Project(REPO))
-CONFIG = cms_config(TAXONOMY)
+DEPARTMENT, _ = load_department(Project(REPO))
+CONFIG = cms_config(TAXONOMY, DEPARTMENT)
 COLLECTIONS = {c["name"]: c for c in CONFIG["collections"]}
 _MOMENT = {"YYYY": "%Y", "MM": "%m", "DD": "%d", "HH": "%H", "mm": "%M"}
 
@@ -71,7 +72,7 @@ def problems(fields: list[dict[str, Any]], data: dict[str, Any], where: str) -> 
 
 
 def test_the_configuration_in_the_repository_is_current() -> None:
-    assert (REPO / CMS_FILE).read_text(encoding="utf-8") == rendered(TAXONOMY), \
+    assert (REPO / CMS_FILE).read_text(encoding="utf-8") == rendered(TAXONOMY, DEPARTMENT), \
         "run 'make schemas'"
 
 

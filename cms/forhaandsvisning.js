@@ -1,0 +1,117 @@
+// Decap CMS's preview beside the form (/admin/): what a resident sees first, in the site's own stylesheet.
+// A course: its title, intro and sessions (date and time, place, status); a toolkit page: its kind, title,
+// intro and text. Labels come from the form's own options (cms/config.yml, generated from the taxonomy),
+// so nothing here repeats the taxonomy. Written by hand; `build.py` serves it beside Decap at /admin/.
+(function () {
+  "use strict";
+  var CMS = window.CMS;
+  var h = window.h;
+  // The toolkit's collections, one per type, as cms.py names them in the page's script tag.
+  var toolkit = (document.currentScript.getAttribute("data-vaerktoejskasse") || "").split(" ").filter(Boolean);
+  if (!CMS || !h) {
+    return;
+  }
+  CMS.registerPreviewStyle("../assets/kursus.css");
+  CMS.registerPreviewStyle(".forhaandsvisning { max-width: 40rem; margin: 1rem; font-size: 1rem;" +
+                           " font-family: -apple-system, BlinkMacSystemFont, Helvetica, Arial, sans-serif; }" +
+                           ".forhaandsvisning__note { color: #545454; font-size: 1rem; }", { raw: true });
+
+  var weekdays = new Intl.DateTimeFormat("da-DK", { weekday: "long", timeZone: "UTC" });
+  var months = new Intl.DateTimeFormat("da-DK", { month: "long", timeZone: "UTC" });
+
+  // "torsdag 8. april 2027", as the site writes a date
+  function longDate(day) {
+    return weekdays.format(day) + " " + day.getUTCDate() + ". " + months.format(day) + " " + day.getUTCFullYear();
+  }
+
+  // "2027-04-01 17:30" (what the form saves) as its parts; null when it is not filled in yet.
+  function parts(value) {
+    var match = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}))?$/.exec(String(value || ""));
+    if (!match) {
+      return null;
+    }
+    return { day: new Date(Date.UTC(+match[1], +match[2] - 1, +match[3])), time: match[4] ? match[4] + "." + match[5] : "" };
+  }
+
+  function timeSpan(start, end) {
+    var from = parts(start);
+    var to = parts(end);
+    if (!from) {
+      return "Dato og tid mangler";
+    }
+    var text = longDate(from.day) + (from.time ? " kl. " + from.time : "");
+    if (to && to.day.getTime() === from.day.getTime()) {
+      return text + (to.time ? "–" + to.time : "");
+    }
+    return to ? text + " til " + longDate(to.day) + (to.time ? " kl. " + to.time : "") : text;
+  }
+
+  function capitalized(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+  }
+
+  // The label the form shows for a key of a select field, found by the field's path in the collection.
+  function label(collection, path, key) {
+    var fields = collection.get("fields");
+    var field = null;
+    path.forEach(function (name) {
+      field = fields && fields.find(function (f) { return f.get("name") === name; });
+      fields = field && field.get("fields");
+    });
+    var option = field && field.get("options") && field.get("options").find(function (o) {
+      return o.get("value") === key;
+    });
+    return option ? option.get("label") : key;
+  }
+
+  function text(entry, key) {
+    var value = entry.getIn(["data", key]);
+    return value === undefined || value === null ? "" : String(value);
+  }
+
+  var CoursePreview = window.createClass({
+    render: function () {
+      var entry = this.props.entry;
+      var collection = this.props.collection;
+      var form = text(entry, "form");
+      var sessions = (entry.getIn(["data", "hold"]) || []).map(function (session, index) {
+        var place = session.getIn(["sted", "navn"]);
+        var town = session.getIn(["sted", "by"]);
+        var ownForm = session.get("form") || form;
+        var where = ownForm === "online" ? "Online" : [place, town].filter(Boolean).join(", ") || "Sted mangler";
+        var status = session.get("status") || "ledig";
+        return h("li", { key: index, className: "hold" + (status === "aflyst" ? " hold--aflyst" : "") },
+          h("p", { className: "hold__tid" }, h("strong", null, capitalized(timeSpan(session.get("start"), session.get("slut"))))),
+          h("p", { className: "hold__sted" }, where),
+          h("p", { className: "hold__fakta" },
+            h("span", { className: "status status--" + status }, label(collection, ["hold", "status"], status))));
+      });
+      return h("article", { className: "md-typeset forhaandsvisning" },
+        h("p", { className: "forhaandsvisning__note" }, "Forhåndsvisning: sådan begynder kursets side"),
+        h("h1", null, text(entry, "titel") || "Kursets titel"),
+        h("p", { className: "kursus-intro" }, text(entry, "intro")),
+        h("h2", null, sessions.size ? "Hold" : "Ingen planlagte hold"),
+        sessions.size ? h("ul", { className: "hold-liste" }, sessions) : null,
+        h("h2", null, "Indhold"),
+        this.props.widgetFor("beskrivelse"));
+    }
+  });
+
+  var ToolkitPreview = window.createClass({
+    render: function () {
+      var entry = this.props.entry;
+      var kind = label(this.props.collection, ["type"], text(entry, "type"));
+      return h("article", { className: "md-typeset forhaandsvisning" },
+        h("p", { className: "forhaandsvisning__note" }, "Forhåndsvisning: sådan begynder siden"),
+        h("p", null, h("span", { className: "maerke" }, kind)),
+        h("h1", null, text(entry, "titel") || "Sidens titel"),
+        h("p", { className: "kursus-intro" }, text(entry, "intro")),
+        this.props.widgetFor("body"));
+    }
+  });
+
+  CMS.registerPreviewTemplate("kurser", CoursePreview);
+  toolkit.forEach(function (name) {
+    CMS.registerPreviewTemplate(name, ToolkitPreview);
+  });
+}());
