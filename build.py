@@ -29,6 +29,7 @@ import logging
 import os
 import re
 import shutil
+import signal
 import sys
 import time
 from datetime import date
@@ -101,7 +102,8 @@ def _parser() -> argparse.ArgumentParser:
     add("schemas", "skriv JSON-skemaerne i schemas/ og cms/config.yml forfra ud fra modellerne og taksonomien",
         dated=False)
     add("links", "tjek links til andre sites: tilmelding, værktøjskassen og videoer", dated=False)
-    fmt = add("fmt", "skriv kursusfilerne med nøglerne i kontraktens rækkefølge uden at ændre en værdi", dated=False)
+    fmt = add("fmt", "skriv kursusfilerne og siderne i værktøjskassen med nøglerne i kontraktens rækkefølge uden at "
+                     "ændre en værdi", dated=False)
     fmt.add_argument("--tjek", action="store_true", help="skriv ikke noget; vis kun de filer, der ville ændres")
     diff = add("diff", "vis de sider, en ændring tilføjer, ændrer eller fjerner: sammenlign to byggede sites",
                dated=False)
@@ -333,6 +335,7 @@ def cms(project: Project, today: date, port: int) -> int:
     The proxy (npm's decap-server, started here and stopped with the preview) listens on 127.0.0.1 only and
     writes only inside the project; the forms find it there because the preview's /admin/config.yml says so.
     """
+    import socket
     import subprocess
 
     from catalogue.cms import LOCAL_PROXY_PORT
@@ -343,10 +346,17 @@ def cms(project: Project, today: date, port: int) -> int:
         print("fejl: Decaps lokale server er ikke installeret; kør 'make cms', som installerer den og starter "
               "redigeringen", file=sys.stderr)
         return 1
+    with socket.socket() as probe:
+        if probe.connect_ex(("127.0.0.1", LOCAL_PROXY_PORT)) == 0:
+            print(f"fejl: port {LOCAL_PROXY_PORT} er optaget; kører redigeringen allerede i et andet vindue? Stop den "
+                  "med Ctrl+C, og prøv igen", file=sys.stderr)
+            return 1
     environment = {"PATH": os.environ.get("PATH", ""), "PORT": str(LOCAL_PROXY_PORT), "BIND_HOST": "127.0.0.1",
                    "MODE": "fs", "GIT_REPO_DIRECTORY": str(project.root), "LOG_LEVEL": "warn"}
     # Its working folder is its own, so that no .env file in the project can change how it runs.
     proxy = subprocess.Popen([node, str(server)], cwd=server.parent, env=environment)
+    # Stopped with the preview however it stops: Ctrl+C reaches both, a plain `kill` only this process.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     print(f"Redigering i browseren: http://127.0.0.1:{port}/admin/ (gemmer i {project.root})", file=sys.stderr)
     try:
         return serve(project, today, port)
@@ -408,19 +418,19 @@ def links(project: Project) -> int:
 
 
 def fmt(project: Project, check_only: bool) -> int:
-    """Course files as Decap CMS wrote them, back in the contract's shape; every value stays as it was."""
-    from catalogue.formatting import format_courses
+    """Course files and toolkit pages as Decap CMS wrote them, back in the contract's shape; no value changes."""
+    from catalogue.formatting import format_project
 
-    result = format_courses(project, write=not check_only)
+    result = format_project(project, write=not check_only)
     for path in result.changed:
         print(project.display(path))
     count = len(result.changed)
-    files = f"{number(count)} {'kursusfil' if count == 1 else 'kursusfiler'}"
+    files = f"{number(count)} {'fil' if count == 1 else 'filer'}"
     if check_only:
         print(f"{files} er ikke skrevet i kontraktens rækkefølge; kør 'make fmt'." if count
-              else "Alle kursusfiler er skrevet i kontraktens rækkefølge.", file=sys.stderr)
+              else "Alle kursusfiler og sider er skrevet i kontraktens rækkefølge.", file=sys.stderr)
         return 1 if count else 0
-    print(f"{files} skrevet om." if count else "Alle kursusfiler var allerede i kontraktens rækkefølge.",
+    print(f"{files} skrevet om." if count else "Alle kursusfiler og sider var allerede i kontraktens rækkefølge.",
           file=sys.stderr)
     return 0
 

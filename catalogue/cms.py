@@ -78,6 +78,7 @@ def field(key: str, node: dict[str, Any], required: bool, definitions: dict[str,
           taxonomy: Taxonomy) -> dict[str, Any]:
     """One Decap field for one key of a model's JSON Schema."""
     node, optional = _resolve(node, definitions)
+    optional = optional and not required
     result: dict[str, Any] = {"name": key, "label": _label(key)}
     if node.get("description"):
         result["hint"] = node["description"]
@@ -136,16 +137,40 @@ def field(key: str, node: dict[str, Any], required: bool, definitions: dict[str,
     return result
 
 
-def _fields(node: dict[str, Any], definitions: dict[str, Any], taxonomy: Taxonomy) -> list[dict[str, Any]]:
-    required = set(node.get("required", []))
+def _fields(node: dict[str, Any], definitions: dict[str, Any], taxonomy: Taxonomy,
+            also_required: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
+    required = set(node.get("required", [])) | also_required
     return [field(key, value, key in required, definitions, taxonomy)
             for key, value in node.get("properties", {}).items()]
 
 
-def model_fields(model: type[BaseModel], taxonomy: Taxonomy) -> list[dict[str, Any]]:
-    """The form for a model: its keys in the contract's order (the models', as FORMAT.md lists them)."""
+def model_fields(model: type[BaseModel], taxonomy: Taxonomy,
+                 also_required: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
+    """The form for a model: its keys in the contract's order (the models', as FORMAT.md lists them), and
+    ``also_required`` required although the model leaves them out (what a toolkit page's type requires)."""
     generated = model.model_json_schema(by_alias=True, mode="validation")
-    return _fields(generated, generated.get("$defs", {}), taxonomy)
+    return _fields(generated, generated.get("$defs", {}), taxonomy, also_required)
+
+
+# Front matter only some types have (FORMAT.md §2): a template's files (a guide may have them too), a video, a link.
+TYPE_FIELDS = {"filer": ("skabelon", "vejledning"), "video": ("video",), "link": ("link",)}
+REQUIRED_FOR = {"filer": "skabelon", "video": "video", "link": "link"}
+
+
+def _toolkit_fields(kind: str, taxonomy: Taxonomy) -> list[dict[str, Any]]:
+    """The front matter form of one type: its type fixed, the fields of other types left out, what the type
+    requires required (a template has at least one file)."""
+    own = frozenset(key for key, required_by in REQUIRED_FOR.items() if required_by == kind)
+    fields = []
+    for spec in model_fields(ToolkitMeta, taxonomy, own):
+        if spec["name"] == "type":
+            spec = dict(spec, widget="hidden", default=kind)
+        elif spec["name"] in TYPE_FIELDS and kind not in TYPE_FIELDS[spec["name"]]:
+            continue
+        elif spec["name"] in own and spec["widget"] == "list":
+            spec["min"] = 1
+        fields.append(spec)
+    return fields
 
 
 def _toolkit_collection(kind: str) -> str:
@@ -162,14 +187,13 @@ def cms_config(taxonomy: Taxonomy, department: Department, local: bool = False) 
     editing = department.redigering
     if editing is None and not local:
         return None
-    toolkit = model_fields(ToolkitMeta, taxonomy)
     collections: list[dict[str, Any]] = [{
         "name": "kurser", "label": "Kurser", "label_singular": "kursus", "folder": "courses", "extension": "yml",
         "format": "yaml", "create": True, "slug": "{{titel}}", "identifier_field": "titel",
         "summary": "{{titel}}", "fields": model_fields(Course, taxonomy),
     }]
     for kind, (singular, plural) in TOOLKIT_TYPES.items():
-        fields = [dict(f, widget="hidden", default=kind) if f["name"] == "type" else f for f in toolkit]
+        fields = _toolkit_fields(kind, taxonomy)
         collections.append({
             "name": _toolkit_collection(kind), "label": f"Værktøjskassen: {plural.lower()}",
             "label_singular": singular.lower(), "folder": f"content/{TOOLKIT_FOLDER}/{plural.lower()}",

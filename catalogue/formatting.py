@@ -1,11 +1,14 @@
-"""Course files in the contract's shape: `build.py fmt`.
+"""Course files and toolkit pages' front matter in the contract's shape: `build.py fmt`.
 
-Decap CMS writes a course from its data: the keys of a session in an order of its own, a multi-line
-text as a folded block (`>` with a blank line for every line break), a long line wrapped where it
-likes. This puts the keys back in the order of FORMAT.md and the scaffold (the models' order, at every
-level), writes multi-line text as a literal block (`|`, as the scaffold asks editors to) and a text on
-one line on one line. Comments, quotes and flow lists stay as they were (ruamel.yaml's round trip), and
-a file whose values would change in any way is not written: the data before and after must be equal.
+Decap CMS writes a course (or a page's front matter) from its data: the keys of a session in an order
+of its own, a multi-line text as a folded block (`>` with a blank line for every line break), a long
+line wrapped where it likes. This puts the keys back in the order of FORMAT.md and the scaffold (the
+models' order, at every level), writes multi-line text as a literal block (`|`, as the scaffold asks
+editors to), a text on one line on one line, and a short list of keys or paths on one line in
+brackets. Comments and quotes are kept (ruamel.yaml's round trip; a comment line stays under the key
+above it, so in a hand-written file out of order it may end up above another key — Decap's own files
+have none), and a file whose values would change in any way is not written: the data before and after
+must be equal. A file already in shape is left byte for byte as it is.
 """
 
 from __future__ import annotations
@@ -22,8 +25,11 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 
-from .models import Course
+from .models import Course, ToolkitMeta
 from .project import Project
+from .toolkit import TOOLKIT_FOLDER, split_front_matter
+
+FLOW_WIDTH = 70  # a list of keys or paths this long or shorter goes on one line in brackets
 
 
 def _keys(model: type[BaseModel]) -> list[str]:
@@ -71,6 +77,9 @@ def _canonical(node: Any, model: type[BaseModel] | None) -> Any:
     if isinstance(node, CommentedSeq):
         for index, item in enumerate(node):
             node[index] = _canonical(item, model)
+        short = sum(len(str(item)) + 2 for item in node) <= FLOW_WIDTH
+        if short and all(isinstance(item, str) and "\n" not in item for item in node) and not node.ca.items:
+            node.fa.set_flow_style()  # 'emner: [oekonomi, lovgivning]', as the scaffold and the guide write it
         return node
     if isinstance(node, str) and "\n" in node.rstrip("\n"):
         return LiteralScalarString(str(node))
@@ -101,22 +110,33 @@ def formatted(text: str, model: type[BaseModel] = Course) -> str:
     return result
 
 
+def formatted_page(text: str) -> str:
+    """A toolkit page with its front matter in the contract's shape and its text as it was."""
+    parts = split_front_matter(text)
+    if parts is None:
+        return text
+    front, _, body, _ = parts
+    return f"---\n{formatted(front, ToolkitMeta)}---\n{body}"
+
+
 @dataclass(frozen=True)
 class Formatted:
     changed: list[Path]  # rewritten (or, checking only, that would be)
     skipped: list[Path]  # not valid YAML, or a value would change: left alone for `check` to report
 
 
-def format_courses(project: Project, write: bool = True) -> Formatted:
-    """Every course file in the contract's shape; only files that change are written."""
+def format_project(project: Project, write: bool = True) -> Formatted:
+    """Every course file and toolkit page in the contract's shape; only files that change are written."""
     changed, skipped = [], []
-    for path in sorted(project.courses_dir.glob("*.yml")):
+    files = [(path, formatted) for path in sorted(project.courses_dir.glob("*.yml"))]
+    files += [(path, formatted_page) for path in sorted((project.content_dir / TOOLKIT_FOLDER).rglob("*.md"))]
+    for path, rewrite in files:
         if not path.is_file() or path.is_symlink():
             continue
-        text = path.read_text(encoding="utf-8")
         try:
-            result = formatted(text)
-        except (ValueError, yaml.YAMLError, Exception):  # noqa: BLE001 - a file it cannot read stays as it is
+            text = path.read_text(encoding="utf-8")
+            result = rewrite(text)
+        except Exception:  # noqa: BLE001 - a file it cannot read, or whose values would change, stays as it is
             skipped.append(path)
             continue
         if result != text:

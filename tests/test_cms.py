@@ -123,8 +123,26 @@ def test_every_toolkit_page_opens_in_its_types_collection_unflagged(path: Path) 
     collection = next(c for c in COLLECTIONS.values() if c.get("filter", {}).get("value") == meta["type"])
     assert Path(collection["folder"]) == path.parent.relative_to(REPO), "the page is in its type's folder"
     assert problems([f for f in collection["fields"] if f["name"] != "body"], meta, path.name) == []
+    others = {"skabelon": {"video", "link"}, "vejledning": {"video", "link"}, "video": {"filer", "link"},
+              "link": {"filer", "video"}}[meta["type"]]
     assert [f["name"] for f in collection["fields"]] == [info.alias or name for name, info in
-                                                          ToolkitMeta.model_fields.items()] + ["body"]
+                                                          ToolkitMeta.model_fields.items()
+                                                          if (info.alias or name) not in others] + ["body"]
+
+
+def test_each_types_form_requires_what_the_type_requires() -> None:
+    """A template needs a file, a video its video's address, a link its address (FORMAT.md §2)."""
+    def named(collection: str, name: str) -> dict[str, Any]:
+        return next(f for f in COLLECTIONS[collection]["fields"] if f["name"] == name)
+
+    files = named("vaerktoejskasse-skabeloner", "filer")
+    assert files.get("required", True) and files["min"] == 1
+    assert [f["widget"] for f in files["fields"]] == ["file", "string"]
+    assert named("vaerktoejskasse-vejledninger", "filer")["required"] is False
+    video = named("vaerktoejskasse-videoer", "video")
+    assert video.get("required", True) and [f.get("required", True) for f in video["fields"]] == [True, False, False]
+    link = named("vaerktoejskasse-links", "link")
+    assert link.get("required", True) and [f.get("required", True) for f in link["fields"]] == [True, False]
 
 
 def test_the_form_flags_what_check_refuses() -> None:
@@ -144,3 +162,18 @@ def test_the_form_flags_what_check_refuses() -> None:
         "x › hold nr. 1 › tilmelding: 'http://example.dk' does not match "
         + next(f for f in COLLECTIONS["kurser"]["fields"] if f["name"] == "hold")["fields"][6]["pattern"][0],
     ]
+
+
+def test_the_vendored_bundle_is_the_npm_package_as_recorded() -> None:
+    """vendor/decap-cms/ holds exactly the files vendor/update_decap_cms.py took from npm, unchanged."""
+    import hashlib
+    import json
+
+    folder = REPO / "vendor" / "decap-cms"
+    manifest = json.loads((folder / "MANIFEST.json").read_text(encoding="utf-8"))
+    assert manifest["package"] == "decap-cms" and manifest["integrity"].startswith("sha512-")
+    assert sorted(p.name for p in folder.iterdir() if p.name != "MANIFEST.json") == sorted(manifest["files"])
+    changed = [name for name, digest in manifest["files"].items()
+               if hashlib.sha256((folder / name).read_bytes()).hexdigest() != digest]
+    assert changed == []
+    assert "decap-cms.js" in manifest["files"]

@@ -1,0 +1,233 @@
+"""Editing in the browser: Decap CMS's forms at /admin/ against a working copy, in Debian's Chromium.
+
+`build.py cms` runs here as an editor runs it (`make cms`): the live preview with the forms, and Decap's local
+proxy (npm's decap-server) writing into the project. Through the forms, as an editor would click: a new course
+with a physical and an online session, a session cancelled, a Word file attached to a template. Each saved
+file must pass `check` and build into the page a resident sees; nothing may leave the machine.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import zipfile
+from datetime import date
+from pathlib import Path
+from typing import Any, Iterator
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from conftest import REFERENCE_DATE, REPO, copy_project, run_build
+from test_editor_workflow import fetch, free_port, wait_for
+
+sys.path.insert(0, str(REPO))
+from catalogue.cms import LOCAL_PROXY_PORT  # noqa: E402
+from catalogue.models import Session  # noqa: E402
+from catalogue.search import index_parts  # noqa: E402
+from catalogue.toolkit import split_front_matter  # noqa: E402
+
+SLUG = "referatskrivning-for-begyndere"
+TEMPLATE = "content/vaerktoejskasse/skabeloner/referat-bestyrelsesmoede.md"
+COURSE = "courses/budgetopfoelgning.yml"
+
+
+@pytest.fixture(scope="module")
+def editing(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    """A project copy with `build.py cms` running on it: (the project, the address of its forms)."""
+    if not (REPO / "node_modules" / "decap-server").is_dir():
+        pytest.fail("decap-server is not installed: run 'make test', which installs it from package-lock.json")
+    root = copy_project(tmp_path_factory.mktemp("cms") / "projekt")
+    (root / "node_modules").symlink_to(REPO / "node_modules")
+    port = free_port()
+    log = root.parent / "cms.log"
+    with log.open("w") as output:
+        server = subprocess.Popen([sys.executable, "build.py", "cms", "--port", str(port), "--dato", REFERENCE_DATE],
+                                  cwd=root, stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        site = f"http://127.0.0.1:{port}/"
+        wait_for(lambda: fetch(site + "admin/config.yml")[0] == 200, seconds=90, what="the preview with /admin/")
+        wait_for(lambda: fetch(f"http://127.0.0.1:{LOCAL_PROXY_PORT}/")[0] != 0, seconds=30, what="decap-server")
+        yield root, site + "admin/"
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=15)
+    assert "Traceback" not in log.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def forms(editing: tuple[Path, str], browser) -> Iterator[tuple[Any, list[str]]]:
+    """A logged-in page of the forms, and every address it asked for."""
+    _, admin = editing
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    page.goto(admin)
+    page.get_by_role("button", name="Log ind").click()
+    page.get_by_text("Kurser").first.wait_for()
+    yield page, asked
+    context.close()
+
+
+def outside(asked: list[str]) -> list[str]:
+    return [url for url in asked if urlsplit(url).scheme not in ("blob", "data")
+            and urlsplit(url).hostname not in ("127.0.0.1", "localhost")]
+
+
+def choose(page: Any, box: Any, label: str) -> None:
+    """Pick the option shown as ``label`` in one of Decap's select fields."""
+    box.click()
+    box.fill(label)
+    page.keyboard.press("Enter")
+
+
+def publish(page: Any) -> None:
+    page.get_by_role("button", name="Publicer").click()
+    page.get_by_role("menuitem", name="Publicer nu").click()
+    page.get_by_text("Dokumentet er gemt").wait_for()
+
+
+def field(page: Any, name: str, index: int = 0) -> Any:
+    return page.locator(f"input[id^='{name}-field-']").nth(index)
+
+
+def test_a_new_course_with_a_physical_and_an_online_session(editing: tuple[Path, str], forms, tmp_path: Path) -> None:
+    root, admin = editing
+    page, asked = forms
+    page.goto(admin + "#/collections/kurser/new")
+    field(page, "titel").fill("Referatskrivning for begyndere")
+    field(page, "intro").fill("Lær at skrive et kort og klart referat af bestyrelsens møder.")
+    page.locator("[data-slate-editor='true']").first.click()
+    page.keyboard.type("Vi øver referater på rigtige eksempler fra afdelingerne.")
+    for name, label in [("emner", "Kommunikation"), ("niveau", "Ny i bestyrelsen"), ("form", "Fremmøde"),
+                        ("målgruppe", "Afdelingsbestyrelse")]:
+        choose(page, field(page, name), label)
+    field(page, "pris").fill("0")
+
+    page.get_by_role("button", name="Tilføj hold").click()
+    field(page, "start").fill("2027-04-08T17:00")
+    field(page, "slut").fill("2027-04-08T20:00")
+    for name, value in [("navn", "Kursuscenter Valby"), ("adresse", "Eksempelvej 1"), ("postnr", "2500"),
+                        ("by", "Valby")]:
+        field(page, name).fill(value)
+    choose(page, field(page, "region"), "Hovedstaden")
+    page.locator("input[id^='tilmeldingsfrist-field-']").nth(0).fill("2027-03-25")
+    field(page, "tilmelding").fill("mailto:kursus@example.dk")
+
+    page.get_by_role("button", name="Tilføj hold").click()
+    field(page, "start", 1).fill("2027-05-06T19:00")
+    field(page, "slut", 1).fill("2027-05-06T21:00")
+    choose(page, field(page, "form", 2), "Online")  # the second session's own form (0 is the course's)
+    page.locator("input[id^='tilmeldingsfrist-field-']").nth(1).fill("2027-04-29")
+    field(page, "tilmelding", 1).fill("https://tilmelding.example.dk/referat")
+    # The preview beside the form shows what a resident sees first, in Danish.
+    preview = page.frame_locator("#preview-pane")
+    assert preview.locator("h1").inner_text() == "Referatskrivning for begyndere"
+    assert preview.locator(".hold__tid").all_inner_texts() == ["Torsdag 8. april 2027 kl. 17.00–20.00",
+                                                              "Torsdag 6. maj 2027 kl. 19.00–21.00"]
+    assert preview.locator(".hold__sted").all_inner_texts() == ["Kursuscenter Valby, Valby", "Online"]
+    publish(page)
+
+    saved = root / "courses" / f"{SLUG}.yml"
+    wait_for(saved.is_file, what="the course file")
+    course = yaml.safe_load(saved.read_text(encoding="utf-8"))
+    assert list(course) == ["titel", "intro", "beskrivelse", "emner", "niveau", "form", "målgruppe", "pris",
+                            "skræddersyet", "hold"]
+    assert course["hold"] == [
+        {"start": "2027-04-08 17:00", "slut": "2027-04-08 20:00",
+         "sted": {"navn": "Kursuscenter Valby", "adresse": "Eksempelvej 1", "postnr": "2500", "by": "Valby"},
+         "region": "hovedstaden", "tilmeldingsfrist": date(2027, 3, 25),
+         "tilmelding": "mailto:kursus@example.dk"},
+        {"start": "2027-05-06 19:00", "slut": "2027-05-06 21:00", "form": "online",
+         "tilmeldingsfrist": date(2027, 4, 29),
+         "tilmelding": "https://tilmelding.example.dk/referat"}]
+    checked = run_build(root, "check", "--dato", REFERENCE_DATE)
+    assert checked.returncode == 0 and checked.errors == [], checked.stdout
+
+    built = run_build(root, "build", "--dato", REFERENCE_DATE)
+    assert built.returncode == 0, built.stdout + built.stderr
+    html = BeautifulSoup((root / "site" / "kurser" / SLUG / "index.html").read_text(encoding="utf-8"), "html.parser")
+    def text(selector: str) -> list[str]:
+        return [re.sub(r"\s+", " ", item.get_text(" ")).strip() for item in html.select(selector)]
+
+    # The next session first, with its sign-up button; the other one in the list below.
+    assert text(".naeste-hold__tid") == ["Torsdag 8. april 2027 kl. 17.00–20.00"]
+    assert text(".naeste-hold__sted") == ["Kursuscenter Valby, Eksempelvej 1, 2500 Valby"]
+    assert text(".hold-liste .hold__tid") == ["Torsdag 6. maj 2027 kl. 19.00–21.00"]
+    assert text(".hold-liste .hold__sted")[0].startswith("Online")
+    assert outside(asked) == []
+
+
+def test_a_session_cancelled_keeps_every_other_value(editing: tuple[Path, str], forms) -> None:
+    root, admin = editing
+    path = root / COURSE
+    before = yaml.safe_load(path.read_text(encoding="utf-8"))
+    page, asked = forms
+    page.goto(admin + "#/collections/kurser/entries/budgetopfoelgning")
+    field(page, "titel").wait_for()
+    choose(page, field(page, "status", 1), "Aflyst")
+    publish(page)
+    wait_for(lambda: yaml.safe_load(path.read_text(encoding="utf-8"))["hold"][1].get("status") == "aflyst",
+             what="the cancelled session in the file")
+    after = yaml.safe_load(path.read_text(encoding="utf-8"))
+    before["hold"][1]["status"] = "aflyst"
+    assert after == before
+
+    # Decap writes the keys of a session in an order of its own; `fmt` puts them back, values untouched.
+    assert list(after["hold"][0]) != list(before["hold"][0])
+    assert run_build(root, "fmt").returncode == 0
+    formatted = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert formatted == before
+    order = [info.alias or name for name, info in Session.model_fields.items()]  # FORMAT.md's order
+    assert [list(session) for session in formatted["hold"]] == [[key for key in order if key in session]
+                                                                for session in formatted["hold"]]
+    assert run_build(root, "fmt", "--tjek").returncode == 0
+    assert run_build(root, "check", "--dato", REFERENCE_DATE).errors == []
+    assert outside(asked) == []
+
+
+def test_a_word_file_attached_to_a_template(editing: tuple[Path, str], forms, tmp_path: Path) -> None:
+    root, admin = editing
+    document = tmp_path / "tjekliste-til-referatet.docx"
+    with zipfile.ZipFile(document, "w") as archive:  # a .docx is a zip archive
+        archive.writestr("word/document.xml", "<w:document/>")
+    page, asked = forms
+    page.goto(admin + "#/collections/vaerktoejskasse-skabeloner/entries/referat-bestyrelsesmoede")
+    field(page, "titel").wait_for()
+    page.get_by_role("button", name="Tilføj filer").click()
+    page.get_by_role("button", name="Vælg fil").click()
+    page.locator("input[type=file]").set_input_files(str(document))
+    page.get_by_role("button", name="Anvend valgte").click()
+    field(page, "beskrivelse", 1).fill("Tjekliste til referatet (Word)")
+    publish(page)
+
+    beside = root / "content" / "vaerktoejskasse" / "skabeloner" / document.name
+    wait_for(beside.is_file, what="the uploaded file beside the page")
+    assert beside.read_bytes() == document.read_bytes()
+    parts = split_front_matter((root / TEMPLATE).read_text(encoding="utf-8"))
+    assert parts is not None
+    assert yaml.safe_load(parts[0])["filer"][-1] == {"fil": document.name,
+                                                     "beskrivelse": "Tjekliste til referatet (Word)"}
+    assert run_build(root, "check", "--dato", REFERENCE_DATE).errors == []
+    assert outside(asked) == []
+
+
+def test_the_published_forms_need_review_and_stay_out_of_search(sample_site: Path) -> None:
+    """The built site's /admin/: GitHub with every change a pull request, not indexed, not in the sitemap."""
+    config = yaml.safe_load((sample_site / "admin" / "config.yml").read_text(encoding="utf-8"))
+    assert config["publish_mode"] == "editorial_workflow" and "local_backend" not in config
+    assert config["backend"] == {"name": "github", "repo": "kursusafdelingen/kurser", "branch": "main",
+                                 "base_url": "https://login.kurser.example.dk"}
+    page = BeautifulSoup((sample_site / "admin" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex, nofollow"
+    policy = page.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
+    assert "connect-src 'self' blob: https://api.github.com " in policy and "githubstatus" not in policy
+    assert [s["src"] for s in page.find_all("script")] == ["decap-cms.js", "forhaandsvisning.js"]
+    assert "admin" not in (sample_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert (sample_site / "admin" / "index.html").is_file()
+    assert not any("admin/index.html" in part for part in index_parts(sample_site))
