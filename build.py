@@ -91,7 +91,7 @@ def _parser() -> argparse.ArgumentParser:
     add("build", "tjek, og byg derefter sitet i site/")
     serve = add("serve", "vis sitet på din egen computer, og byg igen, hver gang en fil ændres")
     serve.add_argument("--port", type=_port_argument, default=8000, help="porten på 127.0.0.1 (standard: 8000)")
-    cms = add("cms", "vis sitet på din egen computer med formularerne på /admin/, som gemmer i denne mappe")
+    cms = add("cms", "rediger i browseren på din egen computer: formularerne på /admin/ gemmer i denne mappe")
     cms.add_argument("--port", type=_port_argument, default=8000, help="porten på 127.0.0.1 (standard: 8000)")
     new = add("new", "opret et nyt kursus eller en ny side i værktøjskassen", dated=False)
     new.add_argument("navn", help="kursets navn (fx det-gode-bestyrelsesmoede) eller sidens sti "
@@ -105,7 +105,7 @@ def _parser() -> argparse.ArgumentParser:
     fmt = add("fmt", "skriv kursusfilerne og siderne i værktøjskassen med nøglerne i kontraktens rækkefølge uden at "
                      "ændre en værdi", dated=False)
     fmt.add_argument("--tjek", action="store_true", help="skriv ikke noget; vis kun de filer, der ville ændres")
-    diff = add("diff", "vis de sider, en ændring tilføjer, ændrer eller fjerner: sammenlign to byggede sites",
+    diff = add("diff", "sammenlign to byggede sites: de sider, en ændring tilføjer, ændrer eller fjerner",
                dated=False)
     diff.add_argument("gammel", type=Path, help="mappen med sitet før ændringen")
     diff.add_argument("ny", type=Path, help="mappen med sitet efter ændringen")
@@ -303,7 +303,9 @@ def _build(project: Project, today: date, staging: Path) -> int:
         site.rename(retired)
     staging.rename(site)
     shutil.rmtree(retired, ignore_errors=True)
-    pages = sum(1 for _ in site.rglob("index.html"))
+    from catalogue.urls import ADMIN_PAGE
+
+    pages = sum(1 for page in site.rglob("index.html") if page.relative_to(site).as_posix() != ADMIN_PAGE)
     print(f"Sitet er bygget i site/ med {number(pages)} sider på {decimal(time.perf_counter() - started)} s "
           f"(dato {today.isoformat()}).", file=sys.stderr)
     return 0

@@ -6,6 +6,10 @@ tools, and written with it), so a key, a limit or a taxonomy value changes in on
 become select widgets that show the residents' labels and save the keys; `YYYY-MM-DD HH:MM` and
 `YYYY-MM-DD` become date pickers that save exactly that; lengths, patterns and numbers become Decap's
 own rules. The taxonomy itself is not a form: its vocabularies are mappings, which Decap cannot edit.
+
+No field gets a default value from the models (a session's `status: ledig`): Decap fills a new course's
+empty list with one item made of its defaults, a half-made session that would block saving a course with
+no date yet. What is left out means the model's default anyway.
 """
 
 from __future__ import annotations

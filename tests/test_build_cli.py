@@ -204,12 +204,18 @@ kommandoer:
     build     tjek, og byg derefter sitet i site/
     serve     vis sitet på din egen computer, og byg igen, hver gang en fil
               ændres
+    cms       rediger i browseren på din egen computer: formularerne på
+              /admin/ gemmer i denne mappe
     new       opret et nyt kursus eller en ny side i værktøjskassen
     review    vis de sider i værktøjskassen, der skal gennemgås, ældste først
     schemas   skriv JSON-skemaerne i schemas/ og cms/config.yml forfra ud fra
               modellerne og taksonomien
     links     tjek links til andre sites: tilmelding, værktøjskassen og
               videoer
+    fmt       skriv kursusfilerne og siderne i værktøjskassen med nøglerne i
+              kontraktens rækkefølge uden at ændre en værdi
+    diff      sammenlign to byggede sites: de sider, en ændring tilføjer,
+              ændrer eller fjerner
 """
 NEW_USAGE = "brug: build.py new [-h] [--type {skabelon,vejledning,video,link}] navn\n"
 SERVE_USAGE = "brug: build.py serve [-h] [--dato ÅÅÅÅ-MM-DD] [--port PORT]\n"

@@ -224,6 +224,8 @@ def test_the_published_forms_need_review_and_stay_out_of_search(sample_site: Pat
     assert config["backend"] == {"name": "github", "repo": "kursusafdelingen/kurser", "branch": "main",
                                  "base_url": "https://login.kurser.example.dk"}
     page = BeautifulSoup((sample_site / "admin" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert page.html["lang"] == "da" and page.title.string == "Rediger kurser og værktøjskassen"
+    assert [link["href"] for link in page.find_all("link")] == ["../assets/images/favicon.png"]
     assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex, nofollow"
     policy = page.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
     assert "connect-src 'self' blob: https://api.github.com " in policy and "githubstatus" not in policy

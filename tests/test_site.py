@@ -328,7 +328,8 @@ def test_about_page_has_mission_vision_strategy(sample_site: Path) -> None:
 
 
 def all_pages(site: Path) -> list[Path]:
-    return sorted(site.rglob("*.html"))
+    """The site's pages for residents: every HTML file but the editors' forms (tests/test_cms_browser.py)."""
+    return sorted(path for path in site.rglob("*.html") if path.relative_to(site).parts[0] != "admin")
 
 
 def test_every_page_is_danish_and_requests_nothing_from_other_hosts(sample_site: Path) -> None:
