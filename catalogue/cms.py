@@ -15,6 +15,7 @@ no date yet. What is left out means the model's default anyway.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,20 @@ SUMMARIES = {"hold": "{{fields.start}} · {{fields.status}}", "undervisere": "{{
 
 # Lists whose items stand open: a course's few sessions, each with its status and dates in sight.
 UNFOLDED = {"hold"}
+
+
+# Hints where the form differs from the file: no quotes to write, a switch instead of true, a picker
+# instead of a date format.
+HINTS = {"postnr": "Fire cifre, fx 2500",
+         "skræddersyet": "Slå til, hvis en bestyrelse eller region kan bestille kurset",
+         "undertekster": "Slå til, hvis videoen har danske undertekster"}
+_FILE_ONLY = re.compile(r": ÅÅÅÅ-MM-DD( TT:MM)?| fra taksonomien")
+
+
+def _hint(key: str, description: str) -> str | None:
+    """The model's description as the form's hint, without what only matters in the file."""
+    hint = HINTS.get(key) or _FILE_ONLY.sub("", description)
+    return None if hint.lower() == _label(key).lower() else hint
 
 
 def _label(key: str) -> str:
@@ -84,8 +99,9 @@ def field(key: str, node: dict[str, Any], required: bool, definitions: dict[str,
     node, optional = _resolve(node, definitions)
     optional = optional and not required
     result: dict[str, Any] = {"name": key, "label": _label(key)}
-    if node.get("description"):
-        result["hint"] = node["description"]
+    hint = _hint(key, node.get("description") or "")
+    if hint:
+        result["hint"] = hint
     if optional or not required:
         result["required"] = False
     kind = node.get("type")
