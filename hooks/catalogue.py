@@ -138,9 +138,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(file)
         _generated[page.src_uri] = (page, file.abs_dest_path)
     if preview:
-        if theme_changed:  # every page shows the theme: build them all
-            for file in files:
-                file.is_modified = lambda: True
+        # Whether a file has changed is decided once per build: MkDocs asks before reading a page and again
+        # before writing it, and a file saved in between (the forms at /admin/ save often) would be written
+        # without having been read.
+        for file in files:
+            modified = theme_changed or file.is_modified()  # the theme shows on every page: build them all
+            file.is_modified = lambda modified=modified: modified
         for src_uri in memo.written.keys() - _generated.keys():  # a course that left: its page goes too
             with contextlib.suppress(OSError):
                 os.remove(memo.written[src_uri][1])
