@@ -331,6 +331,18 @@ def serve(project: Project, today: date, port: int) -> int:
     return 0
 
 
+def _interrupt(*_: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _die_with_parent() -> None:
+    """In the child, before it runs: Linux stops it when this process ends, however that ends."""
+    import ctypes
+
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
 def cms(project: Project, today: date, port: int) -> int:
     """The live preview with Decap CMS's forms at /admin/, saving through its local proxy into this folder.
 
@@ -356,9 +368,9 @@ def cms(project: Project, today: date, port: int) -> int:
     environment = {"PATH": os.environ.get("PATH", ""), "PORT": str(LOCAL_PROXY_PORT), "BIND_HOST": "127.0.0.1",
                    "MODE": "fs", "GIT_REPO_DIRECTORY": str(project.root), "LOG_LEVEL": "warn"}
     # Its working folder is its own, so that no .env file in the project can change how it runs.
-    proxy = subprocess.Popen([node, str(server)], cwd=server.parent, env=environment)
-    # Stopped with the preview however it stops: Ctrl+C reaches both, a plain `kill` only this process.
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    proxy = subprocess.Popen([node, str(server)], cwd=server.parent, env=environment, preexec_fn=_die_with_parent)
+    # A plain `kill` stops the preview as Ctrl+C does (MkDocs shuts its server down on KeyboardInterrupt).
+    signal.signal(signal.SIGTERM, _interrupt)
     print(f"Redigering i browseren: http://127.0.0.1:{port}/admin/ (gemmer i {project.root})", file=sys.stderr)
     try:
         return serve(project, today, port)
