@@ -29,13 +29,16 @@ import zipfile
 from pathlib import Path
 from typing import Any, Callable
 
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import sync_playwright
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 from catalogue.cms import LOCAL_PROXY_PORT  # noqa: E402
 from catalogue.project import copy_project  # noqa: E402
+
+sys.path.insert(0, str(REPO / "tests"))
+# The editor's steps, as the browser test takes them
+from decap_forms import choose, field, fill_new_course  # noqa: E402
 
 OUT = REPO / "content" / "om" / "billeder"
 CHROMIUM = "/usr/bin/chromium"
@@ -73,17 +76,6 @@ def wait_for(condition: Callable[[], bool], what: str, seconds: float = 120) -> 
             return
         time.sleep(0.3)
     raise SystemExit(f"timed out waiting for {what}")
-
-
-def choose(page: Any, box: Any, label: str) -> None:
-    """Pick the option shown as ``label`` in one of Decap's select fields."""
-    box.click()
-    box.fill(label)
-    page.keyboard.press("Enter")
-
-
-def field(page: Any, name: str, index: int = 0) -> Any:
-    return page.locator(f"input[id^='{name}-field-']").nth(index)
 
 
 def control(page: Any, name: str, index: int = 0) -> Any:
@@ -152,42 +144,6 @@ def log_in(context: Any, admin: str) -> None:
     page.close()
 
 
-def new_course_with_two_sessions(page: Any) -> None:
-    field(page, "titel").fill("Referatskrivning for begyndere")
-    field(page, "intro").fill("Lær at skrive et kort og klart referat af bestyrelsens møder.")
-    page.locator("[data-slate-editor='true']").first.click()
-    page.keyboard.type("Vi øver referater på rigtige eksempler fra afdelingerne.")
-    for name, label in [("emner", "Kommunikation"), ("niveau", "Ny i bestyrelsen"), ("form", "Fremmøde"),
-                        ("målgruppe", "Afdelingsbestyrelse")]:
-        choose(page, field(page, name), label)
-    field(page, "pris").fill("0")
-    page.get_by_role("button", name="Tilføj hold").click()
-    field(page, "start").fill("2027-04-08T17:00")
-    field(page, "slut").fill("2027-04-08T20:00")
-    for name, value in [("navn", "Kursuscenter Valby"), ("adresse", "Eksempelvej 1"), ("postnr", "2500"),
-                        ("by", "Valby")]:
-        field(page, name).fill(value)
-    choose(page, field(page, "region"), "Hovedstaden")
-    field(page, "tilmeldingsfrist").fill("2027-03-25")
-    field(page, "tilmelding").fill("mailto:kursus@example.dk")
-    page.get_by_role("button", name="Tilføj hold").click()
-    field(page, "start", 1).fill("2027-05-06T19:00")
-    field(page, "slut", 1).fill("2027-05-06T21:00")
-    online = page.frame_locator("#preview-pane").locator(".hold__sted", has_text="Online")
-    for _ in range(3):  # a select in a list item just added sometimes misses the first click
-        choose(page, field(page, "form", 2), "Online")  # the second session's own form (0 is the course's)
-        try:
-            online.wait_for(timeout=3000)
-            break
-        except PlaywrightTimeout:
-            page.keyboard.press("Escape")
-    else:
-        raise SystemExit("the second session's form did not become 'Online'")
-    field(page, "tilmeldingsfrist", 1).fill("2027-04-29")
-    field(page, "tilmelding", 1).click()
-    page.keyboard.type("https://tilmelding.example.dk/referat")
-
-
 def screenshots(context: Any, admin: str, document: Path, debug: bool) -> None:
     log_in(context, admin)
 
@@ -199,7 +155,7 @@ def screenshots(context: Any, admin: str, document: Path, debug: bool) -> None:
 
     # 2. A new course: the second session (online) being filled in, the preview beside it.
     page = scene(context, admin, "collections/kurser/new", "input[id^='titel-field-']")
-    new_course_with_two_sessions(page)
+    fill_new_course(page)
     if debug:
         page.screenshot(path="/tmp/debug-hold.png")
     # The second session's own fields from its top, under the editor's toolbar.

@@ -24,6 +24,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from conftest import REFERENCE_DATE, REPO, copy_project, run_build
+from decap_forms import choose, field, fill_new_course, publish
 from playwright.sync_api import expect
 from test_editor_workflow import fetch, free_port, wait_for
 
@@ -81,52 +82,11 @@ def outside(asked: list[str]) -> list[str]:
             and urlsplit(url).hostname not in ("127.0.0.1", "localhost")]
 
 
-def choose(page: Any, box: Any, label: str) -> None:
-    """Pick the option shown as ``label`` in one of Decap's select fields, as a mouse would."""
-    box.click()
-    box.fill(label)
-    page.get_by_role("option", name=label, exact=True).click()
-
-
-def publish(page: Any) -> None:
-    page.get_by_role("button", name="Publicer").click()
-    page.get_by_role("menuitem", name="Publicer nu").click()
-    page.get_by_text("Dokumentet er gemt").wait_for()
-
-
-def field(page: Any, name: str, index: int = 0) -> Any:
-    return page.locator(f"input[id^='{name}-field-']").nth(index)
-
-
 def test_a_new_course_with_a_physical_and_an_online_session(editing: tuple[Path, str], forms, tmp_path: Path) -> None:
     root, admin = editing
     page, asked = forms
     page.goto(admin + "#/collections/kurser/new")
-    field(page, "titel").fill("Referatskrivning for begyndere")
-    field(page, "intro").fill("Lær at skrive et kort og klart referat af bestyrelsens møder.")
-    page.locator("[data-slate-editor='true']").first.click()
-    page.keyboard.type("Vi øver referater på rigtige eksempler fra afdelingerne.")
-    for name, label in [("emner", "Kommunikation"), ("niveau", "Ny i bestyrelsen"), ("form", "Fremmøde"),
-                        ("målgruppe", "Afdelingsbestyrelsen")]:
-        choose(page, field(page, name), label)
-    field(page, "pris").fill("0")
-
-    page.get_by_role("button", name="Tilføj hold").click()
-    field(page, "start").fill("2027-04-08T17:00")
-    field(page, "slut").fill("2027-04-08T20:00")
-    for name, value in [("navn", "Kursuscenter Valby"), ("adresse", "Eksempelvej 1"), ("postnr", "2500"),
-                        ("by", "Valby")]:
-        field(page, name).fill(value)
-    choose(page, field(page, "region"), "Hovedstaden")
-    page.locator("input[id^='tilmeldingsfrist-field-']").nth(0).fill("2027-03-25")
-    field(page, "tilmelding").fill("mailto:kursus@example.dk")
-
-    page.get_by_role("button", name="Tilføj hold").click()
-    field(page, "start", 1).fill("2027-05-06T19:00")
-    field(page, "slut", 1).fill("2027-05-06T21:00")
-    choose(page, field(page, "form", 2), "Online")  # the second session's own form (0 is the course's)
-    page.locator("input[id^='tilmeldingsfrist-field-']").nth(1).fill("2027-04-29")
-    field(page, "tilmelding", 1).fill("https://tilmelding.example.dk/referat")
+    fill_new_course(page)
     # The preview beside the form shows what a resident sees first, in Danish.
     preview = page.frame_locator("#preview-pane")
     assert preview.locator("h1").inner_text() == "Referatskrivning for begyndere"

@@ -1,0 +1,58 @@
+"""An editor's steps in Decap CMS's forms (/admin/), for the browser test and the guide's screenshots.
+
+Selectors are Decap's own: each input's id starts with its key (`titel-field-3`); select fields are
+react-select boxes that take typed text and offer options; date pickers take `YYYY-MM-DDTHH:MM`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def field(page: Any, name: str, index: int = 0) -> Any:
+    """The ``index``-th input of the key ``name`` on the form (a session's `form` after the course's)."""
+    return page.locator(f"input[id^='{name}-field-']").nth(index)
+
+
+def choose(page: Any, box: Any, label: str) -> None:
+    """Pick the option shown as ``label`` in one of Decap's select fields, as a mouse would."""
+    box.click()
+    box.fill(label)
+    page.get_by_role("option", name=label, exact=True).click()
+
+
+def publish(page: Any) -> None:
+    """Save on this machine (`build.py cms`: no review step) and wait until the form says it is saved."""
+    page.get_by_role("button", name="Publicer").click()
+    page.get_by_role("menuitem", name="Publicer nu").click()
+    page.get_by_text("Dokumentet er gemt").wait_for()
+
+
+def fill_new_course(page: Any) -> None:
+    """On the form of a new course: a course with a physical session and an online one, as FORMAT.md's
+    example of a session's own form."""
+    field(page, "titel").fill("Referatskrivning for begyndere")
+    field(page, "intro").fill("Lær at skrive et kort og klart referat af bestyrelsens møder.")
+    page.locator("[data-slate-editor='true']").first.click()
+    page.keyboard.type("Vi øver referater på rigtige eksempler fra afdelingerne.")
+    for name, label in [("emner", "Kommunikation"), ("niveau", "Ny i bestyrelsen"), ("form", "Fremmøde"),
+                        ("målgruppe", "Afdelingsbestyrelsen")]:
+        choose(page, field(page, name), label)
+    field(page, "pris").fill("0")
+
+    page.get_by_role("button", name="Tilføj hold").click()
+    field(page, "start").fill("2027-04-08T17:00")
+    field(page, "slut").fill("2027-04-08T20:00")
+    for name, value in [("navn", "Kursuscenter Valby"), ("adresse", "Eksempelvej 1"), ("postnr", "2500"),
+                        ("by", "Valby")]:
+        field(page, name).fill(value)
+    choose(page, field(page, "region"), "Hovedstaden")
+    field(page, "tilmeldingsfrist").fill("2027-03-25")
+    field(page, "tilmelding").fill("mailto:kursus@example.dk")
+
+    page.get_by_role("button", name="Tilføj hold").click()
+    field(page, "start", 1).fill("2027-05-06T19:00")
+    field(page, "slut", 1).fill("2027-05-06T21:00")
+    choose(page, field(page, "form", 2), "Online")  # the second session's own form (0 is the course's)
+    field(page, "tilmeldingsfrist", 1).fill("2027-04-29")
+    field(page, "tilmelding", 1).fill("https://tilmelding.example.dk/referat")
