@@ -5,7 +5,7 @@ collection's fields come from the model's JSON Schema (the one `build.py schemas
 tools, and written with it), so a key, a limit or a taxonomy value changes in one place. Taxonomy keys
 become select widgets that show the residents' labels and save the keys; `YYYY-MM-DD HH:MM` and
 `YYYY-MM-DD` become date pickers that save exactly that; lengths, patterns and numbers become Decap's
-own rules. The taxonomy itself is not a form: its vocabularies are mappings, which Decap cannot edit.
+own rules. The taxonomy's names and explanations are a form too, made from the taxonomy itself.
 
 No field gets a default value from the models (a session's `status: ledig`): Decap fills a new course's
 empty list with one item made of its defaults, a half-made session that would block saving a course with
@@ -23,7 +23,7 @@ import yaml
 from pydantic import BaseModel
 
 from .fields import FILE_MARK, TAXONOMY_MARK
-from .models import TOOLKIT_TYPES, Course, Department, Taxonomy, ToolkitMeta
+from .models import TOOLKIT_TYPES, Course, Department, Taxonomy, TaxonomyEntry, ToolkitMeta
 from .project import Project
 from .toolkit import TOOLKIT_FOLDER
 from .urls import ADMIN, ADMIN_PAGE
@@ -193,6 +193,21 @@ def _toolkit_fields(kind: str, taxonomy: Taxonomy) -> list[dict[str, Any]]:
     return fields
 
 
+def taxonomy_fields(taxonomy: Taxonomy) -> list[dict[str, Any]]:
+    """The taxonomy as a form: the name and explanation of each key there is, list by list.
+
+    Its lists are mappings from key to entry, and Decap edits only the keys a form names: so the form is
+    made from the taxonomy itself (and `check` says when it is stale), and a new key is still three lines
+    written in the file, as its own comment says.
+    """
+    entry = model_fields(TaxonomyEntry, taxonomy)
+    return [{"name": name, "label": name[:1].upper() + name[1:], "widget": "object", "collapsed": True,
+             "hint": "Navne og forklaringer, som beboerne ser dem; en ny nøgle skrives i filen",
+             "fields": [{"name": key, "label": f"{value.navn} ({key})", "widget": "object", "fields": entry}
+                        for key, value in taxonomy.vocabulary(name).items()]}
+            for name in (info.alias or field_name for field_name, info in Taxonomy.model_fields.items())]
+
+
 def _toolkit_collection(kind: str) -> str:
     return f"vaerktoejskasse-{TOOLKIT_TYPES[kind][1].lower()}"
 
@@ -223,9 +238,11 @@ def cms_config(taxonomy: Taxonomy, department: Department, local: bool = False) 
             "fields": [*fields, {"name": "body", "label": "Sidens tekst", "widget": "markdown"}],
         })
     collections.append({
-        "name": "afdelingen", "label": "Kursusafdelingen", "files": [{
-            "name": "department", "label": "Kontakt, regler for tilmelding og revisionsperiode",
-            "file": "config/department.yml", "fields": model_fields(Department, taxonomy)}],
+        "name": "afdelingen", "label": "Kursusafdelingen", "files": [
+            {"name": "department", "label": "Kontakt, regler for tilmelding og revisionsperiode",
+             "file": "config/department.yml", "fields": model_fields(Department, taxonomy)},
+            {"name": "taksonomi", "label": "Navne på emner, niveauer, former og de andre lister",
+             "file": "config/taxonomy.yml", "fields": taxonomy_fields(taxonomy)}],
     })
     backend: dict[str, Any] = {"name": "github", "repo": editing.github if editing else "lokal/kopi", "branch": "main"}
     if editing and editing.login:

@@ -130,6 +130,15 @@ def test_every_toolkit_page_opens_in_its_types_collection_unflagged(path: Path) 
                                                           if (info.alias or name) not in others] + ["body"]
 
 
+@pytest.mark.parametrize("name", ["department", "taksonomi"])
+def test_the_departments_files_open_in_their_forms_unflagged(name: str) -> None:
+    """config/department.yml and config/taxonomy.yml: every key a field (every key of the taxonomy too)."""
+    form = next(f for f in COLLECTIONS["afdelingen"]["files"] if f["name"] == name)
+    data = yaml.safe_load((REPO / form["file"]).read_text(encoding="utf-8"))
+    assert problems(form["fields"], data, form["file"]) == []
+    assert [f["name"] for f in form["fields"]] == [key for key in data if key in {f["name"] for f in form["fields"]}]
+
+
 def test_each_types_form_requires_what_the_type_requires() -> None:
     """A template needs a file, a video its video's address, a link its address (FORMAT.md §2)."""
     def named(collection: str, name: str) -> dict[str, Any]:

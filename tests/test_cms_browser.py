@@ -230,7 +230,7 @@ def _written(path: Path, expected: Any, seconds: float = 10) -> bool:
 def test_every_sample_file_saves_from_its_form_with_every_value_kept(editing: tuple[Path, str], forms) -> None:
     """Each sample file opened in the real form, its title changed and saved: Decap flags nothing (it would
     refuse to save) and writes back every other value as it was, the text of a toolkit page included; after
-    `fmt` every key is in its place."""
+    `fmt` every key is in its place. The department's file and the taxonomy likewise."""
     root, admin = editing
     page, _ = forms
     lost = []
@@ -246,6 +246,25 @@ def test_every_sample_file_saves_from_its_form_with_every_value_kept(editing: tu
         title.fill(title.input_value() + "!")  # one change, so that the form saves the whole file
         publish(page)
         (before[0] if isinstance(before, tuple) else before)["titel"] += "!"
+        if not _written(path, before):
+            lost.append(relative)
+    # The department's file and the taxonomy: a name changed, every other value kept.
+    for entry, relative, change in [("department", "config/department.yml", ["navn"]),
+                                    ("taksonomi", "config/taxonomy.yml", ["emner", "afdelingsmoede", "navn"])]:
+        path = root / relative
+        before = _values(path)
+        page.goto(f"{admin}#/collections/afdelingen/entries/{entry}")
+        page.reload()
+        if entry == "taksonomi":
+            page.get_by_role("button", name="Expand").first.click()  # the list 'emner' is folded
+        name = field(page, "navn")
+        inner = before
+        for key in change[:-1]:
+            inner = inner[key]
+        expect(name).to_have_value(inner[change[-1]])
+        name.fill(inner[change[-1]] + "!")
+        publish(page)
+        inner[change[-1]] += "!"
         if not _written(path, before):
             lost.append(relative)
     assert lost == []
