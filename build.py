@@ -462,6 +462,9 @@ def diff(old: Path, new: Path) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Ctrl+C stops a build or the preview even when started from a shell that ignores it (a background job
+    # inherits SIGINT ignored, and Python then installs no handler).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         return _main(argv)
     except KeyboardInterrupt:  # Ctrl+C: a build removes its staging folder on the way out
