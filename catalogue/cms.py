@@ -208,7 +208,8 @@ def taxonomy_fields(taxonomy: Taxonomy) -> list[dict[str, Any]]:
             for name in (info.alias or field_name for field_name, info in Taxonomy.model_fields.items())]
 
 
-def _toolkit_collection(kind: str) -> str:
+def toolkit_collection(kind: str) -> str:
+    """The name of a toolkit type's collection (in Decap's addresses: #/collections/<name>/…)."""
     return f"vaerktoejskasse-{TOOLKIT_TYPES[kind][1].lower()}"
 
 
@@ -230,7 +231,7 @@ def cms_config(taxonomy: Taxonomy, department: Department, local: bool = False) 
     for kind, (singular, plural) in TOOLKIT_TYPES.items():
         fields = _toolkit_fields(kind, taxonomy)
         collections.append({
-            "name": _toolkit_collection(kind), "label": f"Værktøjskassen: {plural.lower()}",
+            "name": toolkit_collection(kind), "label": f"Værktøjskassen: {plural.lower()}",
             "label_singular": singular.lower(), "folder": f"content/{TOOLKIT_FOLDER}/{plural.lower()}",
             "extension": "md", "format": "frontmatter", "create": True, "slug": "{{titel}}",
             "identifier_field": "titel", "filter": {"field": "type", "value": kind},
@@ -316,17 +317,21 @@ _PAGE = """<!doctype html>
 """
 
 
-def admin_files(project: Project, taxonomy: Taxonomy, department: Department, local: bool) -> dict[str, bytes]:
-    """What the site serves under /admin/, by path from the site's root: the forms' page, their configuration
-    (the one in the repository, or the local one for `build.py cms`), the preview and Decap's own bundle.
-    Nothing when editing is not set up and this is not the local preview."""
+def admin_files(project: Project, taxonomy: Taxonomy, department: Department,
+                local: bool) -> dict[str, bytes | Path]:
+    """What the site serves under /admin/, by path from the site's root: the forms' page and their configuration
+    (the one in the repository, or the local one for `build.py cms`) as bytes; the preview and Decap's own
+    bundle as the files to copy. Nothing when editing is not set up and this is not the local preview."""
     config = rendered(taxonomy, department, local)
     if not config:
         return {}
-    page = _PAGE.format(policy=_POLICY, toolkit=" ".join(_toolkit_collection(kind) for kind in TOOLKIT_TYPES))
-    files = {ADMIN_PAGE: page.encode(), f"{ADMIN}config.yml": config.encode(),
-             f"{ADMIN}forhaandsvisning.js": (project.root / PREVIEW_SCRIPT).read_bytes()}
+    page = _PAGE.format(policy=_POLICY, toolkit=" ".join(toolkit_collection(kind) for kind in TOOLKIT_TYPES))
+    files: dict[str, bytes | Path] = {ADMIN_PAGE: page.encode(), f"{ADMIN}config.yml": config.encode(),
+                                      f"{ADMIN}forhaandsvisning.js": project.root / PREVIEW_SCRIPT}
     vendored = project.root / VENDORED
     for name in json.loads((vendored / "MANIFEST.json").read_text(encoding="utf-8"))["files"]:
-        files[f"{ADMIN}{name}"] = (vendored / name).read_bytes()
-    return files
+        files[f"{ADMIN}{name}"] = vendored / name
+    # Only regular files of the repository are copied: never a link, wherever it points (a pull request may
+    # make one; the manifest's test would catch it, but the site publishes itself).
+    return {uri: data for uri, data in files.items()
+            if not isinstance(data, Path) or (data.is_file() and not data.is_symlink())}

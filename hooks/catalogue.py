@@ -128,7 +128,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     # Decap CMS's forms at /admin/ (in the preview: against the working copy through `build.py cms`)
     catalogue = _generator.catalogue
     for src_uri, data in admin_files(catalogue.project, catalogue.taxonomy, catalogue.department, preview).items():
-        files.append(File.generated(config, src_uri, content=data))
+        files.append(File.generated(config, src_uri, **({"abs_src_path": str(data)} if isinstance(data, Path)
+                                                        else {"content": data})))
     for page in _generator.all_pages():
         file = File.generated(config, page.src_uri, content=page.content)
         # In the preview (a dirty build), a page made exactly as last time is not written again.

@@ -186,3 +186,19 @@ def test_the_vendored_bundle_is_the_npm_package_as_recorded() -> None:
                if hashlib.sha256((folder / name).read_bytes()).hexdigest() != digest]
     assert changed == []
     assert "decap-cms.js" in manifest["files"]
+
+
+def test_a_link_in_the_bundle_or_the_preview_is_never_copied(tmp_path: Path) -> None:
+    """A pull request that turns a vendored file into a link (to /etc/passwd, say) publishes nothing of it."""
+    from catalogue.cms import admin_files
+    from catalogue.project import copy_project
+
+    root = copy_project(REPO, tmp_path / "projekt", with_courses=False)
+    chunk = root / "vendor" / "decap-cms" / "103.decap-cms.js"
+    chunk.unlink()
+    chunk.symlink_to("/etc/passwd")
+    (root / "cms" / "forhaandsvisning.js").unlink()
+    (root / "cms" / "forhaandsvisning.js").symlink_to(root / "config" / "department.yml")
+    files = admin_files(Project(root), TAXONOMY, DEPARTMENT, local=False)
+    assert "admin/103.decap-cms.js" not in files and "admin/forhaandsvisning.js" not in files
+    assert "admin/decap-cms.js" in files and files["admin/decap-cms.js"] == root / "vendor/decap-cms/decap-cms.js"

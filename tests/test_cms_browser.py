@@ -29,8 +29,8 @@ from playwright.sync_api import expect
 from test_editor_workflow import fetch, free_port, wait_for
 
 sys.path.insert(0, str(REPO))
-from catalogue.cms import LOCAL_PROXY_PORT  # noqa: E402
-from catalogue.models import TOOLKIT_TYPES, Session  # noqa: E402
+from catalogue.cms import LOCAL_PROXY_PORT, toolkit_collection  # noqa: E402
+from catalogue.models import Session  # noqa: E402
 from catalogue.search import index_parts  # noqa: E402
 from catalogue.toolkit import split_front_matter  # noqa: E402
 
@@ -204,8 +204,7 @@ def _entries() -> list[tuple[str, str, str]]:
         parts = split_front_matter(path.read_text(encoding="utf-8"))
         if path.name != "index.md" and parts is not None:
             kind = yaml.safe_load(parts[0])["type"]
-            entries.append((f"vaerktoejskasse-{TOOLKIT_TYPES[kind][1].lower()}", path.stem,
-                            path.relative_to(REPO).as_posix()))
+            entries.append((toolkit_collection(kind), path.stem, path.relative_to(REPO).as_posix()))
     return entries
 
 
@@ -239,13 +238,14 @@ def test_every_sample_file_saves_from_its_form_with_every_value_kept(editing: tu
         if relative in (COURSE, TEMPLATE):  # the tests above have changed them
             continue
         before = _values(path)
+        meta = before[0] if isinstance(before, tuple) else before  # a toolkit page: (front matter, text)
         page.goto(f"{admin}#/collections/{collection}/entries/{entry}")
         page.reload()  # an open form stays open when only the address changes
         title = field(page, "titel")
-        expect(title).to_have_value((before[0] if isinstance(before, tuple) else before)["titel"])
-        title.fill(title.input_value() + "!")  # one change, so that the form saves the whole file
+        expect(title).to_have_value(meta["titel"])
+        title.fill(meta["titel"] + "!")  # one change, so that the form saves the whole file
         publish(page)
-        (before[0] if isinstance(before, tuple) else before)["titel"] += "!"
+        meta["titel"] += "!"
         if not _written(path, before):
             lost.append(relative)
     # The department's file and the taxonomy: a name changed, every other value kept.

@@ -558,3 +558,29 @@ def test_every_area_names_a_region_of_the_taxonomy() -> None:
 
     taxonomy, _ = load_taxonomy(Project(REPO))
     assert set(AREAS.values()) <= set(taxonomy.keys("regioner"))
+
+
+@pytest.mark.parametrize("github, login, expected", [
+    ("https://github.com/kursusafdelingen/kurser", "https://login.kurser.example.dk",
+     "config/department.yml:38:11: fejl: redigering › github: skriv kun ejer og navn, 'kursusafdelingen/kurser', "
+     "ikke hele adressen"),
+    ("kursusafdelingen/kurser", "javascript:alert(1)",
+     "config/department.yml:39:10: fejl: redigering › login: 'javascript:alert(1)' er ikke en webadresse; skriv en "
+     "hel adresse, der starter med https://"),
+    ('"kurser<script>alert(1)</script>"', "https://login.kurser.example.dk",
+     "config/department.yml:38:11: fejl: redigering › github: 'kurser<script>alert(1)</script>' er ikke et "
+     "repositorium på GitHub; skriv ejer og navn, fx 'kursusafdelingen/kurser'"),
+    ('"kursusafdelingen/kurser\\nbackend: x"', "https://login.kurser.example.dk",
+     "config/department.yml:38:11: fejl: redigering › github: 'kursusafdelingen/kurser\\nbackend: x' er ikke et "
+     "repositorium på GitHub; skriv ejer og navn, fx 'kursusafdelingen/kurser'"),
+])
+def test_where_editing_saves_is_checked(empty_project: Path, github: str, login: str, expected: str) -> None:
+    """`redigering` goes into /admin/config.yml: a repository as owner/name and an https:// login, nothing else."""
+    department = empty_project / "config" / "department.yml"
+    text = department.read_text(encoding="utf-8")
+    text = text.replace("  github: kursusafdelingen/kurser\n", f"  github: {github}\n")
+    text = text.replace("  login: https://login.kurser.example.dk\n", f"  login: {login}\n")
+    department.write_text(text, encoding="utf-8")
+    result = run_build(empty_project, "check")
+    assert "Traceback" not in result.stdout + result.stderr
+    assert [line for line in result.lines if line.startswith("config/")] == [expected]  # the line break shown as \n
