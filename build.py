@@ -158,7 +158,8 @@ def check(project: Project, today: date, for_build: bool = False) -> int:
     if for_build:  # the build that follows builds what was checked, without reading it all again
         memo.checked[project.root] = catalogue
     _review_note(len(catalogue.due_for_review(today)))
-    print(f"Alt i orden: {number(len(catalogue.courses))} kurser og {number(len(catalogue.toolkit))} sider i "
+    print(f"Alt i orden: {number(len(catalogue.courses))} kurser, {number(len(catalogue.paths))} forløb, "
+          f"{number(len(catalogue.evaluations))} evalueringsfiler og {number(len(catalogue.toolkit))} sider i "
           "værktøjskassen tjekket.", file=sys.stderr)
     return 0
 

@@ -1,4 +1,4 @@
-"""Load and validate a whole project: taxonomy, department, courses and toolkit."""
+"""Load and validate a whole project: taxonomy, department, courses, learning paths, evaluations and toolkit."""
 
 from __future__ import annotations
 
@@ -6,18 +6,31 @@ import functools
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 from pathlib import Path, PurePosixPath
 from typing import Callable
 
 from .diagnostics import Diagnostic
-from .models import CourseEntry, Department, Taxonomy
+from .evaluations import CourseRating, course_rating, load_evaluations
+from .learning_paths import PathPlace, load_path, places_of
+from .models import CourseEntry, Department, PathEntry, SessionEvaluation, Taxonomy
+from .offer import COPENHAGEN
 from .project import Project
 from .sources import SourceTree
 from .toolkit import TOOLKIT_FOLDER, ToolkitItem, check_page, load_toolkit, needing_review
 from .urls import is_generated
-from .validation import CheckContext, course_files, fingerprint, load_course, load_department, load_taxonomy
+from .validation import (
+    CheckContext,
+    course_files,
+    fingerprint,
+    load_course,
+    load_department,
+    load_taxonomy,
+    yaml_files,
+)
+
+NEW_FOR_DAYS = 90  # a course whose file was first committed this many days ago or less is "Nyt kursus"
 
 
 @dataclass(frozen=True)
@@ -28,6 +41,24 @@ class Catalogue:
     courses: list[CourseEntry]
     toolkit: dict[str, ToolkitItem]
     content: SourceTree  # the regular files under content/: the only ones the site may publish
+    paths: list[PathEntry] = field(default_factory=list)  # the learning paths, by file name
+    evaluations: dict[str, tuple[SessionEvaluation, ...]] = field(default_factory=dict)  # by course slug
+    new_courses: frozenset[str] = frozenset()  # slugs of the courses marked "Nyt kursus"
+
+    def course(self, slug: str) -> CourseEntry | None:
+        return self._courses_by_slug.get(slug)
+
+    def places_of_course(self, slug: str) -> list[PathPlace]:
+        """Where the course is a step of a learning path."""
+        return places_of(self.paths, "kursus", slug)
+
+    def places_of_page(self, path: str) -> list[PathPlace]:
+        """Where the toolkit page is a step of a learning path."""
+        return places_of(self.paths, "materiale", path)
+
+    def rating(self, slug: str, today: date) -> CourseRating | None:
+        """The course's evaluation figures as residents see them, or None (see ``course_rating``)."""
+        return course_rating(self.evaluations.get(slug, ()), today)
 
     def courses_of_topic(self, topic: str) -> list[CourseEntry]:
         return self._courses_by_topic.get(topic, [])
@@ -44,6 +75,10 @@ class Catalogue:
         return needing_review(self.toolkit, today, self.department.revisionsperiode)
 
     # Looked up once per page: indexed once, so that the build stays linear in courses and pages.
+    @functools.cached_property
+    def _courses_by_slug(self) -> dict[str, CourseEntry]:
+        return {entry.slug: entry for entry in self.courses}
+
     @functools.cached_property
     def _courses_by_topic(self) -> dict[str, list[CourseEntry]]:
         found: dict[str, list[CourseEntry]] = {}
@@ -79,6 +114,7 @@ def load_catalogue(project: Project, partial: bool = False, memo: dict | None = 
     found += context.content.problems
     files, problems = course_files(project)
     found += problems
+    context.courses = frozenset(path.stem for path in files)
     courses = []
     if memo is not None:
         context_key = fingerprint(taxonomy.model_dump_json() if taxonomy else "", *context.content_pages)
@@ -98,6 +134,8 @@ def load_catalogue(project: Project, partial: bool = False, memo: dict | None = 
         found += problems
         if entry is not None:
             courses.append(entry)
+    paths, evaluations, problems = load_paths_and_evaluations(context)
+    found += problems
     found += generated_page_clashes(context)
     for page in context.content_pages:
         if not page.startswith(f"{TOOLKIT_FOLDER}/") and not is_generated(page):
@@ -105,7 +143,49 @@ def load_catalogue(project: Project, partial: bool = False, memo: dict | None = 
     found.sort()
     if taxonomy is None or department is None or (any(d.is_error for d in found) and not partial):
         return None, found
-    return Catalogue(project, taxonomy, department, courses, toolkit, context.content), found
+    return Catalogue(project, taxonomy, department, courses, toolkit, context.content, paths, evaluations,
+                     _new_courses(courses, context)), found
+
+
+def load_paths_and_evaluations(context: CheckContext) -> tuple[list[PathEntry], dict[str, tuple[SessionEvaluation,
+                                                                                                  ...]],
+                                                                 list[Diagnostic]]:
+    """The valid learning paths and evaluation files, and every problem in them."""
+    project = context.project
+    path_files, found = yaml_files(project, project.paths_dir, "forløb")
+    paths = []
+    for path in path_files:
+        entry, problems = load_path(path, context)
+        found += problems
+        if entry is not None:
+            paths.append(entry)
+    evaluation_files, problems = yaml_files(project, project.evaluations_dir, "evalueringsfiler")
+    found += problems
+    evaluations = {}
+    for path in evaluation_files:
+        entries, problems = load_evaluations(path, context)
+        found += problems
+        if entries is not None:
+            evaluations[path.stem] = entries
+    return paths, evaluations, found
+
+
+def _new_courses(courses: list[CourseEntry], context: CheckContext) -> frozenset[str]:
+    """The courses whose file was first committed within ``NEW_FOR_DAYS`` of the reference date, by git's history.
+
+    A file not committed yet is new too (it is, once it is). A file in the repository's first commit is not: that
+    commit brought in the catalogue there was, and nothing in it was news to residents. Outside a git checkout no
+    course is new.
+    """
+    if context.today is None or context.history is None:
+        return frozenset()
+    since = context.today - timedelta(days=NEW_FOR_DAYS)
+    new = set()
+    for entry in courses:
+        committed = context.history.get(entry.source)
+        if committed is None or (not committed.imported and committed.first.astimezone(COPENHAGEN).date() >= since):
+            new.add(entry.slug)
+    return frozenset(new)
 
 
 # From this many course files on, they are read on every processor.

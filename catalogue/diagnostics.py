@@ -110,11 +110,12 @@ def did_you_mean(word: str, candidates: Iterable[str], labels: Mapping[str, str]
 
 
 def describe_path(loc: Sequence[str | int]) -> str:
-    """('hold', 0, 'sted', 'postnr') → 'hold nr. 1 › sted › postnr'."""
+    """('hold', 0, 'sted', 'postnr') → 'hold nr. 1 › sted › postnr'; in a file that is a list, (0, 'svar') →
+    'punkt nr. 1 › svar'."""
     parts: list[str] = []
     for element in loc:
-        if isinstance(element, int) and parts:
-            parts[-1] += f" nr. {element + 1}"
+        if isinstance(element, int):
+            parts.append(f"{parts.pop() if parts else 'punkt'} nr. {element + 1}")
         else:
             parts.append(str(element))
     return " › ".join(parts) or "filen"

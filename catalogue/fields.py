@@ -100,6 +100,26 @@ def WholeNumber(**bounds: int) -> Any:  # noqa: N802 (a type factory)
     return Annotated[int, Field(**bounds), BeforeValidator(_not_a_truth_value)]
 
 
+_RATING = re.compile(r"\d(\.\d)?")
+
+
+def parse_rating(value: Any) -> float:
+    """An average rating from 1.0 to 5.0 with at most one decimal, written with a decimal point as YAML reads it."""
+    if isinstance(value, bool) or value is None:
+        raise problem(f"skal være et tal fra 1.0 til 5.0, ikke {_kind(value)}")
+    text = str(value).strip()
+    if re.fullmatch(r"\d,\d+", text):
+        raise problem(f"skriv tallet med punktum, ikke komma: {text.replace(',', '.')}")
+    if isinstance(value, (int, float)) and re.fullmatch(r"\d\.\d{2,}", text):
+        raise problem(f"må højst have én decimal; skriv fx {float(text):.1f}")
+    if not _RATING.fullmatch(text):
+        raise problem(f"'{text}' er ikke et tal fra 1.0 til 5.0; skriv fx 4.5")
+    rating = float(text)
+    if not 1.0 <= rating <= 5.0:
+        raise problem(f"{text} ligger ikke mellem 1.0 og 5.0 (5 er bedst); ret tallet")
+    return rating
+
+
 def parse_date(value: Any) -> date:
     text = str(value).strip() if value is not None else ""
     if _DATETIME.fullmatch(text):
@@ -274,6 +294,8 @@ LocalDateTime = Annotated[datetime, PlainValidator(parse_datetime),
 Email = Annotated[str, PlainValidator(parse_email), _schema(pattern=r"^[^@\s?&%]+@[^@\s?&%]+\.[A-Za-z]{2,}$")]
 HttpsUrl = Annotated[str, PlainValidator(parse_https_url), _schema(pattern=r"^https://\S+$")]
 SignupUrl = Annotated[str, PlainValidator(parse_signup), _schema(pattern=r"^(https://\S+|mailto:[^@\s?&%]+@[^@\s?&%]+)$")]
+Rating = Annotated[float, PlainValidator(parse_rating), WithJsonSchema(
+    {"type": "number", "minimum": 1, "maximum": 5, "multipleOf": 0.1})]
 PostalCode = Annotated[str, PlainValidator(parse_postal_code), WithJsonSchema(
     {"type": ["string", "integer"], "pattern": r"^\d{4}$"})]
 GitHubRepository = Annotated[str, PlainValidator(parse_repository), _schema(pattern=r"^[A-Za-z0-9-]+/[A-Za-z0-9._-]+$")]

@@ -1,4 +1,5 @@
-"""The editors' files as models: courses (FORMAT.md §1), the taxonomy (§3) and the department.
+"""The editors' files as models: courses (FORMAT.md §1), evaluations (§1a), learning paths (§1b), the toolkit (§2),
+the taxonomy (§3) and the department.
 
 Field names are Python identifiers; the Danish keys editors write are the
 aliases. Descriptions are Danish: they become the JSON Schema that editors'
@@ -10,7 +11,7 @@ from __future__ import annotations
 import typing
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, RootModel, model_validator
 
 from .fields import (
     FILE_MARK,
@@ -23,6 +24,7 @@ from .fields import (
     MarkdownText,
     OneOf,
     PostalCode,
+    Rating,
     SignupUrl,
     TaxonomyKey,
     Text,
@@ -126,6 +128,57 @@ class Course(EditorModel):
             return session.model_copy(update={"form": form, "region": region})
 
         return self.model_copy(update={"hold": [in_full(s) for s in self.hold]})
+
+
+class SessionEvaluation(EditorModel):
+    """What the participants of one session answered (FORMAT.md §1a): numbers and anonymous quotes only."""
+    model_config = ConfigDict(title="Evaluering af et hold")
+
+    hold: LocalDate = Field(description="Startdatoen for det hold, der er evalueret: ÅÅÅÅ-MM-DD",
+                            examples=["2026-03-07"])
+    deltagere: WholeNumber(gt=0, le=10_000) = Field(description="Antal deltagere på holdet", examples=[22])
+    svar: WholeNumber(ge=0, le=10_000) = Field(description="Antal besvarelser, højst antallet af deltagere",
+                                               examples=[18])
+    samlet: Rating | None = Field(None, description="Gennemsnit af den samlede vurdering fra 1.0 til 5.0 (5 er "
+                                                    "bedst), med punktum; skal med, når der er svar",
+                                  examples=[4.6])
+    anbefaler: WholeNumber(ge=0, le=10_000) | None = Field(
+        None, description="Antal svar, der vil anbefale kurset til andre, højst antallet af svar", examples=[17])
+    citater: Annotated[list[Text(1, 300)], BeforeValidator(_none_as_empty_list)] = Field(
+        default_factory=list, description="Anonyme citater, som kursusafdelingen har valgt; ingen navne")
+
+
+class Evaluations(RootModel[list[SessionEvaluation]]):
+    """An evaluation file: one entry per session held, as a list."""
+    model_config = ConfigDict(title="Evalueringer af et kursus", frozen=True)
+
+    root: list[SessionEvaluation] = Field(min_length=1)
+
+
+class PathStep(EditorModel):
+    """One step of a learning path: a course or a toolkit page (FORMAT.md §1b)."""
+    model_config = ConfigDict(title="Trin")
+
+    kursus: Text() | None = Field(None, description="Kurset: navnet på kursets fil uden .yml",
+                                  examples=["det-gode-bestyrelsesmoede"])
+    materiale: Text() | None = Field(None, description="Eller en side i værktøjskassen: stien under content/",
+                                     examples=["vaerktoejskasse/vejledninger/ny-i-afdelingsbestyrelsen.md"])
+    hvornaar: Text() | None = Field(None, description="Hvornår trinnet passer, fx 'De første tre måneder'")
+    note: Text() | None = Field(None, description="En kort bemærkning til trinnet")
+
+
+class LearningPath(EditorModel):
+    """A learning path: an ordered series of courses and toolkit pages for one kind of participant."""
+    model_config = ConfigDict(title="Forløb")
+
+    titel: Text(3, 120) = Field(description="Forløbets titel, 3–120 tegn",
+                                examples=["Ny i afdelingsbestyrelsen – dit første år"])
+    intro: Text(1, 300) = Field(description="En eller to sætninger til lister og søgning, højst 300 tegn")
+    beskrivelse: MarkdownText() | None = Field(None, description="Mere om forløbet i Markdown")
+    maalgruppe: list[TaxonomyKey("målgrupper")] = Field(alias="målgruppe", min_length=1,
+                                                         description="Målgrupper fra taksonomien",
+                                                         examples=[["afdelingsbestyrelse"]])
+    trin: list[PathStep] = Field(min_length=2, description="Trinnene i rækkefølge, mindst to")
 
 
 class TaxonomyEntry(EditorModel):
@@ -301,7 +354,17 @@ class CourseEntry(BaseModel):
     fingerprint: str = ""  # of the file's bytes: the same file gives the same pages
 
 
+class PathEntry(BaseModel):
+    """A valid learning path (``forloeb/<slug>.yml``)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    slug: str
+    source: str
+    path: LearningPath
+
+
 __all__ = [
-    "Course", "CourseEntry", "Department", "Session", "Taxonomy", "Teacher", "Venue",
-    "REQUIRED_TAXONOMY_KEYS",
+    "Course", "CourseEntry", "Department", "Evaluations", "LearningPath", "PathEntry", "PathStep", "Session",
+    "SessionEvaluation", "Taxonomy", "Teacher", "Venue", "REQUIRED_TAXONOMY_KEYS",
 ]

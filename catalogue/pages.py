@@ -146,8 +146,14 @@ class PageGenerator:
         self.memo = memo if memo is not None else {}
         templates = sorted((catalogue.project.templates_dir / "pages").glob("*.jinja"))
         toolkit = (f"{path}={item.meta.titel}/{item.meta.type}" for path, item in catalogue.toolkit.items())
+        # A course page shows its learning paths, its evaluations and whether it is new: when one of them changes,
+        # every course page is made again (there are few of them, and they change seldom).
+        paths = (entry.model_dump_json() for entry in catalogue.paths)
+        evaluations = (f"{slug}={[e.model_dump_json() for e in entries]}"
+                       for slug, entries in sorted(catalogue.evaluations.items()))
         context = fingerprint(catalogue.taxonomy.model_dump_json(), catalogue.department.model_dump_json(),
-                              today.isoformat(), site_url, *(t.read_bytes() for t in templates), *toolkit)
+                              today.isoformat(), site_url, *(t.read_bytes() for t in templates), *toolkit, *paths,
+                              *evaluations, *sorted(catalogue.new_courses))
         if self.memo.get("context") != context:
             self.memo.clear()
             self.memo["context"] = context

@@ -16,14 +16,15 @@ from pathlib import PurePosixPath
 from .diagnostics import Diagnostic, capped
 from .fields import SLUG_PATTERN
 from .project import Project
-from .urls import RESERVED_SLUGS, course_src, is_generated, page_url
+from .urls import RESERVED_PATHS, RESERVED_SLUGS, course_src, is_generated, page_url, path_src
 
 # The preview's own pages: every file with errors, and the error page of a file without a page of its own.
 OVERVIEW = "forhaandsvisning/fejl.md"
 ERROR_FOLDER = "forhaandsvisning/fejl/"
 
 # An error page's heading, by what the file would have made.
-ERROR_TITLES = {"kursus": "Kurset har fejl", "side": "Siden har fejl", "fil": "Filen har fejl"}
+ERROR_TITLES = {"kursus": "Kurset har fejl", "forløb": "Forløbet har fejl", "side": "Siden har fejl",
+                "fil": "Filen har fejl"}
 
 AROUND = 2  # lines shown before and after the line with the problem
 LONGEST_LINE = 300  # characters of one line shown; the rest as '…'
@@ -55,7 +56,7 @@ class BrokenFile:
 
     path: str  # as editors see it: courses/<slug>.yml, content/vaerktoejskasse/….md
     src_uri: str  # where its error page is, as if under content/
-    kind: str  # 'kursus', 'side' or 'fil': what cannot be shown until it is fixed
+    kind: str  # 'kursus', 'forløb', 'side' or 'fil': what cannot be shown until it is fixed
     problems: tuple[Diagnostic, ...]  # as `check` prints them (at most so many per file)
     excerpts: tuple[Excerpt, ...]
     errors: int  # all of them, also those past the ones printed
@@ -96,15 +97,17 @@ def banner(broken: list[BrokenFile]) -> dict[str, str] | None:
 
 
 def _address(project: Project, path: str) -> tuple[str | None, str]:
-    """The page a file makes (courses/x.yml → kurser/x.md, content/a/b.md → a/b.md), if it makes one."""
-    courses = project.display(project.courses_dir) + "/"
+    """The page a file makes (courses/x.yml → kurser/x.md, forloeb/x.yml → forloeb/x.md, content/a/b.md → a/b.md),
+    if it makes one."""
     content = project.display(project.content_dir) + "/"
     name = PurePosixPath(path)
-    if path.startswith(courses) and name.parent.as_posix() + "/" == courses and name.suffix == ".yml":
-        slug = name.stem
-        if re.fullmatch(SLUG_PATTERN, slug) and slug not in RESERVED_SLUGS:
-            return course_src(slug), "kursus"
-        return None, "kursus"
+    for folder, kind, reserved, src in ((project.courses_dir, "kursus", RESERVED_SLUGS, course_src),
+                                        (project.paths_dir, "forløb", RESERVED_PATHS, path_src)):
+        if name.parent.as_posix() == project.display(folder) and name.suffix == ".yml":
+            slug = name.stem
+            if re.fullmatch(SLUG_PATTERN, slug) and slug not in reserved:
+                return src(slug), kind
+            return None, kind
     if path.startswith(content) and name.suffix == ".md":
         relative = path[len(content):]
         if not is_generated(relative):

@@ -20,6 +20,16 @@ class Project:
         return self.root / "courses"
 
     @property
+    def paths_dir(self) -> Path:
+        """The learning paths (FORMAT.md §1b)."""
+        return self.root / "forloeb"
+
+    @property
+    def evaluations_dir(self) -> Path:
+        """The evaluation results, one file per course (FORMAT.md §1a)."""
+        return self.root / "evalueringer"
+
+    @property
     def content_dir(self) -> Path:
         return self.root / "content"
 
@@ -52,8 +62,13 @@ PROJECT_PARTS = ("build.py", "mkdocs.yml", "catalogue", "hooks", "templates", "c
                  "vendor")
 
 
+# What refers to the courses by name: copied with them, or not at all.
+COURSE_PARTS = ("courses", "forloeb", "evalueringer")
+
+
 def copy_project(source: Path, target: Path, with_courses: bool = True) -> Path:
-    """A fresh copy of a project's code, templates, config and content; its courses too, or none."""
+    """A fresh copy of a project's code, templates, config and content; its courses (with their learning paths and
+    evaluations) too, or none."""
     target.mkdir(parents=True)
     for part in PROJECT_PARTS:
         if (source / part).is_dir():
@@ -61,7 +76,9 @@ def copy_project(source: Path, target: Path, with_courses: bool = True) -> Path:
         else:
             shutil.copy2(source / part, target / part)
     if with_courses:
-        shutil.copytree(source / "courses", target / "courses")
+        for part in COURSE_PARTS:
+            if (source / part).is_dir():
+                shutil.copytree(source / part, target / part)
     else:
         (target / "courses").mkdir()
     return target

@@ -147,12 +147,13 @@ class Committed:
 
     first: datetime
     last: datetime
+    imported: bool = False  # first committed in the repository's first commit, which brought in what there was
 
 
 def git_history(root: Path, folders: tuple[str, ...] = ("courses", "content")) -> dict[str, Committed] | None:
     """When each file under ``folders`` was first and last committed, by its path relative to ``root`` (one call
     to git for all); a file not committed yet is not in it. None when ``root`` is not in a git checkout."""
-    command = ["git", "-c", "core.quotepath=off", "log", "--relative", "--format=%x00%cI", "--name-only",
+    command = ["git", "-c", "core.quotepath=off", "log", "--relative", "--format=%x00%cI%x00%P", "--name-only",
                "--no-renames", "--", *folders]
     try:
         log = subprocess.run(command, cwd=root, capture_output=True, text=True, timeout=60, check=True).stdout
@@ -166,11 +167,12 @@ def git_history(root: Path, folders: tuple[str, ...] = ("courses", "content")) -
     except (OSError, subprocess.SubprocessError):
         return None
     history: dict[str, Committed] = {}
-    when = None
+    when, first_commit = None, False
     for line in log.splitlines():  # newest first
         if line.startswith("\x00"):
-            when = datetime.fromisoformat(line[1:])
+            _, moment, parents = line.split("\x00")
+            when, first_commit = datetime.fromisoformat(moment), not parents.strip()
         elif line and when is not None:
             seen = history.get(line)
-            history[line] = Committed(when, seen.last if seen else when)
+            history[line] = Committed(when, seen.last if seen else when, first_commit)
     return history

@@ -18,17 +18,20 @@ SEARCH = "soeg.md"
 PRINTABLE = "kurser/katalog.md"
 CALENDAR = "kalender.ics"
 ABOUT = "om/index.md"  # written by hand in content/
+EVALUATION = "om/evaluering.md"  # how courses are evaluated, and each course's figures
+PATHS = "forloeb/index.md"  # the learning paths
 NEW_FILES = "om/nye-filer.md"  # the scaffolds, to copy on GitHub's web pages
 ADMIN = "admin/"  # Decap CMS's forms (catalogue/cms.py): not a page of the site, not indexed, not in the sitemap
 ADMIN_PAGE = ADMIN + "index.html"
 
-GENERATED = (HOME, CATALOGUE, TOPICS, NEW_MEMBERS, TAILORED, IDEAS, PRACTICAL, TOOLKIT, SEARCH, NEW_FILES)
-GENERATED_FOLDERS = ("kurser/", "emner/")
+GENERATED = (HOME, CATALOGUE, TOPICS, NEW_MEMBERS, TAILORED, IDEAS, PRACTICAL, TOOLKIT, SEARCH, NEW_FILES, EVALUATION)
+GENERATED_FOLDERS = ("kurser/", "emner/", "forloeb/")
 
 
 # Course slugs whose page would be one of the generated pages above (and topic keys, for /emner/).
 RESERVED_SLUGS = frozenset({"index", "katalog"})
 RESERVED_TOPICS = frozenset({"index"})
+RESERVED_PATHS = frozenset({"index"})
 
 
 def course_src(slug: str) -> str:
@@ -37,6 +40,11 @@ def course_src(slug: str) -> str:
 
 def topic_src(topic: str) -> str:
     return f"emner/{topic}.md"
+
+
+def path_src(slug: str) -> str:
+    """A learning path's page."""
+    return f"forloeb/{slug}.md"
 
 
 def is_generated(src_uri: str) -> bool:

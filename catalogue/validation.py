@@ -19,7 +19,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path, PurePosixPath
 from typing import Any, Callable, Iterable, Iterator, NamedTuple, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, RootModel, ValidationError
 from pydantic_core import PydanticCustomError
 
 from . import danish
@@ -70,6 +70,8 @@ def _unwrap(annotation: Any) -> Any:
 def _model_at(model: type[BaseModel], loc: Path_) -> type[BaseModel] | None:
     """The model whose keys are valid at ``loc`` (a path of keys and indices)."""
     current: Any = model
+    if issubclass(model, RootModel):  # a file that is a list: its items' model
+        current = _unwrap(model.model_fields["root"].annotation)
     for element in loc:
         if isinstance(element, int):
             continue
@@ -211,6 +213,7 @@ class CheckContext:
     # When each file was first committed (None: not a git checkout, so when a file was written is unknown).
     history: dict[str, Committed] | None = None
     written: date | None = None  # when the file being checked was written, where known
+    courses: frozenset[str] = frozenset()  # the courses by slug (their files' names), for files that name one
 
     @classmethod
     def of(cls, project: Project, taxonomy: Taxonomy | None, today: date | None = None) -> CheckContext:
@@ -444,20 +447,31 @@ def _materials_exist(course: dict[str, Any], context: CheckContext) -> Iterator[
     if not isinstance(materials, list):
         return
     for index, value in enumerate(materials):
-        if not isinstance(value, str):
-            continue
-        path = PurePosixPath(value.strip())
-        if path.is_absolute() or ".." in path.parts or path.suffix != ".md" or path.as_posix() != value.strip():
-            yield Finding(("materialer", index), f"'{value}' skal være stien til en side i værktøjskassen under "
-                                                 "content/, fx vaerktoejskasse/skabeloner/referat.md")
-        elif path.as_posix() not in context.content:
-            if os.path.lexists(context.project.content_dir / path):
-                yield Finding(("materialer", index), f"'{value}' er ikke en almindelig fil under content/ (fx en "
-                                                     "genvej); læg selve siden der")
-                continue
-            guess = closest(path.as_posix(), context.content_pages)
-            hint = f"; mente du '{guess}'?" if guess else "; tjek stavningen eller opret siden"
-            yield Finding(("materialer", index), f"'{value}' findes ikke under content/{hint}")
+        yield from page_findings(("materialer", index), value, context)
+
+
+def page_findings(loc: Path_, value: Any, context: CheckContext, under: str = "") -> Iterator[Finding]:
+    """A page named by its path under content/ (``under``: in that folder of it) that is not there."""
+    if not isinstance(value, str):
+        return
+    path = PurePosixPath(value.strip())
+    if f"{path.as_posix()}.md" in context.content and path.suffix != ".md":
+        yield Finding(loc, f"skriv stien med .md til sidst: '{path.as_posix()}.md'")
+    elif path.as_posix() in context.content and not path.as_posix().startswith(under):
+        yield Finding(loc, f"'{value}' er ikke en side i værktøjskassen; skriv stien til en side under "
+                           f"content/{under}")
+    elif (path.is_absolute() or ".." in path.parts or path.suffix != ".md" or path.as_posix() != value.strip()
+            or not path.as_posix().startswith(under)):
+        yield Finding(loc, f"'{value}' skal være stien til en side i værktøjskassen under content/, fx "
+                           "vaerktoejskasse/skabeloner/referat.md")
+    elif path.as_posix() not in context.content:
+        if os.path.lexists(context.project.content_dir / path):
+            yield Finding(loc, f"'{value}' er ikke en almindelig fil under content/ (fx en genvej); læg selve "
+                               "siden der")
+            return
+        guess = closest(path.as_posix(), [p for p in context.content_pages if p.startswith(under)])
+        hint = f"; mente du '{guess}'?" if guess else "; tjek stavningen eller opret siden"
+        yield Finding(loc, f"'{value}' findes ikke under content/{hint}")
 
 
 def markdown_findings(loc: Path_, text: Any, raw_html: bool = True) -> Iterator[Finding]:
@@ -508,14 +522,15 @@ def cross_check_diagnostics(document: YamlDocument, context: CheckContext | None
 # ---------------------------------------------------------------------------
 
 
-def _read(path: Path, display: str, keys: frozenset[str] = frozenset()
-          ) -> tuple[bytes, YamlDocument | None, list[Diagnostic]]:
-    """The file's bytes, and the YAML document in them or why there is none (``keys``: those it may use)."""
+def read_yaml(path: Path, display: str, keys: frozenset[str] = frozenset(), list_of: str | None = None
+              ) -> tuple[bytes, YamlDocument | None, list[Diagnostic]]:
+    """The file's bytes, and the YAML document in them or why there is none (``keys``: those it may use;
+    ``list_of``: the file is a list of these, see ``load_yaml_text``)."""
     try:
         raw = path.read_bytes()
     except OSError as error:
         return b"", None, [Diagnostic(display, 1, 1, f"filen kan ikke læses ({error.strerror})")]
-    return (raw, *load_yaml_file(raw, display, keys))
+    return (raw, *load_yaml_file(raw, display, keys, list_of))
 
 
 def fingerprint(*parts: bytes | str) -> str:
@@ -539,7 +554,7 @@ def _read_config(project: Project, path: Path) -> tuple[YamlDocument | None, lis
     refused = not_a_regular_file(path, project.root, display)
     if refused is not None:
         return None, [refused]
-    _, document, found = _read(path, display)
+    _, document, found = read_yaml(path, display)
     return document, found
 
 
@@ -592,16 +607,10 @@ COURSE_KEYS = editor_keys(Course)
 
 def load_course(path: Path, context: CheckContext) -> tuple[CourseEntry | None, list[Diagnostic]]:
     display = context.project.display(path)
-    found: list[Diagnostic] = []
     slug = path.stem
-    if not re.fullmatch(SLUG_PATTERN, slug):
-        found.append(Diagnostic(display, 1, 1,
-                                f"filnavnet '{path.name}' er ikke tilladt: brug kun små bogstaver a–z, cifre og "
-                                f"enkelte bindestreger, fx '{suggest_slug(slug)}.yml'"))
-    elif slug in RESERVED_SLUGS:
-        found.append(Diagnostic(display, 1, 1, f"filnavnet '{path.name}' er optaget af en side, som hjemmesiden "
-                                               "selv laver; giv kurset et andet navn"))
-    raw, document, problems = _read(path, display, COURSE_KEYS)
+    named = file_name_problem(path, display, RESERVED_SLUGS)
+    found: list[Diagnostic] = [named] if named else []
+    raw, document, problems = read_yaml(path, display, COURSE_KEYS)
     found += problems
     if document is None:
         return None, found
@@ -616,15 +625,34 @@ def load_course(path: Path, context: CheckContext) -> tuple[CourseEntry | None, 
 
 def course_files(project: Project) -> tuple[list[Path], list[Diagnostic]]:
     """The course files, and a problem for each file that is almost one or is not a regular file."""
-    tree = scan(project.courses_dir, project.display)
+    return yaml_files(project, project.courses_dir, "kursusfiler")
+
+
+def yaml_files(project: Project, folder: Path, what: str) -> tuple[list[Path], list[Diagnostic]]:
+    """The files ``<navn>.yml`` directly in ``folder`` (``what`` they are, for the message about one that is almost
+    one of them), and a problem for each file that is almost one or is not a regular file."""
+    tree = scan(folder, project.display)
     found = list(tree.problems)
     files = []
     for relative in tree.files:
-        path = project.courses_dir / relative
+        path = folder / relative
         if path.suffix in (".yaml", ".YML", ".Yml") or (path.suffix == ".yml" and "/" in relative):
-            found.append(Diagnostic(project.display(path), 1, 1, "kursusfiler skal ligge direkte i courses/ og "
-                                                                  f"hedde <navn>.yml, fx courses/"
+            found.append(Diagnostic(project.display(path), 1, 1, f"{what} skal ligge direkte i {folder.name}/ og "
+                                                                  f"hedde <navn>.yml, fx {folder.name}/"
                                                                   f"{suggest_slug(path.stem)}.yml"))
         elif path.suffix == ".yml":
             files.append(path)
     return files, found
+
+
+def file_name_problem(path: Path, display: str, reserved: frozenset[str] = frozenset(),
+                      what: str = "kurset") -> Diagnostic | None:
+    """Why a file's name cannot be the slug of its page, or None."""
+    slug = path.stem
+    if not re.fullmatch(SLUG_PATTERN, slug):
+        return Diagnostic(display, 1, 1, f"filnavnet '{path.name}' er ikke tilladt: brug kun små bogstaver a–z, cifre "
+                                         f"og enkelte bindestreger, fx '{suggest_slug(slug)}.yml'")
+    if slug in reserved:
+        return Diagnostic(display, 1, 1, f"filnavnet '{path.name}' er optaget af en side, som hjemmesiden selv laver; "
+                                         f"giv {what} et andet navn")
+    return None

@@ -165,13 +165,21 @@ def _tab_diagnostics(text: str, display_path: str, first_line: int) -> list[Diag
     return found
 
 
-def load_yaml_text(text: str, display_path: str, first_line: int = 1,
-                   keys: frozenset[str] = frozenset()) -> tuple[YamlDocument | None, list[Diagnostic]]:
-    """Parse one YAML document whose first line is ``first_line`` of the file; ``keys`` are the keys it may use."""
+# What a file is, when it is a list of entries rather than keys with values: the message for a file that is not.
+LIST_OF_SESSIONS = ("en liste med ét punkt for hvert hold, og hvert punkt begynder med '- hold: ÅÅÅÅ-MM-DD' (se "
+                    "eksemplet i vejledningen)")
+
+
+def load_yaml_text(text: str, display_path: str, first_line: int = 1, keys: frozenset[str] = frozenset(),
+                   list_of: str | None = None) -> tuple[YamlDocument | None, list[Diagnostic]]:
+    """Parse one YAML document whose first line is ``first_line`` of the file; ``keys`` are the keys it may use.
+
+    The document is a mapping, or with ``list_of`` (what to say when it is not) a list.
+    """
     problems = _tab_diagnostics(text, display_path, first_line)
     if problems:
         return None, problems
-    reader = _EventReader(text, display_path, first_line)
+    reader = _EventReader(text, display_path, first_line, list_of)
     try:
         document = reader.read()
     except yaml.reader.ReaderError as error:  # a character YAML does not read at all (a control character)
@@ -199,18 +207,19 @@ def load_yaml_text(text: str, display_path: str, first_line: int = 1,
     return document, reader.diagnostics
 
 
-def load_yaml_file(raw: bytes, display_path: str,
-                   keys: frozenset[str] = frozenset()) -> tuple[YamlDocument | None, list[Diagnostic]]:
+def load_yaml_file(raw: bytes, display_path: str, keys: frozenset[str] = frozenset(),
+                   list_of: str | None = None) -> tuple[YamlDocument | None, list[Diagnostic]]:
     text, problems = decode(raw, display_path)
     if text is None:
         return None, problems
-    return load_yaml_text(text, display_path, keys=keys)
+    return load_yaml_text(text, display_path, keys=keys, list_of=list_of)
 
 
 class _EventReader:
     """Builds plain dicts, lists and scalars from parser events, recording positions."""
 
-    def __init__(self, text: str, display_path: str, first_line: int):
+    def __init__(self, text: str, display_path: str, first_line: int, list_of: str | None = None):
+        self._list_of = list_of
         self._events: Iterator[events.Event] = iter(yaml.parse(text, Loader=_Loader))
         self._lines = text.split("\n")
         self._path = display_path
@@ -238,7 +247,14 @@ class _EventReader:
                 data = self._node(next(self._events), ())
         if documents == 0 or data is None:
             self.diagnostics.append(Diagnostic(self._path, 1 + self._offset, 1,
+                                               f"filen er tom; den skal være {self._list_of}" if self._list_of else
                                                "filen er tom; skriv nøglerne som 'titel: ...' én pr. linje"))
+            return None
+        if self._list_of is not None:
+            if isinstance(data, list):
+                return YamlDocument(data, self.positions)
+            mark = self.positions.values.get((), Mark(1, 1))
+            self.diagnostics.append(Diagnostic(self._path, mark.line, mark.column, f"filen skal være {self._list_of}"))
             return None
         if not isinstance(data, dict):
             mark = self.positions.values.get((), Mark(1, 1))

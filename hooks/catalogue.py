@@ -98,11 +98,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-# In a preview, rebuild when a course, the taxonomy, the department file or a page template changes
+# In a preview, rebuild when a course, a learning path, an evaluation, the taxonomy, the department file or a page
+# template changes
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
     project = _project(config)
-    for folder in (project.courses_dir, project.taxonomy_file.parent, project.templates_dir):
-        server.watch(str(folder))
+    for folder in (project.courses_dir, project.paths_dir, project.evaluations_dir, project.taxonomy_file.parent,
+                   project.templates_dir):
+        if folder.is_dir():
+            server.watch(str(folder))
     return server
 
 

@@ -92,7 +92,8 @@ def test_pages_due_for_review_are_one_line_and_one_notice_on_github(project: Pat
     assert on_github.stdout.splitlines() == [
         "::notice title=Værktøjskassen::9 sider i værktøjskassen skal gennemgås; se 'make review'"]
     assert on_github.stderr.splitlines() == ["9 sider i værktøjskassen skal gennemgås; se 'make review'",
-                                             "Alt i orden: 26 kurser og 26 sider i værktøjskassen tjekket."]
+                                             "Alt i orden: 27 kurser, 3 forløb, 6 evalueringsfiler og 26 sider i "
+                                             "værktøjskassen tjekket."]
 
 
 def test_review_lists_title_age_and_path_oldest_first_count_first(project: Path) -> None:
@@ -121,7 +122,7 @@ def test_check_without_date_uses_today(project: Path) -> None:
     result = run_build(project, "check")
     assert result.returncode == 0
     assert result.errors == []
-    assert "26 kurser og 26 sider i værktøjskassen tjekket" in result.stderr
+    assert "27 kurser, 3 forløb, 6 evalueringsfiler og 26 sider i værktøjskassen tjekket" in result.stderr
 
 
 @pytest.mark.parametrize(("given", "message"), [
