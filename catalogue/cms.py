@@ -22,8 +22,8 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
-from .fields import FILE_MARK, TAXONOMY_MARK
-from .models import TOOLKIT_TYPES, Course, Department, Taxonomy, TaxonomyEntry, ToolkitMeta
+from .fields import FILE_MARK, SLUG_PATTERN, TAXONOMY_MARK
+from .models import TOOLKIT_TYPES, Course, Department, LearningPath, Taxonomy, TaxonomyEntry, ToolkitMeta
 from .project import Project
 from .toolkit import TOOLKIT_FOLDER
 from .urls import ADMIN, ADMIN_PAGE
@@ -39,12 +39,14 @@ _DATE = r"^\d{4}-\d{2}-\d{2}$"
 # The labels editors see on the form, by key; any other key is shown with its first letter in upper case.
 LABELS = {"pris_note": "Prisnote", "skræddersyet": "Skræddersyet kursus", "hold": "Hold", "sted": "Sted",
           "postnr": "Postnummer", "by": "By", "tilmelding": "Tilmelding (https:// eller mailto:)",
-          "tilmeldingsfrist": "Tilmeldingsfrist", "fil": "Fil", "url": "Adresse (https://)"}
+          "tilmeldingsfrist": "Tilmeldingsfrist", "fil": "Fil", "url": "Adresse (https://)", "hvornaar": "Hvornår",
+          "materiale": "Materiale (en side i værktøjskassen)"}
 
 
 # What a list shows for each of its items while they are folded.
 SUMMARIES = {"hold": "{{fields.start}} · {{fields.status}}", "undervisere": "{{fields.navn}}",
-             "filer": "{{fields.fil}}", "tilmeldingsregler": "{{fields.overskrift}}"}
+             "filer": "{{fields.fil}}", "tilmeldingsregler": "{{fields.overskrift}}",
+             "trin": "{{fields.kursus}}{{fields.materiale}}"}
 
 
 # Lists whose items stand open: a course's few sessions, each with its status and dates in sight.
@@ -193,6 +195,25 @@ def _toolkit_fields(kind: str, taxonomy: Taxonomy) -> list[dict[str, Any]]:
     return fields
 
 
+# What a learning path's step names, as the form checks it while typing (`check` says whether it exists). The
+# course is written as its file's name rather than picked from the courses: Decap's relation widget cannot save
+# a file's name when the collection's slug is made from the title (decap-cms #4954), and a select of the courses
+# would be out of date with each new course made in the same form.
+STEP_PATTERNS = {"kursus": [f"^{SLUG_PATTERN}$", "skriv navnet på kursets fil uden .yml, fx det-gode-bestyrelsesmoede"],
+                 "materiale": [f"^{TOOLKIT_FOLDER}/[A-Za-z0-9/_.-]+\\.md$",
+                               f"skriv stien under content/, fx {TOOLKIT_FOLDER}/vejledninger/hvem-bestemmer-hvad.md"]}
+
+
+def path_fields(taxonomy: Taxonomy) -> list[dict[str, Any]]:
+    """A learning path's form (FORMAT.md §1b): its steps in order, each a course or a toolkit page."""
+    fields = model_fields(LearningPath, taxonomy)
+    for spec in fields:
+        if spec["name"] == "trin":
+            spec["fields"] = [dict(f, pattern=STEP_PATTERNS[f["name"]]) if f["name"] in STEP_PATTERNS else f
+                              for f in spec["fields"]]
+    return fields
+
+
 def taxonomy_fields(taxonomy: Taxonomy) -> list[dict[str, Any]]:
     """The taxonomy as a form: the name and explanation of each key there is, list by list.
 
@@ -214,7 +235,10 @@ def toolkit_collection(kind: str) -> str:
 
 
 def cms_config(taxonomy: Taxonomy, department: Department, local: bool = False) -> dict[str, Any] | None:
-    """Decap's whole configuration: courses, one collection per toolkit type, the department's file.
+    """Decap's whole configuration: courses, learning paths, one collection per toolkit type, the department's files.
+
+    Evaluation files (FORMAT.md §1a) have no form: each is a list at its top level, which Decap cannot edit (a
+    collection's file is a mapping of fields; decap-cms #531).
 
     Published (``local=False``): the GitHub repository of ``department.redigering``, every change a pull
     request (``editorial_workflow``); None when the department has not set up editing. Local (the preview of
@@ -227,6 +251,10 @@ def cms_config(taxonomy: Taxonomy, department: Department, local: bool = False) 
         "name": "kurser", "label": "Kurser", "label_singular": "kursus", "folder": "courses", "extension": "yml",
         "format": "yaml", "create": True, "slug": "{{titel}}", "identifier_field": "titel",
         "summary": "{{titel}}", "fields": model_fields(Course, taxonomy),
+    }, {
+        "name": "forloeb", "label": "Forløb", "label_singular": "forløb", "folder": "forloeb", "extension": "yml",
+        "format": "yaml", "create": True, "slug": "{{titel}}", "identifier_field": "titel",
+        "summary": "{{titel}}", "fields": path_fields(taxonomy),
     }]
     for kind, (singular, plural) in TOOLKIT_TYPES.items():
         fields = _toolkit_fields(kind, taxonomy)

@@ -24,6 +24,7 @@ from .validation import (
     CrossCheck,
     Finding,
     cross_check_diagnostics,
+    mappings_in,
     read_yaml,
     validate_model,
 )
@@ -37,10 +38,7 @@ QUOTES = 3  # at most this many quotes, newest session first
 
 
 def _entries(data: Any) -> Iterator[tuple[int, dict[str, Any]]]:
-    if isinstance(data, list):
-        for index, entry in enumerate(data):
-            if isinstance(entry, dict):
-                yield index, entry
+    return mappings_in(data)
 
 
 def _whole(value: Any) -> int | None:
@@ -50,7 +48,7 @@ def _whole(value: Any) -> int | None:
 def _answers_within_participants(data: Any, _: CheckContext) -> Iterator[Finding]:
     for index, entry in _entries(data):
         answers, participants = _whole(entry.get("svar")), _whole(entry.get("deltagere"))
-        if answers is not None and participants is not None and answers > participants:
+        if answers is not None and participants and answers > participants:  # 0 participants is its own error
             yield Finding((index, "svar"), f"{answers} svar er flere end de {participants} deltagere; ret antallet af "
                                            "svar eller af deltagere")
 
@@ -141,6 +139,10 @@ def load_evaluations(path: Path, context: CheckContext) -> tuple[tuple[SessionEv
     found += problems
     if document is None:
         return None, found
+    if document.data == []:
+        found.append(Diagnostic(display, 1, 1, "filen har ingen hold; skriv ét punkt for hvert hold, der er evalueret "
+                                               "('- hold: ÅÅÅÅ-MM-DD' …), eller slet filen"))
+        return None, found
     evaluations, problems = validate_model(Evaluations, document, display)
     found += problems
     found += cross_check_diagnostics(document, context, display, EVALUATION_CHECKS)
@@ -168,8 +170,18 @@ def in_period(entries: Iterable[SessionEvaluation], today: date) -> list[Session
     return [e for e in entries if since <= e.hold <= today]
 
 
-def _rounded(value: Decimal, places: str) -> Decimal:
+def rounded(value: Decimal, places: str) -> Decimal:
+    """Rounded half up to ``places`` ("0.1", "1"): as a person rounds, and the same everywhere."""
     return value.quantize(Decimal(places), rounding=ROUND_HALF_UP)
+
+
+def weighted_average(entries: Iterable[SessionEvaluation]) -> Decimal | None:
+    """The average of 'samlet' weighted by 'svar', unrounded; None without answers."""
+    answered = [e for e in entries if e.svar > 0 and e.samlet is not None]
+    answers = sum(e.svar for e in answered)
+    if not answers:
+        return None
+    return sum((Decimal(str(e.samlet)) * e.svar for e in answered), Decimal(0)) / answers
 
 
 @dataclass(frozen=True)
@@ -200,15 +212,15 @@ def course_rating(entries: Iterable[SessionEvaluation], today: date) -> CourseRa
     """What the course page shows of a course's evaluations, or None when there are fewer than five answers."""
     counted = [e for e in in_period(entries, today) if e.svar > 0 and e.samlet is not None]
     answers = sum(e.svar for e in counted)
-    if answers < MIN_ANSWERS:
+    average = weighted_average(counted)
+    if answers < MIN_ANSWERS or average is None:
         return None
-    total = sum((Decimal(str(e.samlet)) * e.svar for e in counted), Decimal(0))
     recommending = [e for e in counted if e.anbefaler is not None]
     asked = sum(e.svar for e in recommending)
-    recommend = (int(_rounded(Decimal(100 * sum(e.anbefaler or 0 for e in recommending)) / asked, "1"))
+    recommend = (int(rounded(Decimal(100 * sum(e.anbefaler or 0 for e in recommending)) / asked, "1"))
                  if asked else None)
     newest_first = sorted(in_period(entries, today), key=lambda e: e.hold, reverse=True)
     quotes = tuple(q for e in newest_first for q in e.citater)[:QUOTES]
     years = [e.hold.year for e in counted]
-    return CourseRating(_rounded(total / answers, "0.1"), answers, len(counted), min(years), max(years), recommend,
+    return CourseRating(rounded(average, "0.1"), answers, len(counted), min(years), max(years), recommend,
                         quotes)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
@@ -111,7 +112,8 @@ def parse_rating(value: Any) -> float:
     if re.fullmatch(r"\d,\d+", text):
         raise problem(f"skriv tallet med punktum, ikke komma: {text.replace(',', '.')}")
     if isinstance(value, (int, float)) and re.fullmatch(r"\d\.\d{2,}", text):
-        raise problem(f"må højst have én decimal; skriv fx {float(text):.1f}")
+        rounded = Decimal(text).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)  # as the site rounds
+        raise problem(f"må højst have én decimal; skriv fx {rounded}")
     if not _RATING.fullmatch(text):
         raise problem(f"'{text}' er ikke et tal fra 1.0 til 5.0; skriv fx 4.5")
     rating = float(text)
@@ -294,8 +296,9 @@ LocalDateTime = Annotated[datetime, PlainValidator(parse_datetime),
 Email = Annotated[str, PlainValidator(parse_email), _schema(pattern=r"^[^@\s?&%]+@[^@\s?&%]+\.[A-Za-z]{2,}$")]
 HttpsUrl = Annotated[str, PlainValidator(parse_https_url), _schema(pattern=r"^https://\S+$")]
 SignupUrl = Annotated[str, PlainValidator(parse_signup), _schema(pattern=r"^(https://\S+|mailto:[^@\s?&%]+@[^@\s?&%]+)$")]
-Rating = Annotated[float, PlainValidator(parse_rating), WithJsonSchema(
-    {"type": "number", "minimum": 1, "maximum": 5, "multipleOf": 0.1})]
+# No "multipleOf": 0.1 in the schema: 4.6 is no multiple of 0.1 in binary floating point, so a validator would
+# underline every rating (the one decimal is checked by parse_rating).
+Rating = Annotated[float, PlainValidator(parse_rating), WithJsonSchema({"type": "number", "minimum": 1, "maximum": 5})]
 PostalCode = Annotated[str, PlainValidator(parse_postal_code), WithJsonSchema(
     {"type": ["string", "integer"], "pattern": r"^\d{4}$"})]
 GitHubRepository = Annotated[str, PlainValidator(parse_repository), _schema(pattern=r"^[A-Za-z0-9-]+/[A-Za-z0-9._-]+$")]

@@ -1,4 +1,4 @@
-"""Course files and toolkit pages' front matter in the contract's shape: `build.py fmt`.
+"""Course files, learning paths and toolkit pages' front matter in the contract's shape: `build.py fmt`.
 
 Decap CMS writes a course (or a page's front matter) from its data: the keys of a session in an order
 of its own, a multi-line text as a folded block (`>` with a blank line for every line break), a long
@@ -25,7 +25,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 
-from .models import Course, ToolkitMeta
+from .models import Course, LearningPath, ToolkitMeta
 from .project import Project
 from .toolkit import TOOLKIT_FOLDER, split_front_matter
 
@@ -110,6 +110,11 @@ def formatted(text: str, model: type[BaseModel] = Course) -> str:
     return result
 
 
+def formatted_path(text: str) -> str:
+    """A learning path (FORMAT.md §1b) in the contract's shape, as Decap's form for it may write it otherwise."""
+    return formatted(text, LearningPath)
+
+
 def formatted_page(text: str) -> str:
     """A toolkit page with its front matter in the contract's shape and its text as it was."""
     parts = split_front_matter(text)
@@ -126,9 +131,11 @@ class Formatted:
 
 
 def format_project(project: Project, write: bool = True) -> Formatted:
-    """Every course file and toolkit page in the contract's shape; only files that change are written."""
+    """Every course file, learning path and toolkit page in the contract's shape; only files that change are
+    written. (Evaluation files have no form that could write them otherwise.)"""
     changed, skipped = [], []
     files = [(path, formatted) for path in sorted(project.courses_dir.glob("*.yml"))]
+    files += [(path, formatted_path) for path in sorted(project.paths_dir.glob("*.yml"))]
     files += [(path, formatted_page) for path in sorted((project.content_dir / TOOLKIT_FOLDER).rglob("*.md"))]
     for path, rewrite in files:
         if not path.is_file() or path.is_symlink():

@@ -131,7 +131,8 @@ class Course(EditorModel):
 
 
 class SessionEvaluation(EditorModel):
-    """What the participants of one session answered (FORMAT.md §1a): numbers and anonymous quotes only."""
+    # What the participants of one session answered (FORMAT.md §1a): numbers and anonymous quotes only. (A comment,
+    # not a docstring: pydantic would put a docstring in the editors' JSON Schema, which is Danish.)
     model_config = ConfigDict(title="Evaluering af et hold")
 
     hold: LocalDate = Field(description="Startdatoen for det hold, der er evalueret: ÅÅÅÅ-MM-DD",
@@ -149,14 +150,14 @@ class SessionEvaluation(EditorModel):
 
 
 class Evaluations(RootModel[list[SessionEvaluation]]):
-    """An evaluation file: one entry per session held, as a list."""
+    # An evaluation file: one entry per session held, as a list.
     model_config = ConfigDict(title="Evalueringer af et kursus", frozen=True)
 
     root: list[SessionEvaluation] = Field(min_length=1)
 
 
 class PathStep(EditorModel):
-    """One step of a learning path: a course or a toolkit page (FORMAT.md §1b)."""
+    # One step of a learning path: a course or a toolkit page (FORMAT.md §1b).
     model_config = ConfigDict(title="Trin")
 
     kursus: Text() | None = Field(None, description="Kurset: navnet på kursets fil uden .yml",
@@ -168,17 +169,20 @@ class PathStep(EditorModel):
 
 
 class LearningPath(EditorModel):
-    """A learning path: an ordered series of courses and toolkit pages for one kind of participant."""
+    # A learning path: an ordered series of courses and toolkit pages for one kind of participant.
     model_config = ConfigDict(title="Forløb")
 
     titel: Text(3, 120) = Field(description="Forløbets titel, 3–120 tegn",
                                 examples=["Ny i afdelingsbestyrelsen – dit første år"])
-    intro: Text(1, 300) = Field(description="En eller to sætninger til lister og søgning, højst 300 tegn")
+    intro: Text(1, 300) = Field(description="En eller to sætninger til lister og søgning, højst 300 tegn",
+                                examples=["Fra den første uge til det første afdelingsmøde."])
     beskrivelse: MarkdownText() | None = Field(None, description="Mere om forløbet i Markdown")
     maalgruppe: list[TaxonomyKey("målgrupper")] = Field(alias="målgruppe", min_length=1,
                                                          description="Målgrupper fra taksonomien",
                                                          examples=[["afdelingsbestyrelse"]])
-    trin: list[PathStep] = Field(min_length=2, description="Trinnene i rækkefølge, mindst to")
+    trin: list[PathStep] = Field(min_length=2, description="Trinnene i rækkefølge, mindst to",
+                                 examples=[[{"kursus": "introduktion-til-bestyrelsesarbejdet"},
+                                            {"kursus": "det-gode-bestyrelsesmoede"}]])
 
 
 class TaxonomyEntry(EditorModel):
@@ -287,7 +291,7 @@ TOOLKIT_TYPES = {
 
 
 class ToolkitMeta(EditorModel):
-    """The front matter of a page in content/vaerktoejskasse/."""
+    # The front matter of a page in content/vaerktoejskasse/ (a comment: a docstring would be the schema's text).
     model_config = ConfigDict(title="Side i værktøjskassen")
 
 

@@ -14,12 +14,14 @@ from typing import Any
 from pydantic import BaseModel
 
 from .fields import TAXONOMY_MARK
-from .models import Course, Department, Taxonomy, ToolkitMeta
+from .models import Course, Department, Evaluations, LearningPath, Taxonomy, ToolkitMeta
 from .project import Project
 
 SCHEMA_FOLDER = "schemas"
 SCHEMAS: dict[str, type[BaseModel]] = {
     "course.schema.json": Course,
+    "path.schema.json": LearningPath,
+    "evaluation.schema.json": Evaluations,
     "toolkit.schema.json": ToolkitMeta,
     "taxonomy.schema.json": Taxonomy,
     "department.schema.json": Department,

@@ -97,8 +97,15 @@ def _example(model: type[BaseModel] | None, key: str) -> str | None:
     for name, info in model.model_fields.items():
         if (info.alias or name) == key and info.examples:
             example = info.examples[0]
-            return f"[{', '.join(map(str, example))}]" if isinstance(example, list) else str(example)
+            return f"[{', '.join(map(_flow, example))}]" if isinstance(example, list) else str(example)
     return None
+
+
+def _flow(value: Any) -> str:
+    """A value of an example as YAML writes it on one line: a mapping as '{kursus: …}'."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{key}: {item}" for key, item in value.items()) + "}"
+    return str(value)
 
 
 def _message(error: dict[str, Any], root: type[BaseModel], document: YamlDocument) -> tuple[Path_, str, bool]:
@@ -155,6 +162,9 @@ def _message(error: dict[str, Any], root: type[BaseModel], document: YamlDocumen
         shown = f"[{given}]" if isinstance(given, (str, int)) else "[…, …]"
         return loc, f"{label}: skal være en liste; skriv fx {shown}", False
     if kind == "too_short":
+        if ctx.get("min_length", 1) > 1:
+            return loc, f"{label}: skal have mindst {ctx['min_length']} punkter, men har {ctx.get('actual_length')}", \
+                False
         return loc, f"{label}: skal have mindst én værdi", False
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         model = _model_at(root, loc)
@@ -262,12 +272,17 @@ def _parsed(parse: Callable[[Any], Any], value: Any) -> Any:
         return None
 
 
+def mappings_in(items: Any) -> Iterator[tuple[int, dict[str, Any]]]:
+    """The mappings of a list as written (sessions, steps, entries), with their index; anything else is passed by
+    (the model reports it)."""
+    if isinstance(items, list):
+        for index, item in enumerate(items):
+            if isinstance(item, dict):
+                yield index, item
+
+
 def _sessions(course: dict[str, Any]) -> Iterator[tuple[int, dict[str, Any]]]:
-    sessions = course.get("hold")
-    if isinstance(sessions, list):
-        for index, session in enumerate(sessions):
-            if isinstance(session, dict):
-                yield index, session
+    return mappings_in(course.get("hold"))
 
 
 def _end_not_before_start(course: dict[str, Any], _: CheckContext) -> Iterator[Finding]:
@@ -463,7 +478,7 @@ def page_findings(loc: Path_, value: Any, context: CheckContext, under: str = ""
     elif (path.is_absolute() or ".." in path.parts or path.suffix != ".md" or path.as_posix() != value.strip()
             or not path.as_posix().startswith(under)):
         yield Finding(loc, f"'{value}' skal være stien til en side i værktøjskassen under content/, fx "
-                           "vaerktoejskasse/skabeloner/referat.md")
+                           "vaerktoejskasse/skabeloner/referat-bestyrelsesmoede.md")
     elif path.as_posix() not in context.content:
         if os.path.lexists(context.project.content_dir / path):
             yield Finding(loc, f"'{value}' er ikke en almindelig fil under content/ (fx en genvej); læg selve "

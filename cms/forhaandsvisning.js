@@ -1,6 +1,6 @@
 // Decap CMS's preview beside the form (/admin/): what a resident sees first, in the site's own stylesheet.
-// A course: its title, intro and sessions (date and time, place, status); a toolkit page: its kind, title,
-// intro and text. Labels come from the form's own options (cms/config.yml, generated from the taxonomy),
+// A course: its title, intro and sessions (date and time, place, status); a learning path: its title, intro and
+// steps; a toolkit page: its kind, title, intro and text. Labels come from the form's own options (cms/config.yml, generated from the taxonomy),
 // so nothing here repeats the taxonomy. Written by hand; `build.py` serves it beside Decap at /admin/.
 (function () {
   "use strict";
@@ -110,7 +110,34 @@
     }
   });
 
+  // A learning path: its title, intro and steps in order, numbered as on the path's page. A step shows what it
+  // names as written (the form has no list of the courses and pages); `check` says whether it exists.
+  var PathPreview = window.createClass({
+    render: function () {
+      var entry = this.props.entry;
+      var steps = (entry.getIn(["data", "trin"]) || []).map(function (step, index) {
+        var course = step.get("kursus");
+        var page = step.get("materiale");
+        return h("li", { key: index, className: "forloeb-trin__trin" },
+          h("span", { className: "forloeb-trin__nummer", "aria-hidden": "true" }, String(index + 1)),
+          step.get("hvornaar") ? h("p", { className: "forloeb-trin__hvornaar" }, String(step.get("hvornaar"))) : null,
+          h("h3", { className: "forloeb-trin__titel" }, String(course || page || "Kursus eller side mangler")),
+          h("p", { className: "forloeb-trin__type" },
+            h("span", { className: "maerke" }, course ? "Kursus" : "Fra værktøjskassen")),
+          step.get("note") ? h("p", { className: "forloeb-trin__note" }, String(step.get("note"))) : null);
+      });
+      return h("article", { className: "md-typeset forhaandsvisning" },
+        h("p", { className: "forhaandsvisning__note" }, "Forhåndsvisning: sådan begynder forløbets side"),
+        h("h1", null, text(entry, "titel") || "Forløbets titel"),
+        h("p", { className: "kursus-intro" }, text(entry, "intro")),
+        this.props.widgetFor("beskrivelse"),
+        h("h2", null, "Trinnene"),
+        steps.size ? h("ol", { className: "forloeb-trin", role: "list" }, steps) : h("p", null, "Ingen trin endnu"));
+    }
+  });
+
   CMS.registerPreviewTemplate("kurser", CoursePreview);
+  CMS.registerPreviewTemplate("forloeb", PathPreview);
   toolkit.forEach(function (name) {
     CMS.registerPreviewTemplate(name, ToolkitPreview);
   });

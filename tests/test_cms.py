@@ -19,7 +19,7 @@ from conftest import REPO
 
 sys.path.insert(0, str(REPO))
 from catalogue.cms import CMS_FILE, cms_config, rendered  # noqa: E402
-from catalogue.models import Course, ToolkitMeta  # noqa: E402
+from catalogue.models import Course, LearningPath, PathStep, ToolkitMeta  # noqa: E402
 from catalogue.project import Project  # noqa: E402
 from catalogue.toolkit import split_front_matter  # noqa: E402
 from catalogue.validation import load_department, load_taxonomy  # noqa: E402
@@ -109,6 +109,47 @@ def test_every_sample_course_opens_in_the_form_unflagged(path: Path) -> None:
         session.update({k: v.strftime("%Y-%m-%d %H:%M") if isinstance(v, datetime) else
                         v.isoformat() if hasattr(v, "isoformat") else v for k, v in session.items()})
     assert problems(COLLECTIONS["kurser"]["fields"], data, path.name) == []
+
+
+@pytest.mark.parametrize("path", sorted((REPO / "forloeb").glob("*.yml")), ids=lambda p: p.stem)
+def test_every_sample_learning_path_opens_in_the_form_unflagged(path: Path) -> None:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert problems(COLLECTIONS["forloeb"]["fields"], data, path.name) == []
+
+
+def test_the_path_form_has_every_key_in_the_contracts_order() -> None:
+    collection = COLLECTIONS["forloeb"]
+    assert (collection["folder"], collection["extension"], collection["format"]) == ("forloeb", "yml", "yaml")
+    fields = collection["fields"]
+    assert [f["name"] for f in fields] == [info.alias or name for name, info in LearningPath.model_fields.items()]
+    steps = next(f for f in fields if f["name"] == "trin")
+    assert steps["widget"] == "list" and steps["min"] == 2
+    assert [f["name"] for f in steps["fields"]] == [info.alias or name for name, info in PathStep.model_fields.items()]
+    assert all(f["required"] is False for f in steps["fields"])  # a step is a course or a page: `check` says which
+    audience = next(f for f in fields if f["name"] == "målgruppe")
+    assert audience["widget"] == "select" and audience["multiple"] and audience["min"] == 1
+
+
+def test_the_path_form_flags_what_check_refuses() -> None:
+    path = yaml.safe_load((REPO / "forloeb" / "ny-i-afdelingsbestyrelsen.yml").read_text(encoding="utf-8"))
+    path.update(målgruppe=["formænd"])
+    path["trin"] = [{"kursus": "courses/det-gode-bestyrelsesmoede.yml"}, {"materiale": "../../etc/passwd"},
+                    {"materiale": "javascript:alert(1)"}, {"kursus": "det-gode-bestyrelsesmoede", "hvornår": "Nu"}]
+    steps = next(f for f in COLLECTIONS["forloeb"]["fields"] if f["name"] == "trin")["fields"]
+    course, page = (next(f["pattern"][0] for f in steps if f["name"] == name) for name in ("kursus", "materiale"))
+    assert problems(COLLECTIONS["forloeb"]["fields"], path, "x") == [
+        "x › målgruppe: 'formænd' is not offered",
+        f"x › trin nr. 1 › kursus: 'courses/det-gode-bestyrelsesmoede.yml' does not match {course}",
+        f"x › trin nr. 2 › materiale: '../../etc/passwd' does not match {page}",
+        f"x › trin nr. 3 › materiale: 'javascript:alert(1)' does not match {page}",
+        "x › trin nr. 4 › hvornår: no such field",
+    ]
+
+
+def test_evaluation_files_have_no_form() -> None:
+    """An evaluation file is a list at its top level, which Decap cannot edit (decap-cms #531): no collection
+    writes into evalueringer/, and the guide says to edit them on GitHub or in an editor."""
+    assert not [c for c in CONFIG["collections"] if "evalueringer" in str(c.get("folder", "")) + str(c.get("files"))]
 
 
 @pytest.mark.parametrize("path", sorted((REPO / "content" / "vaerktoejskasse").rglob("*.md")),

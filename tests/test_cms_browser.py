@@ -198,8 +198,9 @@ def test_the_published_forms_need_review_and_stay_out_of_search(sample_site: Pat
 
 
 def _entries() -> list[tuple[str, str, str]]:
-    """(collection, entry, path) of every sample course and toolkit page, as Decap addresses them."""
+    """(collection, entry, path) of every sample course, learning path and toolkit page, as Decap addresses them."""
     entries = [("kurser", path.stem, f"courses/{path.name}") for path in sorted((REPO / "courses").glob("*.yml"))]
+    entries += [("forloeb", path.stem, f"forloeb/{path.name}") for path in sorted((REPO / "forloeb").glob("*.yml"))]
     for path in sorted((REPO / "content" / "vaerktoejskasse").rglob("*.md")):
         parts = split_front_matter(path.read_text(encoding="utf-8"))
         if path.name != "index.md" and parts is not None:

@@ -322,6 +322,30 @@ def test_every_sample_course_is_valid_against_the_schema() -> None:
         assert validate_with_schema(f"{name}.schema.json", REPO / "config" / f"{name}.yml").returncode == 0
 
 
+@pytest.mark.parametrize("schema, folder", [("path.schema.json", "forloeb"),
+                                            ("evaluation.schema.json", "evalueringer")])
+def test_every_sample_path_and_evaluation_file_is_valid_against_its_schema(tmp_path: Path, schema: str,
+                                                                            folder: str) -> None:
+    files = sorted((REPO / folder).glob("*.yml"))
+    assert files
+    result = validate_with_schema(schema, *files)
+    assert result.returncode == 0, result.stdout
+    # and the schema can fail: a rating out of range, a step's key misspelt, a path of one step
+    broken = tmp_path / "broken.yml"
+    text = files[0].read_text(encoding="utf-8")
+    if folder == "forloeb":
+        steps = text.split("\n  - ")
+        broken.write_text(steps[0] + "\n  - " + steps[1].replace("hvornaar:", "hvornår:") + "\n", encoding="utf-8")
+        expected = ["'hvornår' was unexpected", "is too short"]
+    else:
+        broken.write_text(re.sub(r"samlet: [\d.]+", "samlet: 6", text, count=1), encoding="utf-8")
+        expected = ["6 is greater than the maximum of 5"]
+    result = validate_with_schema(schema, broken)
+    assert result.returncode == 1
+    for problem in expected:
+        assert problem in result.stdout, (problem, result.stdout)
+
+
 def test_schema_underlines_a_broken_course(tmp_path: Path) -> None:
     broken = tmp_path / "broken.yml"
     broken.write_text(VALID.replace("form: fysisk", "form: fysik").replace("pris: 1200", "pris: 5.100")
@@ -349,6 +373,8 @@ def test_vscode_uses_the_schemas() -> None:
 
     settings = json.loads((REPO / ".vscode" / "settings.json").read_text(encoding="utf-8"))
     assert settings["yaml.schemas"]["./schemas/course.schema.json"] == ["courses/*.yml"]
+    assert settings["yaml.schemas"]["./schemas/path.schema.json"] == ["forloeb/*.yml"]
+    assert settings["yaml.schemas"]["./schemas/evaluation.schema.json"] == ["evalueringer/*.yml"]
     for path in settings["yaml.schemas"]:
         assert (REPO / path).is_file()
 

@@ -11,7 +11,7 @@ import yaml
 from conftest import REPO, run_build
 
 sys.path.insert(0, str(REPO))
-from catalogue.formatting import format_project, formatted, formatted_page  # noqa: E402
+from catalogue.formatting import format_project, formatted, formatted_page, formatted_path  # noqa: E402
 from catalogue.project import Project  # noqa: E402
 
 # A course as Decap CMS 3.16 writes it (saved from the form in tests/test_cms_browser.py): a session's keys in
@@ -144,3 +144,65 @@ def test_the_command_checks_then_rewrites(project: Path) -> None:
         0, ["courses/budgetopfoelgning.yml"], "1 fil skrevet om.")
     assert course.read_text(encoding="utf-8") == CANONICAL
     assert run_build(project, "fmt", "--tjek").returncode == 0
+
+
+# A learning path as Decap's form may write it: the steps' keys in its own order, the audience as a block list, the
+# description folded, a long line wrapped.
+DECAP_PATH = """\
+titel: Formand for afdelingsbestyrelsen
+intro: Du er blevet formand, eller du overvejer det. Forløbet samler det, en
+  formand skal kunne.
+beskrivelse: >
+  Som formand leder du bestyrelsens møder.
+
+
+  Begynd med introduktionen.
+målgruppe:
+  - afdelingsbestyrelse
+trin:
+  - hvornaar: Når du er valgt som formand
+    kursus: moedeledelse-for-formaend
+  - note: Gennemgå forretningsordenen med bestyrelsen.
+    materiale: vaerktoejskasse/skabeloner/forretningsorden-afdelingsbestyrelse.md
+    hvornaar: På det første møde som formand
+"""
+
+CANONICAL_PATH = """\
+titel: Formand for afdelingsbestyrelsen
+intro: Du er blevet formand, eller du overvejer det. Forløbet samler det, en formand skal kunne.
+beskrivelse: |
+  Som formand leder du bestyrelsens møder.
+
+  Begynd med introduktionen.
+målgruppe: [afdelingsbestyrelse]
+trin:
+  - kursus: moedeledelse-for-formaend
+    hvornaar: Når du er valgt som formand
+  - materiale: vaerktoejskasse/skabeloner/forretningsorden-afdelingsbestyrelse.md
+    hvornaar: På det første møde som formand
+    note: Gennemgå forretningsordenen med bestyrelsen.
+"""
+
+
+def test_a_learning_path_as_decap_writes_it_comes_back_in_the_contracts_shape() -> None:
+    assert formatted_path(DECAP_PATH) == CANONICAL_PATH
+    assert yaml.safe_load(CANONICAL_PATH) == yaml.safe_load(DECAP_PATH)
+    assert formatted_path(CANONICAL_PATH) == CANONICAL_PATH
+
+
+@pytest.mark.parametrize("path", sorted((REPO / "forloeb").glob("*.yml")), ids=lambda p: p.stem)
+def test_a_learning_path_written_by_hand_is_left_exactly_as_it_is(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert formatted_path(text) == text
+
+
+def test_the_command_rewrites_a_learning_path_and_leaves_evaluations_alone(project: Path) -> None:
+    path = project / "forloeb" / "formand-for-afdelingsbestyrelsen.yml"
+    path.write_text(DECAP_PATH, encoding="utf-8")
+    evaluation = next((project / "evalueringer").glob("*.yml"))
+    before = evaluation.read_text(encoding="utf-8")
+    checked = run_build(project, "fmt", "--tjek")
+    assert (checked.returncode, checked.lines) == (1, ["forloeb/formand-for-afdelingsbestyrelsen.yml"])
+    assert run_build(project, "fmt").returncode == 0
+    assert path.read_text(encoding="utf-8") == CANONICAL_PATH
+    assert evaluation.read_text(encoding="utf-8") == before

@@ -97,7 +97,7 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
       "mente du 'vaerktoejskasse/vejledninger/ny-i-afdelingsbestyrelsen.md'?"]),
     ("materiale-uden-for-content", variant("vaerktoejskasse/vejledninger/ny-i-afdelingsbestyrelsen.md", "../build.py"),
      ["10:14: fejl: materialer nr. 1: '../build.py' skal være stien til en side i værktøjskassen under content/, "
-      "fx vaerktoejskasse/skabeloner/referat.md"]),
+      "fx vaerktoejskasse/skabeloner/referat-bestyrelsesmoede.md"]),
     ("ugyldig-kontakt", variant("pris: 1200\n", "pris: 1200\nkontakt: kursus(at)example.dk\n"),
      ["10:10: fejl: kontakt: 'kursus(at)example.dk' er ikke en e-mailadresse; skriv fx kursus@example.dk"]),
     ("evaluering-http", variant("pris: 1200\n", "pris: 1200\nevaluering: http://example.dk/skema\n"),
@@ -295,7 +295,7 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
      ["18:14: fejl: hold nr. 1 › pladser: må højst være 10.000; skriv et mindre tal"]),
     ("materiale-med-punktum", variant("[vaerktoejskasse/", "[./vaerktoejskasse/"),
      ["10:14: fejl: materialer nr. 1: './vaerktoejskasse/vejledninger/ny-i-afdelingsbestyrelsen.md' skal være stien "
-      "til en side i værktøjskassen under content/, fx vaerktoejskasse/skabeloner/referat.md"]),
+      "til en side i værktøjskassen under content/, fx vaerktoejskasse/skabeloner/referat-bestyrelsesmoede.md"]),
     ("index", VALID,
      ["1:1: fejl: filnavnet 'index.yml' er optaget af en side, som hjemmesiden selv laver; giv kurset et andet navn"]),
     ("Forkert_Filnavn", VALID,
