@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test check review schemas new serve cms fmt chromium clean
+.PHONY: site test check review evaluering schemas new serve cms fmt chromium clean
 
 ## Build the site into site/ (validates first; site/ is left alone on any error); DATO=2027-01-15 builds as
 ## if it were that day
@@ -20,6 +20,11 @@ check: $(VENV)/.build-deps
 ## Toolkit pages due for review, oldest first
 review: $(VENV)/.build-deps
 	@$(BIN)/python build.py review
+
+## The department's evaluation figures per course over the last three years; CSV=1 writes CSV for Excel
+## (make evaluering CSV=1 > evalueringer.csv), DATO=2027-01-15 counts as if it were that day
+evaluering: $(VENV)/.build-deps
+	@$(BIN)/python build.py evaluering $(if $(DATO),--dato '$(DATO)') $(if $(CSV),--csv)
 
 ## Rewrite schemas/*.json from the models and the taxonomy
 schemas: $(VENV)/.build-deps

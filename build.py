@@ -8,6 +8,7 @@
     python build.py new <slug>                   a new course file with every key explained
     python build.py new --type TYPE <path>       a new toolkit page (skabelon, vejledning, video, link)
     python build.py review [--dato YYYY-MM-DD]   toolkit pages due for review, oldest first
+    python build.py evaluering [--dato …] [--csv] the department's evaluation figures per course
     python build.py schemas                      rewrite the JSON Schemas in schemas/ and cms/config.yml
     python build.py links                        check the outside links (sign-up, toolkit, videos)
     python build.py fmt [--tjek]                 course files in the contract's key order (after Decap CMS)
@@ -99,6 +100,17 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--type", dest="kind", choices=["skabelon", "vejledning", "video", "link"],
                      help="opret en side i værktøjskassen af denne type i stedet for et kursus")
     add("review", "vis de sider i værktøjskassen, der skal gennemgås, ældste først")
+    evaluation = add("evaluering", "vis evalueringerne for hvert kursus over de sidste tre år: hold, svar, "
+                                   "svarprocent, gennemsnit og udvikling")
+    evaluation.description = (
+        "Vis evalueringerne for hvert kursus over de sidste tre år. 'Holdt' er holdene i kursusfilen, der "
+        "sluttede før datoen og ikke var aflyst; 'Evalueret' (hold), 'Deltagere' og 'Svar' er fra "
+        "evalueringsfilen; svarprocenten er svar delt med deltagere. Gennemsnittet er den samlede vurdering "
+        "vægtet med antal svar, som på kursussiden. Udviklingen er gennemsnittet for de sidste 12 måneder minus "
+        "gennemsnittet for de 12 måneder før: '+0,2', '−0,1', 'uændret', eller '–', når et af årene ingen svar "
+        "har. Til sidst de kurser, der er holdt i perioden uden en evalueringsfil.")
+    evaluation.add_argument("--csv", action="store_true", help="skriv tabellen som CSV til Excel (semikolon, "
+                                                               "decimalkomma, UTF-8 med BOM)")
     add("schemas", "skriv JSON-skemaerne i schemas/ og cms/config.yml forfra ud fra modellerne og taksonomien",
         dated=False)
     add("links", "tjek links til andre sites: tilmelding, værktøjskassen og videoer", dated=False)
@@ -176,6 +188,25 @@ def _review_note(due: int) -> None:
     print(note, file=sys.stderr)
     if os.environ.get("GITHUB_ACTIONS") == "true":
         print(f"::notice title=Værktøjskassen::{note}")
+
+
+def evaluation(project: Project, today: date, as_csv: bool) -> int:
+    """The department's evaluation report: a table, or CSV for a Danish Excel (UTF-8 with a BOM)."""
+    from catalogue.evaluation_report import evaluation_report, report_csv, report_text
+
+    catalogue, diagnostics = load_catalogue(project, today=today)
+    with contextlib.redirect_stdout(sys.stderr):  # the report alone on standard output, a CSV file unbroken
+        errors = _report(diagnostics)
+    if errors or catalogue is None:
+        return 1
+    report = evaluation_report(catalogue, today)
+    if as_csv:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(("\ufeff" + report_csv(report)).encode("utf-8"))
+        sys.stdout.buffer.flush()
+    else:
+        print(report_text(report), end="")
+    return 0
 
 
 def review(project: Project, today: date) -> int:
@@ -481,6 +512,8 @@ def _main(argv: list[str] | None) -> int:
         return check(project, today)
     if args.command == "review":
         return review(project, today)
+    if args.command == "evaluering":
+        return evaluation(project, today, args.csv)
     if args.command == "serve":
         _review_note(len(review_report(project, today).due))  # once: not again on every rebuild
         return serve(project, today, args.port)

@@ -65,9 +65,13 @@ def regions_served(session: Session, regions: list[str]) -> list[str]:
 def featured_session(course: Course, today: date) -> Session | None:
     """The session a course page puts first: the next one open for sign-up, else the next full one (which
     offers a waiting list), else none."""
-    sessions = bookable(course, today)
-    return next((s for s in sessions if closed_reason(s, today) is None), None) or next(
-        (s for s in sessions if s.status == FULL and s.start.date() > today), None)
+    return open_session(course, today) or next(
+        (s for s in bookable(course, today) if s.status == FULL and s.start.date() > today), None)
+
+
+def open_session(course: Course, today: date) -> Session | None:
+    """The first session still open for sign-up (not begun, deadline not passed, not full or cancelled)."""
+    return next((s for s in bookable(course, today) if closed_reason(s, today) is None), None)
 
 
 def closed_reason(session: Session, today: date) -> str | None:

@@ -17,12 +17,13 @@ import jinja2
 import markupsafe
 import yaml
 
-from . import danish, offer
+from . import danish, follow_up, offer
 from .calendar import calendar_file, session_events, session_file
 from .catalogue import Catalogue
+from .evaluations import MIN_ANSWERS, PERIOD_YEARS, in_period
 from .feed import FEED, atom_feed
 from .fields import video_source
-from .models import TOOLKIT_TYPES, CourseEntry
+from .models import TOOLKIT_TYPES, CourseEntry, PathEntry
 from .preview import ERROR_TITLES, OVERVIEW, BrokenFile
 from .safehtml import sanitize
 from .scaffold import course_text, toolkit_text
@@ -32,10 +33,12 @@ from .urls import (
     ABOUT,
     CALENDAR,
     CATALOGUE,
+    EVALUATION,
     HOME,
     IDEAS,
     NEW_FILES,
     NEW_MEMBERS,
+    PATHS,
     PRACTICAL,
     PRINTABLE,
     SEARCH,
@@ -45,6 +48,7 @@ from .urls import (
     course_src,
     file_url,
     page_url,
+    path_src,
     relative_url,
     topic_src,
 )
@@ -148,12 +152,10 @@ class PageGenerator:
         toolkit = (f"{path}={item.meta.titel}/{item.meta.type}" for path, item in catalogue.toolkit.items())
         # A course page shows its learning paths, its evaluations and whether it is new: when one of them changes,
         # every course page is made again (there are few of them, and they change seldom).
-        paths = (entry.model_dump_json() for entry in catalogue.paths)
-        evaluations = (f"{slug}={[e.model_dump_json() for e in entries]}"
-                       for slug, entries in sorted(catalogue.evaluations.items()))
         context = fingerprint(catalogue.taxonomy.model_dump_json(), catalogue.department.model_dump_json(),
-                              today.isoformat(), site_url, *(t.read_bytes() for t in templates), *toolkit, *paths,
-                              *evaluations, *sorted(catalogue.new_courses))
+                              today.isoformat(), site_url, *(t.read_bytes() for t in templates), *toolkit,
+                              repr(catalogue.paths), repr(sorted(catalogue.evaluations.items())),
+                              *sorted(catalogue.new_courses), *self._path_step_titles(catalogue))
         if self.memo.get("context") != context:
             self.memo.clear()
             self.memo["context"] = context
@@ -191,10 +193,14 @@ class PageGenerator:
             waiting_list_href=lambda c, s: offer.waiting_list_href(c, s, catalogue.department.email),
             course_src=course_src,
             topic_src=topic_src,
-            pages=dict(home=HOME, catalogue=CATALOGUE, topics=TOPICS, new_members=NEW_MEMBERS,
+            path_src=path_src,
+            pages=dict(home=HOME, evaluation=EVALUATION, catalogue=CATALOGUE, topics=TOPICS, new_members=NEW_MEMBERS,
                        tailored=TAILORED, ideas=IDEAS, practical=PRACTICAL, about=ABOUT, toolkit=TOOLKIT,
-                       search=SEARCH, printable=PRINTABLE, calendar=CALENDAR),
+                       search=SEARCH, printable=PRINTABLE, calendar=CALENDAR, paths=PATHS),
+            course_of=catalogue.course,
+            open_session=lambda c: offer.open_session(c, today),
             toolkit_types=TOOLKIT_TYPES,
+            new_courses=catalogue.new_courses,
             mail_href=offer.mail_href,
             ask_for_date_href=lambda c: offer.ask_for_date_href(c, catalogue.department.email),
             absolute_url=lambda src: site_url.rstrip("/") + "/" + page_url(src),
@@ -204,6 +210,18 @@ class PageGenerator:
             by_title=lambda items: sorted(items, key=lambda i: danish.sort_key(i.meta.titel)),
         )
         self._listings = offer.catalogue_order(catalogue.courses, today)
+
+    @staticmethod
+    def _path_step_titles(catalogue: Catalogue) -> list[str]:
+        """The titles a course page's box "Del af forløbet" shows of the courses before and after it (a course with
+        errors in the preview: none, and no link): when one changes, the course pages are made again."""
+        found = []
+        for entry in catalogue.paths:
+            for step in entry.path.trin:
+                if step.kursus:
+                    course = catalogue.course(step.kursus)
+                    found.append(f"{step.kursus}={course.course.titel if course else ''}")
+        return found
 
     def render(self, src_uri: str, template: str, meta: dict[str, Any], **context: Any) -> GeneratedPage:
         def link(target_src: str) -> str:
@@ -238,6 +256,8 @@ class PageGenerator:
         return self.memo[key]
 
     def course(self, entry: CourseEntry) -> GeneratedPage:
+        if follow_up.just_held(entry.course, self.today):  # it suggests other courses: made anew every time
+            return self._course_page(entry)
         return self._per_course("page", entry, lambda: self._course_page(entry))
 
     def _course_page(self, entry: CourseEntry) -> GeneratedPage:
@@ -247,7 +267,12 @@ class PageGenerator:
         return self.render(
             course_src(entry.slug), "course.md.jinja", {"title": course.titel, "description": course.intro},
             entry=entry, course=course, featured=featured, others=[s for s in sessions if s is not featured],
-            mixed_forms=len({s.form for s in sessions}) > 1, today=self.today)
+            mixed_forms=len({s.form for s in sessions}) > 1, today=self.today,
+            rating=self.catalogue.rating(entry.slug, self.today),
+            held=follow_up.just_held(course, self.today),
+            next_steps=follow_up.next_steps(self.catalogue, entry, self.today),
+            follow_up_notes=follow_up.follow_up_notes(course, self.today),
+            path_places=self.catalogue.places_of_course(entry.slug))
 
     def catalogue_page(self) -> GeneratedPage:
         months = sorted({date(s.start.year, s.start.month, 1) for e in self.catalogue.courses
@@ -302,6 +327,7 @@ class PageGenerator:
             downloads=downloads(item, content_dir), transcript=transcript_anchor(item),
             long_guide=is_long_guide(item), courses=self.catalogue.courses_using(item.path),
             video=video_source(item.meta.video.url) if item.meta.video else None,
+            path_places=self.catalogue.places_of_page(item.path),
         )
         return GeneratedPage(item.path, markdown, tuple(blocks))
 
@@ -332,8 +358,10 @@ class PageGenerator:
         """Every page and file of the site that has no file of its own."""
         pages = [self.home(), self.catalogue_page(), self.topics(), self.new_members(), self.tailored(),
                  self.ideas(), self.practical(), self.toolkit_index(), self.search(), self.printable(),
-                 self.new_files()]
+                 self.new_files(), self.evaluation()]
         pages += [self.topic(key) for key in self.catalogue.taxonomy.emner]
+        pages.append(self.paths_index())
+        pages += [self.learning_path(entry) for entry in self.catalogue.paths]
         pages += [self.course(entry) for entry in self.catalogue.courses]
         pages += self.calendars()
         pages.append(GeneratedPage(FEED, atom_feed(self.catalogue, self.site_url, self.today)))
@@ -361,7 +389,45 @@ class PageGenerator:
         return self.render(NEW_MEMBERS, "new-members.md.jinja",
                            {"title": "Ny i bestyrelsen?",
                             "description": "Kurserne for dig, der lige er blevet valgt til bestyrelsen."},
-                           listings=self.listings(courses))
+                           listings=self.listings(courses), paths=self.paths_for_new_members())
+
+    def _first_course(self, entry: PathEntry) -> CourseEntry | None:
+        first = next((step.kursus for step in entry.path.trin if step.kursus), None)
+        return self.catalogue.course(first) if first else None
+
+    def paths_in_order(self) -> list[PathEntry]:
+        """The learning paths as lists show them: by the level of their first course (the taxonomy's order of
+        `niveauer`: the paths to start with first), then by title."""
+        levels = self.catalogue.taxonomy.keys("niveauer")
+
+        def key(entry: PathEntry) -> tuple[int, str]:
+            first = self._first_course(entry)
+            level = min((levels.index(k) for k in first.course.niveau), default=len(levels)) if first else len(levels)
+            return level, danish.sort_key(entry.path.titel)
+
+        return sorted(self.catalogue.paths, key=key)
+
+    def paths_for_new_members(self) -> list[PathEntry]:
+        """The learning paths a newly elected member starts with: those whose first course step is a course of
+        level 'ny' (the level of the page "Ny i bestyrelsen"). A path that begins with a course for the more
+        experienced (the chair's) is a next step, not a start."""
+        return [e for e in self.paths_in_order() if (first := self._first_course(e)) and "ny" in first.course.niveau]
+
+    def paths_index(self) -> GeneratedPage:
+        """The learning paths by target group, in the taxonomy's order; a path for two groups is under both."""
+        paths = self.paths_in_order()
+        groups = [(group, [p for p in paths if key in p.path.maalgruppe])
+                  for key, group in self.catalogue.taxonomy.maalgrupper.items()]
+        return self.render(PATHS, "paths.md.jinja",
+                           {"title": "Forløb",
+                            "description": "Kurser og materialer i den rækkefølge, der passer de fleste: hvad "
+                                           "du skal tage først, og hvad der kommer bagefter."},
+                           groups=[(group, paths) for group, paths in groups if paths])
+
+    def learning_path(self, entry: PathEntry) -> GeneratedPage:
+        return self.render(path_src(entry.slug), "path.md.jinja",
+                           {"title": entry.path.titel, "description": entry.path.intro},
+                           entry=entry, path=entry.path)
 
     def tailored(self) -> GeneratedPage:
         courses = [e for e in self.catalogue.courses if e.course.skraeddersyet]
@@ -387,6 +453,19 @@ class PageGenerator:
                            course=course_text(catalogue.project, catalogue.taxonomy, catalogue.department),
                            toolkit=toolkit)
 
+    def evaluation(self) -> GeneratedPage:
+        """How courses are evaluated, and each course's figures as its page shows them."""
+        by_title = sorted(self.catalogue.courses, key=lambda e: danish.sort_key(e.course.titel))
+        ratings = [(e, self.catalogue.rating(e.slug, self.today)) for e in by_title]
+        too_few = [e for e, rating in ratings if rating is None
+                   and in_period(self.catalogue.evaluations.get(e.slug, ()), self.today)]
+        return self.render(EVALUATION, "evaluation.md.jinja",
+                           {"title": "Sådan evaluerer vi kurserne",
+                            "description": "Deltagerne vurderer hvert kursus. Her kan du se, hvordan vi gør, og "
+                                           "hvad deltagerne har svaret."},
+                           rated=[(e, r) for e, r in ratings if r is not None], too_few=too_few,
+                           period_years=PERIOD_YEARS, min_answers=MIN_ANSWERS, today=self.today)
+
     def practical(self) -> GeneratedPage:
         return self.render(PRACTICAL, "practical.md.jinja",
                            {"title": "Praktisk information",
@@ -401,7 +480,7 @@ class PageGenerator:
                             "description": "Find et kursus, tilmeld dig, og hent skabeloner og vejledninger "
                                            "til bestyrelsesarbejdet.",
                             "hide": ["toc"]},
-                           upcoming=upcoming, new=new, counts=counts,
+                           upcoming=upcoming, new=new, counts=counts, paths=self.paths_in_order(),
                            course_count=len(self.catalogue.courses))
 
 

@@ -29,7 +29,18 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 import snowballstemmer
 
 from .models import TOOLKIT_TYPES
-from .urls import ADMIN_PAGE, HOME, NEW_FILES, PRINTABLE, RESERVED_SLUGS, SEARCH, course_src, page_url, topic_src
+from .urls import (
+    ADMIN_PAGE,
+    HOME,
+    NEW_FILES,
+    PRINTABLE,
+    RESERVED_SLUGS,
+    SEARCH,
+    course_src,
+    page_url,
+    path_src,
+    topic_src,
+)
 
 if TYPE_CHECKING:
     from .catalogue import Catalogue
@@ -41,12 +52,17 @@ EDITORS_GUIDE = "om/redigering.md"
 NOT_INDEXED_PAGES = (HOME, PRINTABLE, EDITORS_GUIDE, NEW_FILES, SEARCH)
 NOT_INDEXED_FILES = frozenset({"404.html", ADMIN_PAGE, *(page_url(src) + "index.html" for src in NOT_INDEXED_PAGES)})
 # The kind of page a search result says it is (the toolkit's kinds are its types' names).
-COURSE_KIND, TOPIC_KIND, OTHER_KIND = "Kursus", "Emne", "Side"
+COURSE_KIND, TOPIC_KIND, PATH_KIND, OTHER_KIND = "Kursus", "Emne", "Forløb", "Side"
 
 # Page parts that repeat on many pages or only point elsewhere: left out of the index,
 # so a search finds the page about a thing rather than every list that mentions it.
 NOT_INDEXED = [".kursus-liste", ".materiale-liste", ".materiale-emne", ".kontakt", ".regler", ".hold__hjaelp",
-               ".emne-knapper", ".emne-liste", ".genveje", ".md-source-file"]
+               ".emne-knapper", ".emne-liste", ".genveje", ".md-source-file",
+               # /om/evaluering/'s table and list name every evaluated course: a course's name finds its page
+               ".evaluering-tabel", ".evaluering-faa", ".vurdering__link",
+               # a learning path's steps by their titles, not by the intros of their courses and pages again; the
+               # box on a course page naming its paths, and the lists of paths on the front and new members' pages
+               ".forloeb-trin__intro", ".forloeb-boks", ".forloeb-links"]
 TITLE_WEIGHT = 7  # as Pagefind weighs a page's <h1>
 # Pagefind needs about 180 kB of memory per course page while it writes its index (2.3 GB for
 # 15,000 pages), on top of what the build itself holds: a larger site is indexed in parts of
@@ -199,13 +215,15 @@ def page_kind(src_uri: str, catalogue: Catalogue) -> str | None:
     item = catalogue.toolkit.get(src_uri)
     if item is not None:
         return TOOLKIT_TYPES[item.meta.type][0]
-    # Nothing but courses and topics lives in these folders (an editor's page there is refused), and the
+    # Nothing but courses, topics and paths lives in these folders (an editor's page there is refused), and the
     # folders' own pages are the catalogue and the topics' list: known by their path, without a look-up per page.
     slug = src_uri.rpartition("/")[2].removesuffix(".md")
     if src_uri == course_src(slug) and slug not in RESERVED_SLUGS:
         return COURSE_KIND
     if src_uri == topic_src(slug) and slug in catalogue.taxonomy.emner:
         return TOPIC_KIND
+    if src_uri == path_src(slug) and any(entry.slug == slug for entry in catalogue.paths):
+        return PATH_KIND
     return OTHER_KIND
 
 

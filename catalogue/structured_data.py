@@ -90,6 +90,10 @@ def course_json_ld(entry: CourseEntry, catalogue: Catalogue, site_url: str, toda
     if course.undervisere:
         data["instructor"] = [{"@type": "Person", "name": t.navn, **({"jobTitle": t.rolle} if t.rolle else {})}
                               for t in course.undervisere]
+    rating = catalogue.rating(entry.slug, today)  # only what the page itself shows (five answers or more)
+    if rating is not None:
+        data["aggregateRating"] = {"@type": "AggregateRating", "ratingValue": float(rating.average),
+                                   "ratingCount": rating.answers, "bestRating": 5, "worstRating": 1}
     return data
 
 

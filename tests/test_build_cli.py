@@ -209,6 +209,9 @@ kommandoer:
               /admin/ gemmer i denne mappe
     new       opret et nyt kursus eller en ny side i værktøjskassen
     review    vis de sider i værktøjskassen, der skal gennemgås, ældste først
+    evaluering
+              vis evalueringerne for hvert kursus over de sidste tre år: hold,
+              svar, svarprocent, gennemsnit og udvikling
     schemas   skriv JSON-skemaerne i schemas/ og cms/config.yml forfra ud fra
               modellerne og taksonomien
     links     tjek links til andre sites: tilmelding, værktøjskassen og

@@ -140,7 +140,7 @@ def test_atom_feed_newest_first_and_linked_from_every_page(sample_site: Path) ->
 # The schema.org types and properties the pages may use (https://schema.org/…), checked by hand.
 SCHEMA_ORG: dict[str, set[str]] = {
     "Course": {"name", "description", "url", "inLanguage", "provider", "educationalLevel", "about", "audience",
-               "offers", "hasCourseInstance", "instructor"},
+               "offers", "hasCourseInstance", "instructor", "aggregateRating"},
     "CourseInstance": {"name", "description", "courseMode", "startDate", "endDate", "eventAttendanceMode",
                        "eventStatus", "location", "offers", "organizer", "inLanguage", "url",
                        "maximumAttendeeCapacity"},
@@ -151,6 +151,7 @@ SCHEMA_ORG: dict[str, set[str]] = {
     "Place": {"name", "address"},
     "PostalAddress": {"streetAddress", "postalCode", "addressLocality", "addressCountry"},
     "VirtualLocation": {"url"},
+    "AggregateRating": {"ratingValue", "ratingCount", "bestRating", "worstRating"},
 }
 ENUMERATIONS = {"https://schema.org/" + v for v in [
     "OfflineEventAttendanceMode", "OnlineEventAttendanceMode", "MixedEventAttendanceMode", "EventScheduled",

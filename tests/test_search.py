@@ -218,6 +218,7 @@ KINDS = {
     "budgettet": {"vaerktoejskasse/vejledninger/budgettet-trin-for-trin": "Vejledning"},
     "økonomi": {"emner/oekonomi": "Emne"},
     "loven": {"vaerktoejskasse/links/lov-om-almene-boliger": "Link"},
+    "formand": {"forloeb/formand-for-afdelingsbestyrelsen": "Forløb"},
 }
 
 
@@ -230,7 +231,7 @@ def test_each_result_says_what_kind_of_page_it_is_in_readable_type(browser: Any,
         shown = {r["path"]: r["kind"] for r in results(page)}
         assert {path: shown.get(path) for path in expected} == expected, query
         kinds |= set(shown.values())
-    assert kinds >= {"Kursus", "Skabelon", "Vejledning", "Video", "Link", "Emne"}
+    assert kinds >= {"Kursus", "Skabelon", "Vejledning", "Video", "Link", "Emne", "Forløb"}
     # Kind, title and intro at 16 px or more; the field and its button at least 44 x 44 px.
     sizes = page.locator(".soeg-resultat__type, .soeg-resultat__link, .soeg-resultat__intro").evaluate_all(
         "nodes => nodes.map(n => parseFloat(getComputedStyle(n).fontSize))")
