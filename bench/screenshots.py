@@ -4,7 +4,7 @@
     .venv/bin/python bench/screenshots.py [--build] [--full] [--out docs/screenshots]
 
 Takes the first screen of the front page, the catalogue and a course page at both sizes and writes
-<page>-<width>.png (forside-375.png, kurser-1280.png, kursus-375.png, …); with --full also the whole page as
+<page>-<width>.png (forside-375.png, kurser-1280.png, kursus-375.png, forloeb-375.png, …); with --full also the whole page as
 <page>-<width>-hel.png. The site in site/ (built first with --build, or when it is missing, with the sample
 content's date) is served as GitHub Pages serves it (bench/lighthouse.py's server).
 """
@@ -22,7 +22,8 @@ from playwright.sync_api import sync_playwright
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from lighthouse import CHROMIUM, REPO, built_site, serve_site  # noqa: E402
 
-PAGES = {"forside": "", "kurser": "kurser/", "kursus": "kurser/det-gode-bestyrelsesmoede/"}
+PAGES = {"forside": "", "kurser": "kurser/", "kursus": "kurser/det-gode-bestyrelsesmoede/",
+         "forloeb": "forloeb/ny-i-afdelingsbestyrelsen/"}
 SIZES = {375: {"width": 375, "height": 812, "is_mobile": True, "has_touch": True, "device_scale_factor": 2},
          1280: {"width": 1280, "height": 800, "is_mobile": False, "has_touch": False, "device_scale_factor": 1}}
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
