@@ -3,10 +3,10 @@
 
     .venv/bin/python bench/screenshots.py [--build] [--full] [--out docs/screenshots]
 
-Takes the first screen of the front page, the catalogue and a course page at both sizes and writes
-<page>-<width>.png (forside-375.png, kurser-1280.png, kursus-375.png, forloeb-375.png, …); with --full also the whole page as
-<page>-<width>-hel.png. The site in site/ (built first with --build, or when it is missing, with the sample
-content's date) is served as GitHub Pages serves it (bench/lighthouse.py's server).
+Takes the first screen of the front page, the catalogue, a course page and a learning path at both sizes and
+writes <page>-<width>.png (forside-375.png, kurser-1280.png, kursus-375.png, forloeb-375.png, …); with --full
+also the whole page as <page>-<width>-hel.png. The site in site/ (built first with --build, or when it is
+missing, with the sample content's date) is served as GitHub Pages serves it (bench/lighthouse.py's server).
 """
 
 from __future__ import annotations

@@ -69,6 +69,12 @@ def age(since: date, today: date) -> str:
     return " og ".join(parts)
 
 
+def and_list(words: list[str]) -> str:
+    """'a', 'a og b', 'a, b og c'."""
+    words = list(words)
+    return " og ".join([", ".join(words[:-1]), words[-1]]) if len(words) > 1 else "".join(words)
+
+
 def file_size(size: int) -> str:
     """24 kB, 1,2 MB"""
     if size < 1024 * 1024:

@@ -143,14 +143,16 @@ def report_text(report: EvaluationReport) -> str:
         lines.append("Ingen kurser har en evalueringsfil.")
     lines.append("")
     if report.unevaluated:
-        lines.append("Holdt i perioden uden evalueringsfil:")
+        lines.append("Holdt i perioden uden evalueringsfil (opret filen; se 'Evalueringer' i vejledningen):")
         lines += [f"  {entry.course.titel} (evalueringer/{entry.slug}.yml)" for entry in report.unevaluated]
     else:
         lines.append("Alle kurser, der er holdt i perioden, har en evalueringsfil.")
-    lines += ["", "Holdt: hold, der sluttede før datoen (ikke aflyste), i kursusfilen eller evalueringsfilen.",
+    lines += ["", f"Holdt: hold, der sluttede før {danish.day_month_year(report.today)} (ikke aflyste), i kursusfilen "
+                  "eller evalueringsfilen.",
               "Evalueret: hold i evalueringsfilen.",
               "Gennemsnit: den samlede vurdering (1–5) vægtet med antal svar.",
-              "Udvikling: gennemsnittet for de sidste 12 måneder minus gennemsnittet for de 12 måneder før.",
+              f"Udvikling: de sidste 12 måneders gennemsnit minus de 12 måneder før ({NO_FIGURE}: et af årene har "
+              "ingen svar).",
               f"På sitet: nej, når kurset har under {MIN_ANSWERS} svar i alt; så viser kursussiden ingen vurdering."]
     return "\n".join(lines) + "\n"
 

@@ -176,6 +176,8 @@ class PageGenerator:
             time_span=danish.time_span,
             price=danish.price,
             number=danish.number,
+            and_list=danish.and_list,
+            labels_of=lambda keys, vocabulary: [catalogue.taxonomy.label(vocabulary, k) for k in keys],
             html=_html_block,
             editor_markdown=editor_markdown,
         )
@@ -414,15 +416,19 @@ class PageGenerator:
         return [e for e in self.paths_in_order() if (first := self._first_course(e)) and "ny" in first.course.niveau]
 
     def paths_index(self) -> GeneratedPage:
-        """The learning paths by target group, in the taxonomy's order; a path for two groups is under both."""
-        paths = self.paths_in_order()
-        groups = [(group, [p for p in paths if key in p.path.maalgruppe])
-                  for key, group in self.catalogue.taxonomy.maalgrupper.items()]
+        """The learning paths by target group, in the taxonomy's order. A path for two groups stands once, under
+        both ("For organisationsbestyrelsen og repræsentantskabet"): shown twice, it would read as two offers."""
+        keys = self.catalogue.taxonomy.keys("målgrupper")
+        groups: dict[tuple[str, ...], list[PathEntry]] = {}
+        for entry in self.paths_in_order():
+            groups.setdefault(tuple(k for k in keys if k in entry.path.maalgruppe), []).append(entry)
+        ordered = sorted(groups.items(), key=lambda group: [keys.index(k) for k in group[0]])
         return self.render(PATHS, "paths.md.jinja",
                            {"title": "Forløb",
                             "description": "Kurser og materialer i den rækkefølge, der passer de fleste: hvad "
                                            "du skal tage først, og hvad der kommer bagefter."},
-                           groups=[(group, paths) for group, paths in groups if paths])
+                           groups=[([self.catalogue.taxonomy.label("målgrupper", k) for k in group], paths)
+                                   for group, paths in ordered])
 
     def learning_path(self, entry: PathEntry) -> GeneratedPage:
         return self.render(path_src(entry.slug), "path.md.jinja",
@@ -481,6 +487,7 @@ class PageGenerator:
                                            "til bestyrelsesarbejdet.",
                             "hide": ["toc"]},
                            upcoming=upcoming, new=new, counts=counts, paths=self.paths_in_order(),
+                           start_path=next(iter(self.paths_for_new_members()), None),
                            course_count=len(self.catalogue.courses))
 
 

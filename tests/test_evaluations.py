@@ -206,7 +206,7 @@ def test_evaluation_page_lists_each_courses_figures(sample_site: Path) -> None:
     main = content(page(sample_site, "om/evaluering"))
     text = text_of(main)
     for words in ["fra 1 til 5, hvor 5 er bedst", "anbefale kurset til andre", "anonymt", "sidste 3 år",
-                  "Færre end 5 svar i alt", "Vi udvikler og evaluerer vores kurser løbende", "For få svar endnu"]:
+                  "færre end 5 svar i alt", "Vi udvikler og evaluerer vores kurser løbende", "For få svar endnu"]:
         assert words in text, words
     assert text_of(main.find("h1")) == "Sådan evaluerer vi kurserne"
 
@@ -413,14 +413,14 @@ Grøn ambassadør                           1          1          9     4       
 Introduktion til bestyrelsesarbejdet      6          6        141   105         74 %         4,6    uændret  ja
 Lovgivning for beboerdemokrater           1          1         19    13         68 %         4,3          –  ja
 
-Holdt i perioden uden evalueringsfil:
+Holdt i perioden uden evalueringsfil (opret filen; se 'Evalueringer' i vejledningen):
   Erfagruppe for formænd (evalueringer/erfagruppe-for-formaend.yml)
   Webinar: Sådan læser du afdelingens budget (evalueringer/webinar-saadan-laeser-du-afdelingens-budget.yml)
 
-Holdt: hold, der sluttede før datoen (ikke aflyste), i kursusfilen eller evalueringsfilen.
+Holdt: hold, der sluttede før 15. januar 2027 (ikke aflyste), i kursusfilen eller evalueringsfilen.
 Evalueret: hold i evalueringsfilen.
 Gennemsnit: den samlede vurdering (1–5) vægtet med antal svar.
-Udvikling: gennemsnittet for de sidste 12 måneder minus gennemsnittet for de 12 måneder før.
+Udvikling: de sidste 12 måneders gennemsnit minus de 12 måneder før (–: et af årene har ingen svar).
 På sitet: nej, når kurset har under 5 svar i alt; så viser kursussiden ingen vurdering.
 """
 
@@ -522,7 +522,7 @@ def test_report_figures_are_those_of_the_files(project: Path) -> None:
         assert cells[7] == row["shown"]
     slugs = {course["titel"]: slug for slug, course in COURSES.items()}
     missing = sorted(t for t, r in wanted.items() if r["file"] == "mangler")
-    start = lines.index("Holdt i perioden uden evalueringsfil:") + 1
+    start = lines.index("Holdt i perioden uden evalueringsfil (opret filen; se 'Evalueringer' i vejledningen):") + 1
     assert lines[start:start + len(missing) + 1] == [f"  {t} (evalueringer/{slugs[t]}.yml)" for t in missing] + [""]
 
 

@@ -92,7 +92,7 @@ def test_the_sample_has_paths_with_both_kinds_of_steps_and_courses_with_and_with
     courses = [COURSES[s["kursus"]] for s in steps if course_of(s)]
     assert any(open_session(c) for c in courses) and any(open_session(c) is None for c in courses)
     assert any(any(s.get("note") for s in path["trin"]) for path in PATHS.values())
-    # One path is for two groups, so /forloeb/ shows it twice.
+    # One path is for two groups: /forloeb/ shows it once, under both.
     assert any(len(path["målgruppe"]) > 1 for path in PATHS.values())
 
 
@@ -124,6 +124,12 @@ def test_a_path_page_shows_its_steps_in_order_with_their_sessions(sample_site: P
         course = COURSES[step["kursus"]]
         session = open_session(course)
         buttons = item.select("a.knap")
+        if session is None and course.get("skræddersyet") == "true" and not [
+                s for s in offered(course) if s.get("status") != "aflyst"]:
+            # A course only ordered by a board: how to order it, not a list to wait on.
+            assert "Kurset holdes, når en bestyrelse bestiller det. Sådan bestiller I et kursus" in shown
+            assert not buttons and [a["href"] for a in item.find_all("a")][-1] == "../../skraeddersyet/"
+            continue
         if session is None:
             planned = [s for s in offered(course) if s.get("status") != "aflyst"]
             expected = "Ingen hold, du kan tilmelde dig lige nu" if planned else "Ingen planlagte hold"
@@ -155,7 +161,7 @@ def test_a_path_page_shows_its_steps_in_order_with_their_sessions(sample_site: P
             assert buttons[0]["href"] == session["tilmelding"]
 
 
-def test_paths_page_lists_each_path_under_each_of_its_groups(sample_site: Path) -> None:
+def test_paths_page_lists_each_path_once_under_its_groups(sample_site: Path) -> None:
     main = main_of(page(sample_site, "forloeb"))
     shown: dict[str, list[tuple[str, str, str]]] = {}
     for heading in main.find_all("h2"):
@@ -164,14 +170,20 @@ def test_paths_page_lists_each_path_under_each_of_its_groups(sample_site: Path) 
             continue
         shown[text_of(heading)] = [(text_of(card.find("h3")), href_of(card.find("a"), "forloeb"),
                                     text_of(card.select_one(".kursus-kort__fakta"))) for card in cards.find_all("li")]
+    # Each path once, under the heading of all its groups ("For organisationsbestyrelsen og repræsentantskabet").
+    keys = list(TAXONOMY["målgrupper"])
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for slug in paths_in_order():
+        groups.setdefault(tuple(sorted(PATHS[slug]["målgruppe"], key=keys.index)), []).append(slug)
     expected = {}
-    for key, group in TAXONOMY["målgrupper"].items():
-        paths = [slug for slug in paths_in_order() if key in PATHS[slug]["målgruppe"]]
-        if paths:
-            expected[f"For {group['navn'].lower()}"] = [
-                (PATHS[slug]["titel"], f"/forloeb/{slug}/", f"{len(PATHS[slug]['trin'])} trin") for slug in paths]
+    for group in sorted(groups, key=lambda g: [keys.index(k) for k in g]):
+        names = [TAXONOMY["målgrupper"][k]["navn"].lower() for k in group]
+        heading = "For " + (" og ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else names[0])
+        expected[heading] = [(PATHS[slug]["titel"], f"/forloeb/{slug}/", f"{len(PATHS[slug]['trin'])} trin")
+                             for slug in groups[group]]
     assert list(shown) == list(expected)  # the groups in the taxonomy's order, only those with paths
     assert shown == expected
+    assert "For organisationsbestyrelsen og repræsentantskabet" in shown
 
 
 def places() -> list[tuple[str, int, dict]]:
@@ -225,6 +237,13 @@ def test_front_page_and_new_members_point_to_the_paths(sample_site: Path) -> Non
     for slug in PATHS:
         assert PATHS[slug]["intro"] in text_of(front)
     assert "/forloeb/" in {href_of(a, "") for a in front.find_all("a")}
+    # "Ny i bestyrelsen?" on the front page starts a new member on the first path for new members.
+    heading = next(h for h in front.find_all("h2") if text_of(h) == "Ny i bestyrelsen?")
+    start = heading.find_next_sibling("p")
+    # (text_of joins a link's text to what follows with a space)
+    assert text_of(start).startswith(f"Er du lige blevet valgt? Så start med forløbet "
+                                     f"{PATHS[for_new_members()[0]]['titel']} :")
+    assert href_of(start.find("a"), "") == f"/forloeb/{for_new_members()[0]}/"
 
     new = main_of(page(sample_site, "ny-i-bestyrelsen"))
     wanted = for_new_members()

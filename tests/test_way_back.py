@@ -116,7 +116,7 @@ def test_network_and_follow_up_are_in_the_facts(sample_site: Path) -> None:
         "a sample course has a follow-up note"
 
 
-PILOT = "Pilotkursus — vi afprøver en ny idé, og din vurdering tæller."
+PILOT = "Pilotkursus – vi afprøver en ny idé, og din vurdering tæller."
 
 
 def test_a_pilot_course_says_so(sample_site: Path) -> None:
