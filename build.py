@@ -103,9 +103,9 @@ def _parser() -> argparse.ArgumentParser:
     evaluation = add("evaluering", "vis evalueringerne for hvert kursus over de sidste tre år: hold, svar, "
                                    "svarprocent, gennemsnit og udvikling")
     evaluation.description = (
-        "Vis evalueringerne for hvert kursus over de sidste tre år. 'Holdt' er holdene i kursusfilen, der "
-        "sluttede før datoen og ikke var aflyst; 'Evalueret' (hold), 'Deltagere' og 'Svar' er fra "
-        "evalueringsfilen; svarprocenten er svar delt med deltagere. Gennemsnittet er den samlede vurdering "
+        "Vis evalueringerne for hvert kursus over de sidste tre år. 'Holdt' er de hold, der sluttede før datoen "
+        "og ikke var aflyst, i kursusfilen eller evalueringsfilen; 'Evalueret' (hold), 'Deltagere' og 'Svar' er "
+        "fra evalueringsfilen; svarprocenten er svar delt med deltagere. Gennemsnittet er den samlede vurdering "
         "vægtet med antal svar, som på kursussiden. Udviklingen er gennemsnittet for de sidste 12 måneder minus "
         "gennemsnittet for de 12 måneder før: '+0,2', '−0,1', 'uændret', eller '–', når et af årene ingen svar "
         "har. Til sidst de kurser, der er holdt i perioden uden en evalueringsfil.")
