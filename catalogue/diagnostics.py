@@ -42,10 +42,6 @@ def superseded(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     return [d for d in diagnostics if d.replaces or (d.path, d.line, d.column) not in taken]
 
 
-def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
-    return any(d.is_error for d in diagnostics)
-
-
 # More than this many problems in one file are almost always one slip that confuses the rest.
 PER_FILE = 20
 

@@ -87,8 +87,15 @@ def closed_reason(session: Session, today: date) -> str | None:
     return None
 
 
-# What the department needs to know of each participant (FORMAT.md §1), as lines of a prefilled mail
+# What the department needs to know of each participant (FORMAT.md §1), as lines of a prefilled mail, and as
+# the pages say it ("navn, afdeling, adresse, mobilnummer og e-mail")
 SIGNUP_DETAILS = ("Navn:", "Afdeling:", "Adresse:", "Mobilnummer:", "E-mail:")
+SIGNUP_DETAILS_TEXT = danish.and_list([detail.rstrip(":").lower() for detail in SIGNUP_DETAILS])
+
+
+def signup_address(session: Session) -> str | None:
+    """The e-mail address of a mailto: sign-up (a bare address, catalogue/fields.py), or None."""
+    return session.tilmelding[len("mailto:"):] if signup_is_mail(session) else None
 
 
 def signup_href(course: Course, session: Session) -> str:
@@ -109,7 +116,7 @@ def signup_href(course: Course, session: Session) -> str:
         "Godkendt af bestyrelsesformanden (navn):",
         "Evt. bemærkninger (fx hensyn til kost eller adgang):",
     ])
-    return mail_href(session.tilmelding[len("mailto:"):], subject, body)
+    return mail_href(signup_address(session) or "", subject, body)
 
 
 def session_state(session: Session, today: date, status_label: str) -> str:
@@ -143,7 +150,7 @@ def ask_for_date_href(course: Course, department_email: str) -> str:
 
 def waiting_list_href(course: Course, session: Session, department_email: str) -> str:
     """A prefilled mail asking for a place on a full session's waiting list, to where sign-ups go by mail."""
-    address = session.tilmelding[len("mailto:"):] if signup_is_mail(session) else course.kontakt or department_email
+    address = signup_address(session) or course.kontakt or department_email
     when = danish.long_datetime(session.start)
     body = "\r\n".join([
         f"Jeg vil gerne på venteliste til kurset \"{course.titel}\" {when}.",

@@ -188,6 +188,8 @@ class PageGenerator:
             closed_reason=lambda s: offer.closed_reason(s, today),
             signup_href=offer.signup_href,
             signup_is_mail=offer.signup_is_mail,
+            signup_address=offer.signup_address,
+            signup_details=offer.SIGNUP_DETAILS_TEXT,
             bookable_sessions=lambda c: offer.bookable(c, today),
             session_regions=lambda s: offer.regions_served(s, catalogue.taxonomy.keys("regioner")),
             state=lambda s: offer.session_state(s, today, catalogue.taxonomy.label("status", s.status)),
