@@ -1,0 +1,68 @@
+"""The sample site as one fingerprint per file, for telling whether a change altered what residents get.
+
+The sample is built in a copy of the project whose files all carry one time (the feed dates a page by its file's
+time outside a git checkout), on the tests' reference date. The day of the build, which the sitemap gives, is
+left out of the fingerprint.
+
+    .venv/bin/python tests/site_manifest.py > tests/sample-site.sha256    record the sample site as built now
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+from catalogue.project import copy_project  # noqa: E402
+
+MANIFEST = Path(__file__).with_name("sample-site.sha256")
+REFERENCE_DATE = "2027-01-15"  # as conftest.REFERENCE_DATE
+FILE_TIME = 1_793_000_000  # every copied file's time: 26 October 2026, 10:13 UTC
+
+_LASTMOD = re.compile(rb"<lastmod>[^<]*</lastmod>")
+
+
+def build_sample(target: Path) -> Path:
+    """The sample content built into ``target``/site; the build's output on failure."""
+    root = copy_project(REPO, target)
+    for path in root.rglob("*"):
+        os.utime(path, (FILE_TIME, FILE_TIME), follow_symlinks=False)
+    completed = subprocess.run([sys.executable, str(root / "build.py"), "build", "--dato", REFERENCE_DATE],
+                               cwd=root, capture_output=True, text=True, timeout=300)
+    if completed.returncode:
+        raise RuntimeError(completed.stdout + completed.stderr)
+    return root / "site"
+
+
+def normalised(path: Path, data: bytes) -> bytes:
+    if path.name == "sitemap.xml.gz":
+        return _LASTMOD.sub(b"<lastmod/>", gzip.decompress(data))
+    if path.name == "sitemap.xml":
+        return _LASTMOD.sub(b"<lastmod/>", data)
+    return data
+
+
+def manifest(site: Path) -> dict[str, str]:
+    """Each file under ``site`` by its path, with the SHA-256 of its normalised content."""
+    return {path.relative_to(site).as_posix(): hashlib.sha256(normalised(path, path.read_bytes())).hexdigest()
+            for path in sorted(site.rglob("*")) if path.is_file()}
+
+
+def manifest_text(files: dict[str, str]) -> str:
+    return "".join(f"{digest}  {name}\n" for name, digest in files.items())
+
+
+def read_manifest(text: str) -> dict[str, str]:
+    return {name: digest for digest, name in (line.split("  ", 1) for line in text.splitlines() if line)}
+
+
+if __name__ == "__main__":
+    with tempfile.TemporaryDirectory() as folder:
+        sys.stdout.write(manifest_text(manifest(build_sample(Path(folder) / "projekt"))))
