@@ -18,6 +18,7 @@ from .models import ONLINE, CourseEntry, Session
 from .offer import CANCELLED, COPENHAGEN, upcoming
 from .urls import course_src, page_url
 
+_END = b"END:VCALENDAR\r\n"
 PRODUCT = "-//Kursusafdelingen//Kurser for beboerdemokrater//DA"
 
 
@@ -90,20 +91,17 @@ def _copenhagen_bytes() -> bytes:
     return _copenhagen().to_ical()
 
 
-def _calendar(name: str, events: list[icalendar.Event]) -> bytes:
+def _calendar_head(name: str) -> bytes:
+    """A calendar's own lines and the time zone, up to the events: what every calendar file starts with."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODUCT)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", "Europe/Copenhagen")
-    for event in events:
-        calendar.add_component(event)
     written = calendar.to_ical()
     # The time zone is the same in every file: written out once, put in after the calendar's own lines.
-    first_component = written.find(b"BEGIN:VEVENT")
-    at = first_component if first_component >= 0 else written.rindex(b"END:VCALENDAR")
-    return written[:at] + _copenhagen_bytes() + written[at:]
+    return written[: -len(_END)] + _copenhagen_bytes()
 
 
 def _stamp(today: date) -> datetime:
@@ -120,10 +118,7 @@ def session_events(entry: CourseEntry, site_url: str, today: date) -> list[tuple
     return found
 
 
-_END = b"END:VCALENDAR\r\n"
-
 
 def calendar_file(name: str, events: list[tuple[datetime, str, bytes]]) -> bytes:
     """A calendar of events already written out, in time order: many files share the same events."""
-    head = _calendar(name, [])
-    return head[: -len(_END)] + b"".join(e[2] for e in sorted(events)) + _END
+    return _calendar_head(name) + b"".join(e[2] for e in sorted(events)) + _END

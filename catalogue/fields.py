@@ -107,7 +107,7 @@ _RATING = re.compile(r"\d(\.\d)?")
 def parse_rating(value: Any) -> float:
     """An average rating from 1.0 to 5.0 with at most one decimal, written with a decimal point as YAML reads it."""
     if isinstance(value, bool) or value is None:
-        raise problem(f"skal være et tal fra 1.0 til 5.0, ikke {_kind(value)}")
+        raise problem(f"skal være et tal fra 1.0 til 5.0, ikke {kind_of(value)}")
     text = str(value).strip()
     if re.fullmatch(r"\d,\d+", text):
         raise problem(f"skriv tallet med punktum, ikke komma: {text.replace(',', '.')}")
@@ -323,7 +323,7 @@ def TaxonomyKey(vocabulary: str) -> Any:  # noqa: N802 (a type factory)
     def check(value: Any, info: ValidationInfo) -> str:
         taxonomy = (info.context or {}).get("taxonomy")
         if not isinstance(value, str):
-            raise problem(f"skal være en nøgle fra taksonomiens {vocabulary}, ikke {_kind(value)}")
+            raise problem(f"skal være en nøgle fra taksonomiens {vocabulary}, ikke {kind_of(value)}")
         if taxonomy is None:
             return value
         keys = taxonomy.keys(vocabulary)
@@ -338,13 +338,16 @@ def TaxonomyKey(vocabulary: str) -> Any:  # noqa: N802 (a type factory)
     return Annotated[str, PlainValidator(check), WithJsonSchema({"type": "string", TAXONOMY_MARK: vocabulary})]
 
 
-def _kind(value: Any) -> str:
+def kind_of(value: Any) -> str:
+    """What an editor wrote, in the words of a message such as "skal være tekst, ikke …"."""
+    if value is None:
+        return "tom"
     if isinstance(value, bool):
-        return "sand/falsk"
+        return "true/false"
     if isinstance(value, (int, float)):
-        return "et tal"
+        return f"tallet {value}"
     if isinstance(value, list):
         return "en liste"
     if isinstance(value, dict):
         return "en samling nøgler"
-    return "tom"
+    return f"'{value}'"

@@ -366,9 +366,3 @@ class PathEntry(BaseModel):
     slug: str
     source: str
     path: LearningPath
-
-
-__all__ = [
-    "Course", "CourseEntry", "Department", "Evaluations", "LearningPath", "PathEntry", "PathStep", "Session",
-    "SessionEvaluation", "Taxonomy", "Teacher", "Venue", "REQUIRED_TAXONOMY_KEYS",
-]

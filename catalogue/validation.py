@@ -25,7 +25,7 @@ from pydantic_core import PydanticCustomError
 from . import danish
 from .danish import number
 from .diagnostics import Diagnostic, Severity, ascii_key, closest, describe_path, did_you_mean, superseded
-from .fields import SLUG_PATTERN, parse_date, parse_datetime
+from .fields import SLUG_PATTERN, kind_of, parse_date, parse_datetime
 from .geography import region_of_postal_code
 from .models import (
     ONLINE,
@@ -135,7 +135,7 @@ def _message(error: dict[str, Any], root: type[BaseModel], document: YamlDocumen
         hint = f"; skriv fx '{key}: {example}'" if example else ""
         return loc, f"{label}: har ingen værdi{hint}", False
     if kind in ("string_type",):
-        return loc, f"{label}: skal være tekst, ikke {_kind(given)}", False
+        return loc, f"{label}: skal være tekst, ikke {kind_of(given)}", False
     if kind == "string_too_short":
         if ctx.get("min_length", 1) <= 1 or not str(given).strip():
             return loc, f"{label}: er tom; skriv en tekst", False
@@ -169,20 +169,8 @@ def _message(error: dict[str, Any], root: type[BaseModel], document: YamlDocumen
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         model = _model_at(root, loc)
         keys = ", ".join(_keys_of(model)) if model else ""
-        return loc, f"{label}: skal være en samling nøgler ({keys}), ikke {_kind(given)}", False
+        return loc, f"{label}: skal være en samling nøgler ({keys}), ikke {kind_of(given)}", False
     return loc, f"{label}: ugyldig værdi '{raw}' ({error['msg']})", False
-
-
-def _kind(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, (int, float)):
-        return f"tallet {value}"
-    if isinstance(value, list):
-        return "en liste"
-    if isinstance(value, dict):
-        return "en samling nøgler"
-    return f"'{value}'"
 
 
 def suggest_slug(text: str) -> str:
