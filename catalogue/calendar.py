@@ -118,7 +118,6 @@ def session_events(entry: CourseEntry, site_url: str, today: date) -> list[tuple
     return found
 
 
-
 def calendar_file(name: str, events: list[tuple[datetime, str, bytes]]) -> bytes:
     """A calendar of events already written out, in time order: many files share the same events."""
     return _calendar_head(name) + b"".join(e[2] for e in sorted(events)) + _END
