@@ -7,15 +7,15 @@ For each size N it generates N courses (1–4 sessions each) and N/2 toolkit
 pages, then measures: `check`; the full `build` (time, and peak memory of all its processes
 together and of the largest one);
 the site's size; the largest course page; the search index (raw and gzip) and
-what a browser transfers for one search; and, as the baseline in the same run,
-two baselines built in the same run: a plain `mkdocs build` with the same
+what a browser transfers for one search; and two baselines built in the same
+run: a plain `mkdocs build` with the same
 theme of the same pages written out as Markdown, without our hooks (×MkDocs),
 and what a person would build by hand instead (×håndskrevet): plain MkDocs +
 Material with its default search, each course a Markdown page with its title,
 intro, description and a table of its sessions, no navigation entry per course
 (`write_hand_written`). The issue-16 target is the full build within 1.5× of
-the hand-written site at 3,000 and 10,000 courses. At 1,000 courses it also times the live preview
-from saving a course file to the new page being served. It prints one table
+the hand-written site at 3,000 and 10,000 courses. At 1,000 courses it also
+times the live preview from saving a course file to the new page being served. It prints one table
 and writes it as JSON. Needs what `make test` installs (Chromium for the search
 transfer).
 """
