@@ -13,17 +13,13 @@ import gzip
 import hashlib
 import os
 import re
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
-from catalogue.project import copy_project  # noqa: E402
+from conftest import REFERENCE_DATE, copy_project, run_build
 
 MANIFEST = Path(__file__).with_name("sample-site.sha256")
-REFERENCE_DATE = "2027-01-15"  # as conftest.REFERENCE_DATE
 FILE_TIME = 1_793_000_000  # every copied file's time: 26 October 2026, 10:13 UTC
 
 _LASTMOD = re.compile(rb"<lastmod>[^<]*</lastmod>")
@@ -31,13 +27,12 @@ _LASTMOD = re.compile(rb"<lastmod>[^<]*</lastmod>")
 
 def build_sample(target: Path) -> Path:
     """The sample content built into ``target``/site; the build's output on failure."""
-    root = copy_project(REPO, target)
+    root = copy_project(target)
     for path in root.rglob("*"):
         os.utime(path, (FILE_TIME, FILE_TIME), follow_symlinks=False)
-    completed = subprocess.run([sys.executable, str(root / "build.py"), "build", "--dato", REFERENCE_DATE],
-                               cwd=root, capture_output=True, text=True, timeout=300)
-    if completed.returncode:
-        raise RuntimeError(completed.stdout + completed.stderr)
+    result = run_build(root, "build", "--dato", REFERENCE_DATE)
+    if result.returncode:
+        raise RuntimeError(result.stdout + result.stderr)
     return root / "site"
 
 
