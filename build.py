@@ -35,27 +35,32 @@ import sys
 import time
 from datetime import date
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 ROOT = Path(__file__).resolve().parent
 LOCK_FILE = ".site.lock"  # held by the build that is running
 sys.path.insert(0, str(ROOT))
 
 try:
-    from catalogue import memo
     from catalogue.arguments import DanishArgumentParser
-    from catalogue.catalogue import load_catalogue, review_report
+    from catalogue.catalogue import Catalogue, load_catalogue, review_report
     from catalogue.danish import age, decimal, number
     from catalogue.diagnostics import Diagnostic, capped
     from catalogue.offer import reference_date
-    from catalogue.project import PREVIEW_VARIABLE, REFERENCE_DATE_VARIABLE, Project
+    from catalogue.project import Project
     from catalogue.schemas import stale_schemas, write_schemas
+    from catalogue.site_build import SiteBuild
 except ModuleNotFoundError as missing:  # run with a Python that has not got the packages of requirements.txt
     if missing.name is None or missing.name.partition(".")[0] == "catalogue":
         raise
     sys.exit(f"fejl: Python-pakken '{missing.name.partition('.')[0]}' er ikke installeret for denne Python. Kør "
              "'make check' (eller 'make site'): det installerer pakkerne i .venv/ og tjekker filerne. Derefter "
              "virker også '.venv/bin/python build.py …'.")
+
+HOOK = "hooks/catalogue.py"  # as mkdocs.yml names it
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 # The commands to print for editors: they work from a fresh clone (make sets up .venv/ first).
 CHECK_COMMAND = "make check"
@@ -152,10 +157,13 @@ def _report(diagnostics: list[Diagnostic]) -> int:
     return errors
 
 
-def check(project: Project, today: date, for_build: bool = False) -> int:
+def check(project: Project, today: date) -> int:
+    return 0 if _checked(project, today) else 1
+
+
+def _checked(project: Project, today: date) -> Catalogue | None:
+    """The catalogue, checked and reported on; None when it has errors."""
     catalogue, diagnostics = load_catalogue(project, today=today)
-    # What was read lives until the process ends: the garbage collector need not walk it again and again.
-    gc.freeze()
     if catalogue is not None:
         from catalogue.cms import CMS_FILE, cms_config_is_stale
 
@@ -165,15 +173,13 @@ def check(project: Project, today: date, for_build: bool = False) -> int:
                                                f"'{SCHEMAS_COMMAND}'", severity="advarsel")
                         for path in stale]
     if _report(diagnostics):
-        return 1
+        return None
     assert catalogue is not None
-    if for_build:  # the build that follows builds what was checked, without reading it all again
-        memo.checked[project.root] = catalogue
     _review_note(len(catalogue.due_for_review(today)))
     print(f"Alt i orden: {number(len(catalogue.courses))} kurser, {number(len(catalogue.paths))} forløb, "
           f"{number(len(catalogue.evaluations))} evalueringsfiler og {number(len(catalogue.toolkit))} sider i "
           "værktøjskassen tjekket.", file=sys.stderr)
-    return 0
+    return catalogue
 
 
 def _review_note(due: int) -> None:
@@ -228,35 +234,32 @@ def review(project: Project, today: date) -> int:
     return 0
 
 
+# MkDocs' one message of interest that names an editor's file: a link to a page that is not there. The page, the
+# link and the target are only in its text.
 _BROKEN_LINK = re.compile(r"Doc file '(?P<page>[^']+)' contains a link '(?P<link>[^']+)', but the target "
                           r"'(?P<target>[^']+)' is not found among documentation files")
-_SERVING = re.compile(r"Serving on (?P<url>\S+)")
 
 
 class _MkDocsMessages(logging.Handler):
-    """Prints MkDocs' messages for editors: a broken link in Danish at its line, the rest as they are."""
+    """Prints MkDocs' warnings and errors for editors: a broken link in Danish at its line, the rest as they are.
 
-    def __init__(self, project: Project, level: int = logging.WARNING) -> None:
-        super().__init__(level)
+    The project's own diagnostics do not come this way: ``SiteBuild`` reports them as objects (``_report``).
+    """
+
+    def __init__(self, project: Project, preview: bool) -> None:
+        super().__init__(logging.WARNING)
         self.project = project
+        self.preview = preview
 
     def emit(self, record: logging.LogRecord) -> None:
+        if self.preview and record.name == "mkdocs.commands.build" and record.levelno == logging.WARNING:
+            return  # each rebuild of the preview says it is a 'dirty' build, which is what the preview asks for
         message = record.getMessage()
-        broken = _BROKEN_LINK.search(message)
-        serving = _SERVING.search(message)
-        if "'dirty' build" in message or "stale files" in message:
-            return  # the preview's incremental rebuilds are meant
-        if ": fejl: " in message or ": advarsel: " in message:  # the catalogue's own diagnostics
-            print(message, file=sys.stderr)
-        elif broken:
+        broken = _BROKEN_LINK.search(message) if record.name == "mkdocs.structure.pages" else None
+        if broken:
             print(self._broken_link(**broken.groupdict()), file=sys.stderr)
-        elif serving:
-            print(f"Forhåndsvisningen kører på {serving['url']} – tryk Ctrl+C for at stoppe.", file=sys.stderr)
-        elif record.levelno >= logging.WARNING:
+        else:
             print(f"{'fejl' if record.levelno >= logging.ERROR else 'advarsel'}: {message}", file=sys.stderr)
-        elif "Building documentation" in message or "Documentation built" in message:
-            print(f"{time.strftime('%H:%M:%S')} {'Bygger …' if 'Building' in message else 'Klar.'}",
-                  file=sys.stderr)
 
     def _broken_link(self, page: str, link: str, target: str) -> Diagnostic:
         path = self.project.content_dir / page
@@ -271,14 +274,31 @@ class _MkDocsMessages(logging.Handler):
                           severity="advarsel")
 
 
-def _mkdocs_messages(project: Project, level: int = logging.WARNING) -> logging.Handler:
+def _mkdocs_messages(project: Project, preview: bool = False) -> logging.Handler:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    handler = _MkDocsMessages(project, level)
+    handler = _MkDocsMessages(project, preview)
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
-    logger.setLevel(min(level, logging.WARNING))
+    logger.setLevel(logging.WARNING)
     logger.propagate = False
     return handler
+
+
+def _say(text: str) -> None:
+    """A line of the preview's progress, with the time: an editor sees when a save was built."""
+    print(f"{time.strftime('%H:%M:%S')} {text}", file=sys.stderr)
+
+
+def _print_diagnostics(diagnostics: list[Diagnostic]) -> None:
+    """The preview's problems, as they are found (a build has printed them in its check already)."""
+    for diagnostic in capped(diagnostics):
+        print(diagnostic, file=sys.stderr)
+
+
+def _hand_over(config: MkDocsConfig, site_build: SiteBuild) -> None:
+    """Give the project's hook the build it belongs to (see hooks/catalogue.py). MkDocs loads a hook once per
+    process, so the live preview's later loads of the configuration find the same one."""
+    config.hooks[HOOK].build = site_build
 
 
 @contextlib.contextmanager
@@ -311,8 +331,11 @@ def build(project: Project, today: date) -> int:
 
 
 def _build(project: Project, today: date, staging: Path) -> int:
-    if check(project, today, for_build=True):
+    catalogue = _checked(project, today)
+    if catalogue is None:
         return 1
+    # What was read lives until the process ends: the garbage collector need not walk it again and again.
+    gc.freeze()
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -320,10 +343,11 @@ def _build(project: Project, today: date, staging: Path) -> int:
     started = time.perf_counter()
     site = project.root / "site"
     retired = project.root / f".site-old-{os.getpid()}"
-    os.environ[REFERENCE_DATE_VARIABLE] = today.isoformat()
     handler = _mkdocs_messages(project)
     try:
         config = load_config(str(project.root / "mkdocs.yml"), site_dir=str(staging))
+        # The build builds what was checked, without reading it all again.
+        _hand_over(config, SiteBuild(project, today, report=_print_diagnostics, say=_say, checked=catalogue))
         mkdocs_build(config)
     except (MkDocsException, Exception) as error:  # noqa: BLE001 - any failure must leave site/ as it was
         print(f"fejl: sitet blev ikke bygget ({error}); site/ er ikke ændret", file=sys.stderr)
@@ -346,12 +370,13 @@ def _build(project: Project, today: date, staging: Path) -> int:
 def serve(project: Project, today: date, port: int) -> int:
     """MkDocs' live preview: problems are printed as they are found, and the server keeps running."""
     from mkdocs.commands.serve import serve as mkdocs_serve
+    from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    os.environ[REFERENCE_DATE_VARIABLE] = today.isoformat()
-    os.environ[PREVIEW_VARIABLE] = "1"
-    _mkdocs_messages(project, logging.INFO)
+    _mkdocs_messages(project, preview=True)
     try:
+        _hand_over(load_config(str(project.root / "mkdocs.yml")),
+                   SiteBuild(project, today, report=_print_diagnostics, say=_say, preview=True))
         # A dirty build rewrites only what changed; hooks/catalogue.py says what that is.
         mkdocs_serve(str(project.root / "mkdocs.yml"), dev_addr=f"127.0.0.1:{port}", build_type="dirty")
     except KeyboardInterrupt:  # MkDocs stops on Ctrl+C itself; this is for a Ctrl+C before it listens

@@ -14,6 +14,7 @@ from typing import Callable
 from .diagnostics import Diagnostic
 from .evaluations import CourseRating, course_rating, load_evaluations
 from .learning_paths import PathPlace, load_path, places_of
+from .memo import Memo, fingerprint
 from .models import CourseEntry, Department, PathEntry, SessionEvaluation, Taxonomy
 from .offer import COPENHAGEN
 from .project import Project
@@ -23,7 +24,6 @@ from .urls import is_generated
 from .validation import (
     CheckContext,
     course_files,
-    fingerprint,
     load_course,
     load_department,
     load_taxonomy,
@@ -96,7 +96,13 @@ class Catalogue:
         return found
 
 
-def load_catalogue(project: Project, partial: bool = False, memo: dict | None = None,
+# What validating one course file gave: its entry (None when it has errors) and its problems.
+CourseResult = tuple[CourseEntry | None, list[Diagnostic]]
+# Each course file's result, by its path and the fingerprint of its bytes.
+CourseFilesMemo = Memo[tuple[Path, str], CourseResult]
+
+
+def load_catalogue(project: Project, partial: bool = False, memo: CourseFilesMemo | None = None,
                    today: date | None = None) -> tuple[Catalogue | None, list[Diagnostic]]:
     """Everything the build needs, or None, with every problem found in one run.
 
@@ -115,22 +121,18 @@ def load_catalogue(project: Project, partial: bool = False, memo: dict | None = 
     files, problems = course_files(project)
     found += problems
     context.courses = frozenset(path.stem for path in files)
-    courses = []
-    if memo is not None:
-        context_key = fingerprint(taxonomy.model_dump_json() if taxonomy else "", *context.content_pages)
-        if memo.get("context") != context_key:
-            memo.clear()
-            memo["context"] = context_key
-    keys = {path: (path, fingerprint(path.read_bytes())) for path in files} if memo is not None else {}
-    todo = [path for path in files if memo is None or keys[path] not in memo]
+    remembering = memo is not None
+    memo = memo if memo is not None else Memo()  # without one: kept for this call only, by path alone
+    memo.within(fingerprint(taxonomy.model_dump_json() if taxonomy else "", *context.content_pages))
+    keys = {path: (path, fingerprint(path.read_bytes()) if remembering else "") for path in files}
+    todo = [path for path in files if keys[path] not in memo]
     loading = _load_courses(todo, context)
     toolkit, problems = load_toolkit(context)  # meanwhile, when the courses are read by other processes
     found += problems
     loaded = dict(zip(todo, loading(), strict=True))
+    courses = []
     for path in files:
-        if memo is not None:
-            memo.setdefault(keys[path], loaded.get(path))
-        entry, problems = memo[keys[path]] if memo is not None else loaded[path]
+        entry, problems = memo.get(keys[path], lambda path=path: loaded[path])
         found += problems
         if entry is not None:
             courses.append(entry)

@@ -1,19 +1,49 @@
-"""What one build keeps for the next in the same process: `build.py build` checks before MkDocs
-builds, and the live preview rebuilds on every change. MkDocs loads its hooks anew for each
-build; this module is imported once, so what it holds outlives them.
+"""What a result depends on, and results kept while that holds: the live preview's way to redo only what changed.
+
+A rebuild of the preview asks again for every course file's validation and pages. Each answer is kept by a
+key that says exactly what it was made from (the file's path and ``fingerprint`` of its bytes), within a
+context (the taxonomy, the templates, the reference date …): when the context changes, all of it is made again.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import hashlib
+from typing import Callable, Generic, Hashable, TypeVar
 
-# `build.py build`: the catalogue its check found valid, by project folder, for the build that follows.
-checked: dict[Any, Any] = {}
-# Each course file's validation, by the file's fingerprint (see catalogue.load_catalogue).
-course_files: dict[Any, Any] = {}
-# What each course file gave (page, calendars), by the file's fingerprint (see pages.PageGenerator).
-course_pages: dict[Any, Any] = {}
-# The live preview: each generated file and where it was written at the last build.
-written: dict[str, tuple[Any, str]] = {}
-# The live preview: fingerprint of mkdocs.yml and the theme overrides at the last build.
-theme: dict[str, str] = {}
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
+
+def fingerprint(*parts: bytes | str) -> str:
+    """A short digest of the parts, in order: the same parts give the same fingerprint."""
+    digest = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        digest.update(part.encode("utf-8") if isinstance(part, str) else part)
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+class Memo(Generic[K, V]):
+    """Results by key, all made in one context; a new context forgets them."""
+
+    def __init__(self) -> None:
+        self._context: str | None = None
+        self._results: dict[K, V] = {}
+
+    def within(self, context: str) -> None:
+        """What follows is made in this context: results made in another are forgotten."""
+        if context != self._context:
+            self._results.clear()
+            self._context = context
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._results
+
+    def __len__(self) -> int:
+        return len(self._results)
+
+    def get(self, key: K, make: Callable[[], V]) -> V:
+        """The result kept for the key, or the one ``make`` gives, kept from now on."""
+        if key not in self._results:
+            self._results[key] = make()
+        return self._results[key]

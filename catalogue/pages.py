@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass
-from datetime import date
-from typing import Any, Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, Callable, TypeVar
 
 import jinja2
 import markupsafe
@@ -23,6 +23,7 @@ from .catalogue import Catalogue
 from .evaluations import MIN_ANSWERS, PERIOD_YEARS, in_period
 from .feed import FEED, atom_feed
 from .fields import video_source
+from .memo import Memo, fingerprint
 from .models import TOOLKIT_TYPES, CourseEntry, PathEntry
 from .preview import ERROR_TITLES, OVERVIEW, BrokenFile
 from .safehtml import sanitize
@@ -52,7 +53,6 @@ from .urls import (
     relative_url,
     topic_src,
 )
-from .validation import fingerprint
 
 NEXT_ON_HOME = 5
 
@@ -135,10 +135,28 @@ def _html_block(context: jinja2.runtime.Context, html: str) -> markupsafe.Markup
     return markupsafe.Markup(HTML_BLOCK.format(len(blocks) - 1) + "\n")
 
 
+# A course file's version: its slug and the fingerprint of its bytes.
+CourseVersion = tuple[str, str]
+T = TypeVar("T")
+
+
+@dataclass
+class CourseMemos:
+    """What each course file gave, by the file's version, kept between the live preview's builds."""
+
+    pages: Memo[CourseVersion, GeneratedPage] = field(default_factory=Memo)
+    events: Memo[CourseVersion, list[tuple[datetime, str, bytes]]] = field(default_factory=Memo)
+    calendars: Memo[CourseVersion, list[GeneratedPage]] = field(default_factory=Memo)
+
+    def within(self, context: str) -> None:
+        for memo in (self.pages, self.events, self.calendars):
+            memo.within(context)
+
+
 class PageGenerator:
     """Renders the templates in ``templates/pages/`` for one catalogue and reference date."""
 
-    def __init__(self, catalogue: Catalogue, today: date, site_url: str = "", memo: dict | None = None,
+    def __init__(self, catalogue: Catalogue, today: date, site_url: str = "", memo: CourseMemos | None = None,
                  broken: list[BrokenFile] | None = None):
         """``memo`` keeps what was made for each course file between builds (the live preview). ``broken``:
         the files with errors that the live preview shows an error page for, at the address of each."""
@@ -147,7 +165,7 @@ class PageGenerator:
         self.error_addresses = frozenset([f.src_uri for f in self.broken] + ([OVERVIEW] if self.broken else []))
         self.today = today
         self.site_url = site_url
-        self.memo = memo if memo is not None else {}
+        self.memo = memo if memo is not None else CourseMemos()
         templates = sorted((catalogue.project.templates_dir / "pages").glob("*.jinja"))
         toolkit = (f"{path}={item.meta.titel}/{item.meta.type}" for path, item in catalogue.toolkit.items())
         # A course page shows its learning paths, its evaluations and whether it is new: when one of them changes,
@@ -156,9 +174,7 @@ class PageGenerator:
                               today.isoformat(), site_url, *(t.read_bytes() for t in templates), *toolkit,
                               repr(catalogue.paths), repr(sorted(catalogue.evaluations.items())),
                               *sorted(catalogue.new_courses), *self._path_step_titles(catalogue))
-        if self.memo.get("context") != context:
-            self.memo.clear()
-            self.memo["context"] = context
+        self.memo.within(context)
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(catalogue.project.templates_dir / "pages"),
             autoescape=True,
@@ -250,19 +266,15 @@ class PageGenerator:
 
     # One method per kind of page ------------------------------------------------
 
-    def _per_course(self, kind: str, entry: CourseEntry, make: Callable[[], Any]) -> Any:
+    @staticmethod
+    def _per_course(memo: Memo[CourseVersion, T], entry: CourseEntry, make: Callable[[], T]) -> T:
         """What a course file gives, made once for each version of the file."""
-        key = (kind, entry.slug, entry.fingerprint)
-        if not entry.fingerprint:
-            return make()
-        if key not in self.memo:
-            self.memo[key] = make()
-        return self.memo[key]
+        return memo.get((entry.slug, entry.fingerprint), make) if entry.fingerprint else make()
 
     def course(self, entry: CourseEntry) -> GeneratedPage:
         if follow_up.just_held(entry.course, self.today):  # it suggests other courses: made anew every time
             return self._course_page(entry)
-        return self._per_course("page", entry, lambda: self._course_page(entry))
+        return self._per_course(self.memo.pages, entry, lambda: self._course_page(entry))
 
     def _course_page(self, entry: CourseEntry) -> GeneratedPage:
         course = entry.course
@@ -344,11 +356,11 @@ class PageGenerator:
 
     def calendars(self) -> list[GeneratedPage]:
         """Calendar files: one per session to come, one for everything, one per topic."""
-        events = {entry.slug: self._per_course("events", entry, lambda e=entry: session_events(
+        events = {entry.slug: self._per_course(self.memo.events, entry, lambda e=entry: session_events(
             e, self.site_url, self.today)) for entry in self.catalogue.courses}
         files = []
         for entry in self.catalogue.courses:
-            files += self._per_course("calendars", entry, lambda e=entry: [
+            files += self._per_course(self.memo.calendars, entry, lambda e=entry: [
                 GeneratedPage(session_file(e, session), calendar_file(e.course.titel, [event]))
                 for session, event in zip(offer.upcoming(e.course, self.today), events[e.slug], strict=True)])
         everything = [event for entry in self.catalogue.courses for event in events[entry.slug]]

@@ -6,10 +6,6 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-# How build.py talks to the site engine's adapter (hooks/catalogue.py), which it cannot call directly.
-REFERENCE_DATE_VARIABLE = "KURSUS_DATO"  # --dato, as YYYY-MM-DD
-PREVIEW_VARIABLE = "KURSUS_FORHAANDSVISNING"  # "1" in the live preview: files with errors are left out
-
 
 @dataclass(frozen=True)
 class Project:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import calendar
 import dataclasses
-import hashlib
 import os
 import re
 import types
@@ -27,6 +26,7 @@ from .danish import number
 from .diagnostics import Diagnostic, Severity, ascii_key, closest, describe_path, did_you_mean, superseded
 from .fields import SLUG_PATTERN, kind_of, parse_date, parse_datetime
 from .geography import region_of_postal_code
+from .memo import fingerprint
 from .models import (
     ONLINE,
     ONLINE_REGION,
@@ -534,14 +534,6 @@ def read_yaml(path: Path, display: str, keys: frozenset[str] = frozenset(), list
     except OSError as error:
         return b"", None, [Diagnostic(display, 1, 1, f"filen kan ikke læses ({error.strerror})")]
     return (raw, *load_yaml_file(raw, display, keys, list_of))
-
-
-def fingerprint(*parts: bytes | str) -> str:
-    digest = hashlib.blake2b(digest_size=16)
-    for part in parts:
-        digest.update(part.encode("utf-8") if isinstance(part, str) else part)
-        digest.update(b"\0")
-    return digest.hexdigest()
 
 
 def validate_model(model: type[M], document: YamlDocument, display: str,

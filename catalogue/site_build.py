@@ -1,0 +1,169 @@
+"""One build of the site, or the live preview's series of them: the one owner of what a build knows.
+
+``build.py`` makes a ``SiteBuild`` and hands it to the site engine's adapter (``hooks/catalogue.py``, whose
+functions delegate to it). It holds the project, the reference date, whether this is the preview, the catalogue
+(checked by ``build.py`` already, or read in ``start``), the page generator, the compound splitter and the pages
+this build made; in the preview, ``PreviewMemory`` keeps what one build leaves for the next. Nothing here knows the
+engine: the adapter turns pages into the engine's files and asks back here what to do with them.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Callable
+
+from .catalogue import Catalogue, CourseFilesMemo, load_catalogue
+from .diagnostics import Diagnostic
+from .memo import Memo, fingerprint
+from .pages import CourseMemos, GeneratedPage, PageGenerator
+from .preview import BrokenFile, banner, broken_files
+from .project import Project
+from .search import CompoundSplitter, page_kind, site_texts
+
+# How a build tells a person what it found: its diagnostics (all of them: the receiver caps them), and a line of
+# progress.
+Report = Callable[[list[Diagnostic]], None]
+Say = Callable[[str], None]
+
+
+class CatalogueErrors(Exception):
+    """The editors' files have errors and this is not the preview: nothing is built."""
+
+    def __init__(self, errors: int) -> None:
+        super().__init__(f"{errors} fejl i kursusfilerne og siderne; ret dem og byg igen")
+
+
+@dataclass(frozen=True)
+class Written:
+    """A generated page and where the engine wrote it."""
+
+    page: GeneratedPage
+    dest: str
+
+
+class PreviewMemory:
+    """What the live preview keeps from one build for the next, so that a rebuild redoes only what changed."""
+
+    def __init__(self) -> None:
+        self.course_files: CourseFilesMemo = Memo()  # each course file's validation
+        self.course_pages = CourseMemos()  # each course file's page and calendars
+        self._theme: str | None = None
+        self._written: dict[str, Written] = {}
+
+    def theme_changed(self, theme: str) -> bool:
+        """Whether the theme (its fingerprint) is not the last build's; from now on it is."""
+        changed, self._theme = theme != self._theme, theme
+        return changed
+
+    def unchanged(self, page: GeneratedPage) -> bool:
+        """The page is made exactly as at the last build, and the file written then is still there."""
+        before = self._written.get(page.src_uri)
+        return before is not None and before.page == page and os.path.exists(before.dest)
+
+    def remember(self, written: dict[str, Written]) -> list[str]:
+        """What this build wrote, for the next one; the files of pages it no longer makes, to be removed."""
+        gone = [before.dest for src_uri, before in self._written.items() if src_uri not in written]
+        self._written = dict(written)
+        return gone
+
+
+class SiteBuild:
+    """The state of one build (with ``preview``: of each rebuild in turn) and the decisions the adapter asks for."""
+
+    def __init__(self, project: Project, today: date, report: Report, say: Say, preview: bool = False,
+                 checked: Catalogue | None = None) -> None:
+        """``checked``: the catalogue ``build.py`` has just checked and reported on, for the build that follows."""
+        self.project = project
+        self.today = today
+        self.report = report
+        self.say = say
+        self.preview = preview
+        self.memory = PreviewMemory() if preview else None
+        self._checked = checked
+        # This build's, from ``start``:
+        self.catalogue: Catalogue | None = None
+        self.generator: PageGenerator | None = None
+        self.splitter: CompoundSplitter | None = None
+        self.broken: list[BrokenFile] = []
+        self.generated: dict[str, Written] = {}  # by source path
+        self.toolkit_pages: dict[str, GeneratedPage] = {}  # as made from each toolkit page's Markdown
+
+    def start(self, site_url: str) -> Catalogue:
+        """Read and check the editors' files (unless checked already), and get ready to make the pages.
+
+        Raises ``CatalogueErrors`` when there is an error and this is not the preview, which goes on without the
+        files that have errors and shows an error page at the address of each.
+        """
+        if self.preview:
+            self.say("Bygger …")
+        catalogue, diagnostics = self._checked, []
+        self._checked = None  # once: a second build of the same object reads the files again
+        if catalogue is None:
+            catalogue, diagnostics = load_catalogue(
+                self.project, partial=self.preview, today=self.today,
+                memo=self.memory.course_files if self.memory else None)
+        self.report(diagnostics)
+        errors = sum(d.is_error for d in diagnostics)
+        if catalogue is None:
+            raise CatalogueErrors(errors)
+        if errors:
+            self.say(f"{errors} fejl: forhåndsvisningen viser fejlene på adressen for hver fil, der har fejl")
+        self.broken = broken_files(self.project, diagnostics) if self.preview else []
+        self.catalogue = catalogue
+        self.generator = PageGenerator(catalogue, self.today, site_url, broken=self.broken,
+                                       memo=self.memory.course_pages if self.memory else None)
+        self.splitter = CompoundSplitter.from_texts(site_texts(catalogue))
+        self.generated = {}
+        self.toolkit_pages = {}
+        return catalogue
+
+    def theme_extra(self) -> dict[str, object]:
+        """What the theme's own templates show: the preview's banner (None: no errors) and the department's
+        contact details (on the 404 page)."""
+        assert self.catalogue is not None
+        department = self.catalogue.department
+        return {"forhaandsvisning": banner(self.broken),
+                "afdeling": {"navn": department.navn, "email": department.email, "telefon": department.telefon,
+                             "telefontid": department.telefontid or ""}}
+
+    def theme_changed(self, config_file: Path) -> bool:
+        """In the preview: whether the engine's configuration, the banner or the theme overrides changed since
+        the last build (they show on every page, so every page is made again). Outside it: always."""
+        if self.memory is None:
+            return True
+        overrides = sorted((self.project.templates_dir / "overrides").rglob("*"))
+        return self.memory.theme_changed(fingerprint(config_file.read_bytes(), repr(banner(self.broken)),
+                                                     *(p.read_bytes() for p in overrides if p.is_file())))
+
+    def publishes(self, src_uri: str) -> bool:
+        """Whether a file of content/ is published: only the regular files the check found there (never a link,
+        whatever it points to), and in the preview not a page with errors, which gives way to its error page."""
+        assert self.catalogue is not None and self.generator is not None
+        return src_uri in self.catalogue.content and src_uri not in self.generator.error_addresses
+
+    def wrote(self, page: GeneratedPage, dest: str) -> None:
+        self.generated[page.src_uri] = Written(page, dest)
+
+    def made(self, src_uri: str) -> GeneratedPage | None:
+        """The generated or toolkit page at this source path, if this build made one."""
+        if src_uri in self.generated:
+            return self.generated[src_uri].page
+        return self.toolkit_pages.get(src_uri)
+
+    def indexed_as(self, src_uri: str) -> str | None:
+        """The kind of page search knows it as, or None: not indexed (an error page, the search page …)."""
+        assert self.catalogue is not None and self.generator is not None
+        if src_uri in self.generator.error_addresses:
+            return None
+        return page_kind(src_uri, self.catalogue)
+
+    def finish(self) -> list[str]:
+        """The build is written. In the preview: the files of pages no longer made, to be removed."""
+        if self.memory is None:
+            return []
+        gone = self.memory.remember(self.generated)
+        self.say("Klar.")
+        return gone
