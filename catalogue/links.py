@@ -19,20 +19,22 @@ USER_AGENT = "Kursussite-linktjek/1.0 (+https://kurser.example.dk/)"
 
 
 @dataclass(frozen=True)
-class OutsideLink:
+class LinkInFile:
+    """An https link to another site, and the editor's file that names it."""
+
     url: str
     path: Path  # the file that names it
     display: str  # the file as editors see it
 
 
-def outside_links(catalogue: Catalogue) -> list[OutsideLink]:
+def outside_links(catalogue: Catalogue) -> list[LinkInFile]:
     """Every https link the editors' files name, once per file."""
     project = catalogue.project
-    found: dict[tuple[str, Path], OutsideLink] = {}
+    found: dict[tuple[str, Path], LinkInFile] = {}
 
     def add(url: str | None, path: Path) -> None:
         if url and url.startswith("https://"):
-            found.setdefault((url, path), OutsideLink(url, path, project.display(path)))
+            found.setdefault((url, path), LinkInFile(url, path, project.display(path)))
 
     for entry in catalogue.courses:
         path = project.root / entry.source
@@ -88,7 +90,7 @@ def _failure_in_danish(reason: object) -> str:
     return "forbindelsen mislykkedes"
 
 
-def _line_of(link: OutsideLink) -> int:
+def _line_of(link: LinkInFile) -> int:
     try:
         for number, line in enumerate(link.path.read_text(encoding="utf-8").splitlines(), start=1):
             if link.url in line:
@@ -98,7 +100,7 @@ def _line_of(link: OutsideLink) -> int:
     return 1
 
 
-def check_links(links: list[OutsideLink], workers: int = 8) -> list[Diagnostic]:
+def check_links(links: list[LinkInFile], workers: int = 8) -> list[Diagnostic]:
     """A warning for each link that does not answer, at the line that names it."""
     urls = sorted({link.url for link in links})
     with ThreadPoolExecutor(max_workers=workers) as pool:

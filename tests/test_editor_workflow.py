@@ -451,7 +451,7 @@ class _LinkHandler(http.server.BaseHTTPRequestHandler):
 
 
 def test_link_check_reports_broken_links_at_their_line(tmp_path: Path) -> None:
-    from catalogue.links import OutsideLink, check_links
+    from catalogue.links import LinkInFile, check_links
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _LinkHandler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -463,8 +463,8 @@ def test_link_check_reports_broken_links_at_their_line(tmp_path: Path) -> None:
         refused = f"http://127.0.0.1:{closed.getsockname()[1]}/x"
     page.write_text(page.read_text(encoding="utf-8") + f"[c]({refused}) [d](https://ingen-vært.invalid/)\n",
                     encoding="utf-8")
-    links = [OutsideLink(f"{base}/{path}", page, "content/side.md") for path in ("ok", "gone", "no-head")]
-    links += [OutsideLink(url, page, "content/side.md") for url in (refused, "https://ingen-vært.invalid/")]
+    links = [LinkInFile(f"{base}/{path}", page, "content/side.md") for path in ("ok", "gone", "no-head")]
+    links += [LinkInFile(url, page, "content/side.md") for url in (refused, "https://ingen-vært.invalid/")]
     try:
         found = check_links(links)
     finally:
