@@ -26,7 +26,7 @@ from .fields import video_source
 from .memo import Memo, fingerprint
 from .models import TOOLKIT_TYPES, CourseEntry, PathEntry
 from .preview import ERROR_TITLES, OVERVIEW, BrokenFile
-from .safehtml import sanitize
+from .safehtml import inline_markdown, sanitize
 from .scaffold import course_text, toolkit_text
 from .structured_data import course_json_ld, script_json
 from .toolkit import ToolkitItem, downloads, is_long_guide, transcript_anchor
@@ -206,6 +206,7 @@ class PageGenerator:
             signup_is_mail=offer.signup_is_mail,
             signup_address=offer.signup_address,
             signup_details=offer.SIGNUP_DETAILS_TEXT,
+            inline_markdown=inline_markdown,
             bookable_sessions=lambda c: offer.bookable(c, today),
             session_regions=lambda s: offer.regions_served(s, catalogue.taxonomy.keys("regioner")),
             state=lambda s: offer.session_state(s, today, catalogue.taxonomy.label("status", s.status)),

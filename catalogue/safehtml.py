@@ -14,6 +14,8 @@ import html.parser
 import re
 from typing import NamedTuple
 
+import markdown
+import markupsafe
 import nh3
 
 ALLOWED_TAGS = frozenset({
@@ -64,6 +66,18 @@ def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
     if attribute == "id" and _reserved_id(value):
         return None
     return value
+
+
+_PARAGRAPH = re.compile(r"\A<p>(.*)</p>\Z", re.DOTALL)
+
+
+def inline_markdown(text: str) -> markupsafe.Markup:
+    """A short text from an editor (a sign-up rule in config/department.yml) as the HTML of its Markdown,
+    sanitized, without the paragraph around it: **fed**, *kursiv* and links become HTML wherever it is shown."""
+    html_text = sanitize(markdown.markdown(text)).strip()
+    one_paragraph = _PARAGRAPH.match(html_text)
+    return markupsafe.Markup(one_paragraph.group(1).strip() if one_paragraph and "<p>" not in one_paragraph.group(1)
+                             else html_text)
 
 
 def sanitize(html_text: str) -> str:

@@ -92,3 +92,22 @@ def test_an_editor_cannot_pose_as_a_placeholder(pages: list[GeneratedPage]) -> N
 
     assert "<!--kursus-html-" not in editor_markdown("før <!--kursus-html-0--> efter")
     assert editor_markdown("<b>fed</b> & **fed**") == "<b>fed</b> & **fed**"  # Markdown and HTML as written
+
+
+def test_the_sign_up_rules_markdown_is_html_on_every_page_that_shows_them(tmp_path) -> None:
+    from conftest import copy_project
+
+    project = copy_project(tmp_path / "projekt")
+    department = project / "config" / "department.yml"
+    department.write_text(department.read_text(encoding="utf-8").replace(
+        "skal din bestyrelsesformand godkende", "skal din **bestyrelsesformand** godkende <script>x</script>", 1),
+        encoding="utf-8")
+    catalogue, diagnostics = load_catalogue(Project(project))
+    assert catalogue is not None, diagnostics
+    generator = PageGenerator(catalogue, date.fromisoformat(REFERENCE_DATE))
+    course = catalogue.course("afdelingsmoedet-og-dirigentrollen")
+    assert course is not None
+    for made in (generator.course(course), generator.practical(), generator.printable()):
+        html, src_uri = made.markdown(), made.src_uri
+        assert "skal din <strong>bestyrelsesformand</strong> godkende" in html, src_uri
+        assert "<script>x" not in html, src_uri
