@@ -14,8 +14,9 @@ from urllib.parse import urlsplit
 
 import icalendar
 
+from .fields import COPENHAGEN
 from .models import ONLINE, CourseEntry, Session
-from .offer import CANCELLED, COPENHAGEN, upcoming
+from .offer import CANCELLED, upcoming
 from .urls import course_src, page_url
 
 _END = b"END:VCALENDAR\r\n"

@@ -13,10 +13,10 @@ from typing import Callable
 
 from .diagnostics import Diagnostic
 from .evaluations import CourseRating, course_rating, load_evaluations
+from .fields import COPENHAGEN
 from .learning_paths import PathPlace, load_path, places_of
 from .memo import Memo, fingerprint
 from .models import CourseEntry, Department, PathEntry, SessionEvaluation, Taxonomy
-from .offer import COPENHAGEN
 from .project import Project
 from .sources import SourceTree
 from .toolkit import TOOLKIT_FOLDER, ToolkitItem, check_page, load_toolkit, needing_review

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Annotated, Any
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 from email_validator import EmailNotValidError, validate_email
 from pydantic import (
@@ -27,6 +28,9 @@ from pydantic_core import PydanticCustomError
 
 from .diagnostics import did_you_mean
 from .geography import AREAS
+
+# The time zone of every date and time editors write, and of "today" for the build.
+COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 
 SLUG_PATTERN = r"[a-z0-9]+(-[a-z0-9]+)*"
 TAXONOMY_MARK = "x-taksonomi"

@@ -5,13 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from urllib.parse import quote, urlsplit
-from zoneinfo import ZoneInfo
 
 from . import danish
-from .fields import FIRST_YEAR, LAST_YEAR
+from .fields import COPENHAGEN, FIRST_YEAR, LAST_YEAR
 from .models import ONLINE, ONLINE_REGION, Course, CourseEntry, Session
 
-COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 # Session statuses the build acts on (taxonomy `status`, FORMAT.md §3)
 CANCELLED = "aflyst"
 FULL = "fuldt"

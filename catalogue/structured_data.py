@@ -7,8 +7,9 @@ from datetime import date
 from typing import Any
 
 from .catalogue import Catalogue
+from .fields import COPENHAGEN
 from .models import CourseEntry, Session
-from .offer import COPENHAGEN, closed_reason, upcoming
+from .offer import closed_reason, upcoming
 from .urls import course_src, page_url
 
 SCHEMA = "https://schema.org/"

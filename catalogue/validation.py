@@ -24,7 +24,7 @@ from pydantic_core import PydanticCustomError
 from . import danish
 from .danish import number
 from .diagnostics import Diagnostic, Severity, ascii_key, closest, describe_path, did_you_mean, superseded
-from .fields import SLUG_PATTERN, kind_of, parse_date, parse_datetime
+from .fields import COPENHAGEN, SLUG_PATTERN, kind_of, parse_date, parse_datetime
 from .geography import region_of_postal_code
 from .memo import fingerprint
 from .models import (
@@ -37,7 +37,6 @@ from .models import (
     Taxonomy,
     editor_keys,
 )
-from .offer import COPENHAGEN
 from .placeholders import COURSE as COURSE_PLACEHOLDERS
 from .placeholders import Placeholder, left_in
 from .project import Project
