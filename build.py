@@ -2,7 +2,8 @@
 """Check the editors' files and build the course site.
 
     python build.py check [--dato YYYY-MM-DD]    validate everything, build nothing
-    python build.py build [--dato YYYY-MM-DD]    check, then build the site into site/
+    python build.py build [--dato YYYY-MM-DD] [--tider]  check, then build the site into site/ (--tider: the
+                                                 time of each phase, for bench/run.py)
     python build.py serve [--port N] [--dato …]  live preview that rebuilds on every change
     python build.py cms [--port N] [--dato …]    the preview with the forms at /admin/ writing to this folder
     python build.py new <slug>                   a new course file with every key explained
@@ -94,7 +95,8 @@ def _parser() -> argparse.ArgumentParser:
         return command
 
     add("check", "tjek alle kursusfiler og sider uden at bygge noget")
-    add("build", "tjek, og byg derefter sitet i site/")
+    build = add("build", "tjek, og byg derefter sitet i site/")
+    build.add_argument("--tider", action="store_true", help="vis til sidst, hvor lang tid hver del af bygningen tog")
     serve = add("serve", "vis sitet på din egen computer, og byg igen, hver gang en fil ændres")
     serve.add_argument("--port", type=_port_argument, default=8000, help="porten på 127.0.0.1 (standard: 8000)")
     cms = add("cms", "rediger i browseren på din egen computer: formularerne på /admin/ gemmer i denne mappe")
@@ -319,19 +321,21 @@ def _remove_leftovers(project: Project) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def build(project: Project, today: date) -> int:
+def build(project: Project, today: date, phases: bool = False) -> int:
     """Check, build into a fresh folder, and swap it in as site/ only when everything worked."""
     with _one_build_at_a_time(project):
         _remove_leftovers(project)
         staging = project.root / f".site-new-{os.getpid()}"
         try:
-            return _build(project, today, staging)
+            return _build(project, today, staging, phases)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
 
 
-def _build(project: Project, today: date, staging: Path) -> int:
+def _build(project: Project, today: date, staging: Path, phases: bool) -> int:
+    checking = time.perf_counter()
     catalogue = _checked(project, today)
+    checked_s = time.perf_counter() - checking
     if catalogue is None:
         return 1
     # What was read lives until the process ends: the garbage collector need not walk it again and again.
@@ -347,7 +351,8 @@ def _build(project: Project, today: date, staging: Path) -> int:
     try:
         config = load_config(str(project.root / "mkdocs.yml"), site_dir=str(staging))
         # The build builds what was checked, without reading it all again.
-        _hand_over(config, SiteBuild(project, today, report=_print_diagnostics, say=_say, checked=catalogue))
+        site_build = SiteBuild(project, today, report=_print_diagnostics, say=_say, checked=catalogue)
+        _hand_over(config, site_build)
         mkdocs_build(config)
     except (MkDocsException, Exception) as error:  # noqa: BLE001 - any failure must leave site/ as it was
         print(f"fejl: sitet blev ikke bygget ({error}); site/ er ikke ændret", file=sys.stderr)
@@ -364,6 +369,9 @@ def _build(project: Project, today: date, staging: Path) -> int:
     pages = sum(1 for page in site.rglob("index.html") if page.relative_to(site).as_posix() != ADMIN_PAGE)
     print(f"Sitet er bygget i site/ med {number(pages)} sider på {decimal(time.perf_counter() - started)} s "
           f"(dato {today.isoformat()}).", file=sys.stderr)
+    if phases:
+        print("Tider: " + ", ".join(f"{name} {decimal(seconds)} s" for name, seconds
+                                    in {"tjek": checked_s, **site_build.phases}.items()), file=sys.stderr)
     return 0
 
 
@@ -555,7 +563,7 @@ def _main(argv: list[str] | None) -> int:
         return fmt(project, args.tjek)
     if args.command == "diff":
         return diff(args.gammel, args.ny)
-    return build(project, today)
+    return build(project, today, args.tider)
 
 
 if __name__ == "__main__":

@@ -28,6 +28,7 @@ import gzip
 import http.server
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -74,9 +75,9 @@ def _tree_rss_kb(root: int) -> int:
     return total
 
 
-def timed(command: list[str], cwd: Path) -> tuple[float, int, int, int]:
+def timed(command: list[str], cwd: Path) -> tuple[float, int, int, int, str]:
     """(seconds, peak memory of the command with all its processes together in MB, of its largest
-    single process in MB, exit code) of one command."""
+    single process in MB, exit code, what it wrote on standard error) of one command."""
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
@@ -90,9 +91,17 @@ def timed(command: list[str], cwd: Path) -> tuple[float, int, int, int]:
         time.sleep(0.2)
     seconds = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
+    errors = process.stderr.read().decode()
     if process.returncode != 0:
-        print(process.stderr.read().decode()[-2000:], file=sys.stderr)
-    return seconds, peak // 1024, usage.ru_maxrss // 1024, process.returncode
+        print(errors[-2000:], file=sys.stderr)
+    return seconds, peak // 1024, usage.ru_maxrss // 1024, process.returncode, errors
+
+
+def phases(stderr: str) -> dict[str, float]:
+    """The seconds of each phase of a build, from the line `build.py build --tider` ends with."""
+    line = next(line for line in stderr.splitlines() if line.startswith("Tider: "))
+    return {name.strip(): float(seconds.replace(".", "").replace(",", ".")) for name, seconds in
+            re.findall(r"([^,:]+?) ([0-9.]*[0-9]+,[0-9]) s", line.removeprefix("Tider: "))}
 
 
 def folder_size(folder: Path) -> int:
@@ -232,9 +241,9 @@ def preview_latency(project: Path) -> float:
 def measure(courses: int, work: Path, preview: bool) -> dict[str, float]:
     project = copy_project(REPO, work / f"projekt-{courses}", with_courses=False)
     write_content(project, courses)
-    check_s, _, _, check_rc = timed([sys.executable, "build.py", "check", "--dato", REFERENCE_DATE], project)
-    build_s, build_mb, largest_mb, build_rc = timed([sys.executable, "build.py", "build", "--dato", REFERENCE_DATE],
-                                                    project)
+    check_s, _, _, check_rc, _ = timed([sys.executable, "build.py", "check", "--dato", REFERENCE_DATE], project)
+    build_s, build_mb, largest_mb, build_rc, build_log = timed(
+        [sys.executable, "build.py", "build", "--dato", REFERENCE_DATE, "--tider"], project)
     assert check_rc == 0 and build_rc == 0, (check_rc, build_rc)
     site = project / "site"
     baseline = work / f"baseline-{courses}"
@@ -242,12 +251,12 @@ def measure(courses: int, work: Path, preview: bool) -> dict[str, float]:
     catalogue, _ = load_catalogue(Project(project))  # for writing both baselines, outside the times measured
     assert catalogue is not None
     write_baseline(project, catalogue, baseline)
-    base_s, base_mb, _, base_rc = timed([sys.executable, "-m", "mkdocs", "build", "-q"], baseline)
+    base_s, base_mb, _, base_rc, _ = timed([sys.executable, "-m", "mkdocs", "build", "-q"], baseline)
     assert base_rc == 0
     by_hand = work / f"haandskrevet-{courses}"
     by_hand.mkdir()
     write_hand_written(project, catalogue, by_hand)
-    hand_s, _, _, hand_rc = timed([sys.executable, "-m", "mkdocs", "build", "-q"], by_hand)
+    hand_s, _, _, hand_rc, _ = timed([sys.executable, "-m", "mkdocs", "build", "-q"], by_hand)
     assert hand_rc == 0
     course_pages = list((site / "kurser").glob("kursus-*/index.html"))
     result = {
@@ -270,6 +279,7 @@ def measure(courses: int, work: Path, preview: bool) -> dict[str, float]:
         "search_index_mb": round(sum(folder_size(part) for part in site.glob("pagefind*")) / 1e6, 2),
         "search_index_gzip_mb": round(sum(gzip_size(part) for part in site.glob("pagefind*")) / 1e6, 2),
         "search_transfer_kb": round(search_transfer(site) / 1000, 1),
+        "phases_s": phases(build_log),  # where the build's time goes (build.py build --tider)
     }
     if preview:
         result["preview_s"] = round(preview_latency(project), 2)
@@ -309,6 +319,10 @@ def main() -> int:
             shutil.rmtree(work, ignore_errors=True)
     print()
     print(table(rows))
+    print()
+    for row in rows:  # where the build's time goes, phase by phase, beside the hand-written site's whole build
+        print(f"N = {row['courses']}: " + ", ".join(f"{name} {seconds} s" for name, seconds in row["phases_s"].items())
+              + f"; håndskrevet i alt {row['hand_written_s']} s")
     if len(rows) >= 2:
         by_size = {row["courses"]: row for row in rows}
         if 1000 in by_size and 10000 in by_size:

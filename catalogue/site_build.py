@@ -10,6 +10,7 @@ engine: the adapter turns pages into the engine's files and asks back here what 
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -90,6 +91,18 @@ class SiteBuild:
         self.broken: list[BrokenFile] = []
         self.generated: dict[str, Written] = {}  # by source path
         self.toolkit_pages: dict[str, GeneratedPage] = {}  # as made from each toolkit page's Markdown
+        self.phases: dict[str, float] = {}  # seconds in each phase, in order (``phase``)
+        self._phase: tuple[str, float] | None = None
+
+    def phase(self, name: str | None) -> None:
+        """The build is now in the named phase (None: done); the time since the last change counts for the last."""
+        if self._phase is not None and self._phase[0] == name:
+            return
+        now = time.perf_counter()
+        if self._phase is not None:
+            last, since = self._phase
+            self.phases[last] = self.phases.get(last, 0.0) + now - since
+        self._phase = (name, now) if name is not None else None
 
     def start(self, site_url: str) -> Catalogue:
         """Read and check the editors' files (unless checked already), and get ready to make the pages.
@@ -97,6 +110,8 @@ class SiteBuild:
         Raises ``CatalogueErrors`` when there is an error and this is not the preview, which goes on without the
         files that have errors and shows an error page at the address of each.
         """
+        self.phases, self._phase = {}, None
+        self.phase("indlæsning")  # and on till the pages are made: MkDocs reads the theme and walks content/
         if self.preview:
             self.say("Bygger …")
         catalogue, diagnostics = self._checked, []

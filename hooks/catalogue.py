@@ -96,6 +96,7 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveRel
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     site = _current()
     assert site.generator is not None and site.catalogue is not None
+    site.phase("sider")
     theme_changed = site.theme_changed(Path(config.config_file_path))
     for file in list(files):
         if file.src_dir == config.docs_dir and not site.publishes(file.src_uri):  # not the theme's, not generated
@@ -121,6 +122,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             modified = file.src_uri not in unchanged and (theme_changed or file.is_modified())
             file.is_modified = lambda modified=modified: modified
     return files
+
+
+# The phases of a build (`build.py build --tider`): MkDocs renders every page's Markdown first, then the theme's
+# template for each page, writing it at once
+def on_env(env, config: MkDocsConfig, files: Files):
+    _current().phase("markdown")
+    return env
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    _current().phase("tema og skrivning")
+    return output
 
 
 # Every page: the theme gets its title, description and what to hide, nothing else of its front matter (Material
@@ -166,6 +179,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 # Index the built site for search (Pagefind; no server, no outside request)
 def on_post_build(config: MkDocsConfig) -> None:
     site = _current()
+    site.phase("søgeindeks")
     index = Path(config.site_dir) / bundle_name(1)
     if not (site.preview and index.is_dir()) and "material/search" not in config.plugins:
         # (the preview keeps the index of its first build: rebuilds stay fast)
@@ -175,3 +189,4 @@ def on_post_build(config: MkDocsConfig) -> None:
     for dest in site.finish():  # the preview: a course that left, its page goes too
         with contextlib.suppress(OSError):
             os.remove(dest)
+    site.phase(None)

@@ -303,3 +303,11 @@ def test_without_its_packages_build_py_says_in_danish_what_to_run() -> None:
     assert re.fullmatch(r"fejl: Python-pakken '\w+' er ikke installeret for denne Python\. Kør 'make check' \(eller "
                         r"'make site'\): det installerer pakkerne i \.venv/ og tjekker filerne\. Derefter virker også "
                         r"'\.venv/bin/python build\.py …'\.\n", completed.stderr), completed.stderr
+
+
+def test_build_with_tider_ends_with_the_time_of_each_phase(project: Path) -> None:
+    result = run_build(project, "build", "--dato", REFERENCE_DATE, "--tider")
+    assert result.returncode == 0, result.stderr
+    last = result.stderr.splitlines()[-1]
+    assert re.fullmatch(r"Tider: tjek \d+,\d s, indlæsning \d+,\d s, sider \d+,\d s, markdown \d+,\d s, "
+                        r"tema og skrivning \d+,\d s, søgeindeks \d+,\d s", last), last
