@@ -175,10 +175,14 @@ class SiteBuild:
             return None
         return page_kind(src_uri, self.catalogue)
 
-    def finish(self) -> list[str]:
-        """The build is written. In the preview: the files of pages no longer made, to be removed."""
-        if self.memory is None:
-            return []
-        gone = self.memory.remember(self.generated)
-        self.say("Klar.")
-        return gone
+    def all_made(self) -> list[str]:
+        """Every generated page is made. In the preview: the files of the last build's pages that this one no longer
+        makes, to be removed before anything is written (a file of content/ may be written where one of them was:
+        a page whose errors were fixed, in place of its error page)."""
+        return self.memory.remember(self.generated) if self.memory is not None else []
+
+    def finish(self) -> None:
+        """The build is written."""
+        self.phase(None)
+        if self.preview:
+            self.say("Klar.")

@@ -121,6 +121,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         for file in files:
             modified = file.src_uri not in unchanged and (theme_changed or file.is_modified())
             file.is_modified = lambda modified=modified: modified
+    for dest in site.all_made():  # the preview: a course that left, its page goes too
+        with contextlib.suppress(OSError):
+            os.remove(dest)
     return files
 
 
@@ -186,7 +189,4 @@ def on_post_build(config: MkDocsConfig) -> None:
         build_search_index(Path(config.site_dir))
         if site.splitter is not None:
             write_compounds(Path(config.site_dir), site.splitter.compounds())
-    for dest in site.finish():  # the preview: a course that left, its page goes too
-        with contextlib.suppress(OSError):
-            os.remove(dest)
-    site.phase(None)
+    site.finish()
