@@ -10,6 +10,7 @@ and why it will vanish.
 
 from __future__ import annotations
 
+import functools
 import html.parser
 import re
 from typing import NamedTuple
@@ -71,6 +72,7 @@ def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
 _PARAGRAPH = re.compile(r"\A<p>(.*)</p>\Z", re.DOTALL)
 
 
+@functools.lru_cache(maxsize=256)  # the same few rules on every course page
 def inline_markdown(text: str) -> markupsafe.Markup:
     """A short text from an editor (a sign-up rule in config/department.yml) as the HTML of its Markdown,
     sanitized, without the paragraph around it: **fed**, *kursiv* and links become HTML wherever it is shown."""
