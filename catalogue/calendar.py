@@ -17,7 +17,7 @@ import icalendar
 from .fields import COPENHAGEN
 from .models import ONLINE, CourseEntry, Session
 from .offer import CANCELLED, upcoming
-from .urls import course_src, page_url
+from .urls import absolute_url, course_src, page_url
 
 _END = b"END:VCALENDAR\r\n"
 PRODUCT = "-//Kursusafdelingen//Kurser for beboerdemokrater//DA"
@@ -28,17 +28,13 @@ def session_file(entry: CourseEntry, session: Session) -> str:
     return f"{page_url(course_src(entry.slug))}hold-{session.start:%Y-%m-%d-%H%M}.ics"
 
 
-def _absolute(site_url: str, src: str) -> str:
-    return site_url.rstrip("/") + "/" + page_url(src)
-
-
 def _host(site_url: str) -> str:
     return urlsplit(site_url).netloc or "kurser.example.dk"
 
 
 def _event(entry: CourseEntry, session: Session, site_url: str, stamp: datetime) -> icalendar.Event:
     course = entry.course
-    url = _absolute(site_url, course_src(entry.slug))
+    url = absolute_url(site_url, course_src(entry.slug))
     event = icalendar.Event()
     event.add("uid", f"{entry.slug}-{session.start:%Y%m%dT%H%M}@{_host(site_url)}")
     event.add("dtstamp", stamp)

@@ -8,7 +8,7 @@ from xml.etree import ElementTree
 
 from .catalogue import Catalogue
 from .sources import git_history
-from .urls import course_src, page_url
+from .urls import HOME, absolute_url, course_src
 
 FEED = "feed.xml"
 ENTRIES = 50  # the newest; a feed is not an archive
@@ -25,16 +25,16 @@ def last_changed(root: Path, paths: list[Path]) -> dict[Path, datetime]:
 
 def atom_feed(catalogue: Catalogue, site_url: str, today: date) -> bytes:
     project = catalogue.project
-    base = site_url.rstrip("/") + "/"
+    base = absolute_url(site_url, HOME)
     items = []  # (updated, title, url, summary, category)
     sources = {entry.slug: project.root / entry.source for entry in catalogue.courses}
     changed = last_changed(project.root, list(sources.values()))
     for entry in catalogue.courses:
-        items.append((changed[sources[entry.slug]], entry.course.titel, base + page_url(course_src(entry.slug)),
+        items.append((changed[sources[entry.slug]], entry.course.titel, absolute_url(site_url, course_src(entry.slug)),
                       entry.course.intro, "Kursus"))
     for item in catalogue.toolkit.values():
         reviewed = datetime.combine(item.meta.revideret, time(0, 0), tzinfo=timezone.utc)
-        items.append((reviewed, item.meta.titel, base + page_url(item.path), item.meta.intro, "Værktøjskassen"))
+        items.append((reviewed, item.meta.titel, absolute_url(site_url, item.path), item.meta.intro, "Værktøjskassen"))
     items.sort(key=lambda i: (i[0], i[1]), reverse=True)
     items = items[:ENTRIES]
 

@@ -53,8 +53,9 @@ def next_steps(catalogue: Catalogue, entry: CourseEntry, today: date) -> list[Ne
         return []
     level = levels[highest + 1]
     topics = set(entry.course.emner)
-    candidates = [e for e in catalogue.courses if e.slug != entry.slug and level in e.course.niveau
-                  and topics & set(e.course.emner)]
+    sharing = {e.slug for topic in entry.course.emner for e in catalogue.courses_of_topic(topic)}
+    candidates = [e for e in catalogue.courses if e.slug in sharing and e.slug != entry.slug
+                  and level in e.course.niveau]
 
     def order(candidate: CourseEntry) -> tuple:
         upcoming = next_session(candidate.course, today)

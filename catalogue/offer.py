@@ -158,8 +158,10 @@ def waiting_list_href(course: Course, session: Session, department_email: str) -
     return mail_href(address, f"Venteliste: {course.titel}, {when}", body)
 
 
-def mail_href(address: str, subject: str, body: str) -> str:
-    return f"mailto:{address}?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
+def mail_href(address: str, subject: str = "", body: str = "") -> str:
+    """A mailto: link to the address, with a subject and a body when given (percent-encoded)."""
+    query = "&".join(f"{name}={quote(text, safe='')}" for name, text in (("subject", subject), ("body", body)) if text)
+    return f"mailto:{address}?{query}" if query else f"mailto:{address}"
 
 
 def signup_is_mail(session: Session) -> bool:

@@ -46,9 +46,9 @@ from .urls import (
     TAILORED,
     TOOLKIT,
     TOPICS,
+    absolute_url,
     course_src,
     file_url,
-    page_url,
     path_src,
     relative_url,
     topic_src,
@@ -224,7 +224,7 @@ class PageGenerator:
             new_courses=catalogue.new_courses,
             mail_href=offer.mail_href,
             ask_for_date_href=lambda c: offer.ask_for_date_href(c, catalogue.department.email),
-            absolute_url=lambda src: site_url.rstrip("/") + "/" + page_url(src),
+            absolute_url=lambda src: absolute_url(site_url, src),
             calendar_file=lambda entry, session: posixpath.basename(session_file(entry, session)),
             json_ld=lambda entry: script_json(course_json_ld(entry, catalogue, site_url, today)),
             toolkit=catalogue.toolkit,
@@ -281,13 +281,14 @@ class PageGenerator:
         course = entry.course
         sessions = offer.upcoming(course, self.today)
         featured = offer.featured_session(course, self.today)
+        held = follow_up.just_held(course, self.today)
         return self.render(
             course_src(entry.slug), "course.md.jinja", {"title": course.titel, "description": course.intro},
             entry=entry, course=course, featured=featured, others=[s for s in sessions if s is not featured],
             mixed_forms=len({s.form for s in sessions}) > 1, today=self.today,
             rating=self.catalogue.rating(entry.slug, self.today),
-            held=follow_up.just_held(course, self.today),
-            next_steps=follow_up.next_steps(self.catalogue, entry, self.today),
+            held=held,
+            next_steps=follow_up.next_steps(self.catalogue, entry, self.today) if held else [],
             follow_up_notes=follow_up.follow_up_notes(course, self.today),
             path_places=self.catalogue.places_of_course(entry.slug))
 

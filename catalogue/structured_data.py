@@ -10,7 +10,7 @@ from .catalogue import Catalogue
 from .fields import COPENHAGEN
 from .models import CourseEntry, Session
 from .offer import closed_reason, upcoming
-from .urls import course_src, page_url
+from .urls import absolute_url, course_src
 
 SCHEMA = "https://schema.org/"
 ATTENDANCE = {"fysisk": "OfflineEventAttendanceMode", "online": "OnlineEventAttendanceMode",
@@ -71,7 +71,7 @@ def _instance(entry: CourseEntry, session: Session, catalogue: Catalogue, page: 
 def course_json_ld(entry: CourseEntry, catalogue: Catalogue, site_url: str, today: date) -> dict[str, Any]:
     course = entry.course
     taxonomy = catalogue.taxonomy
-    page = site_url.rstrip("/") + "/" + page_url(course_src(entry.slug))
+    page = absolute_url(site_url, course_src(entry.slug))
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Course",

@@ -60,6 +60,12 @@ def page_url(src_uri: str) -> str:
     return stem + "/"
 
 
+def absolute_url(site_url: str, src_uri: str) -> str:
+    """The full address of a page or file, for what is read away from the site (calendars, the feed, JSON-LD,
+    the printed catalogue): https://kurser.example.dk/ and kurser/a.md → https://kurser.example.dk/kurser/a/"""
+    return site_url.rstrip("/") + "/" + page_url(src_uri)
+
+
 def _link(path: str) -> str:
     # Percent-encoded: a name can never read as a scheme ('javascript:'), a query or a fragment.
     return quote(path, safe="/.-_~")
