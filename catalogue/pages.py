@@ -55,6 +55,9 @@ from .urls import (
 )
 
 NEXT_ON_HOME = 5
+# The id of a generated or toolkit page's title (its <h1>), where "Gå til indholdet" leads: past the menu, and
+# not past the sign-up box or the download buttons that follow the title.
+TITLE_ID = "sidens-indhold"
 
 
 # Where a finished block of HTML stands in a page's Markdown until the Markdown has been rendered.
@@ -254,9 +257,10 @@ class PageGenerator:
         blocks: list[str] = []
         body = self.env.get_template(template).render(link=link, file_link=file_link, src_uri=src_uri,
                                                       html_blocks=blocks, **context)
-        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
+        # No table of contents beside or in the menu: a generated page is read from the top, as on borger.dk.
+        front = yaml.safe_dump({**meta, "hide": ["toc"]}, allow_unicode=True, sort_keys=False, width=10_000)
         # The page's own heading, also where a navigation entry gives the page a shorter name.
-        heading = f"<h1>{markupsafe.escape(meta['title'])}</h1>"
+        heading = f'<h1 id="{TITLE_ID}">{markupsafe.escape(meta["title"])}</h1>'
         return GeneratedPage(src_uri, f"---\n{front}---\n\n{heading}\n\n{body}", tuple(blocks))
 
     def listings(self, entries: list[CourseEntry] | None = None) -> list[offer.Listing]:
@@ -341,7 +345,7 @@ class PageGenerator:
             link=lambda target: relative_url(target, item.path),
             file_link=lambda target: file_url(target, item.path),
             html_blocks=blocks,
-            item=item, meta=item.meta, body=editor_markdown(body),
+            item=item, meta=item.meta, body=editor_markdown(body), title_id=TITLE_ID,
             downloads=downloads(item, content_dir), transcript=transcript_anchor(item),
             long_guide=is_long_guide(item), courses=self.catalogue.courses_using(item.path),
             video=video_source(item.meta.video.url) if item.meta.video else None,
@@ -500,11 +504,10 @@ class PageGenerator:
         return self.render(HOME, "home.md.jinja",
                            {"title": "Kurser for beboerdemokrater",
                             "description": "Find et kursus, tilmeld dig, og hent skabeloner og vejledninger "
-                                           "til bestyrelsesarbejdet.",
-                            "hide": ["toc"]},
+                                           "til bestyrelsesarbejdet."},
                            upcoming=upcoming, new=new, counts=counts, paths=self.paths_in_order(),
                            start_path=next(iter(self.paths_for_new_members()), None),
                            course_count=len(self.catalogue.courses))
 
 
-__all__ = ["GeneratedPage", "PageGenerator", "editor_markdown", "finish_html", "restore_html"]
+__all__ = ["TITLE_ID", "GeneratedPage", "PageGenerator", "editor_markdown", "finish_html", "restore_html"]

@@ -23,6 +23,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 # MkDocs loads hooks by path; make the project's own package importable.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -31,7 +32,7 @@ from catalogue.cms import admin_files  # noqa: E402
 from catalogue.diagnostics import Diagnostic, capped  # noqa: E402
 from catalogue.models import PAGE_HIDE  # noqa: E402
 from catalogue.offer import reference_date  # noqa: E402
-from catalogue.pages import finish_html  # noqa: E402
+from catalogue.pages import TITLE_ID, finish_html  # noqa: E402
 from catalogue.project import Project  # noqa: E402
 from catalogue.search import build_search_index, bundle_name, index_terms_html, kind_html, write_compounds  # noqa: E402
 from catalogue.site_build import CatalogueErrors, SiteBuild  # noqa: E402
@@ -173,6 +174,12 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     assert site.splitter is not None
     made = site.made(page.file.src_uri)
     html = made.finish(html) if made is not None else finish_html(html)
+    if made is not None:
+        # The table of contents is the page's title (the theme's "Gå til indholdet" leads to its first entry) and,
+        # on a toolkit page, the headings of the editor's text under it; a generated page's front matter hides it.
+        title = AnchorLink(page.title or "", TITLE_ID, 1)
+        title.children = [] if page.file.src_uri in site.generated else list(page.toc)
+        page.toc = TableOfContents([title])
     kind = site.indexed_as(page.file.src_uri)
     if kind is None:
         return html

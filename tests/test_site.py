@@ -401,3 +401,16 @@ def test_toolkit_page_takes_its_title_from_titel(sample_site: Path) -> None:
     soup = page(sample_site, "vaerktoejskasse/videoer/dirigent-paa-afdelingsmoedet")
     assert text_of(content(soup).find("h1")) == "Dirigent på afdelingsmødet"
     assert soup.title.string.startswith("Dirigent på afdelingsmødet")
+
+
+@pytest.mark.parametrize("url", ["kurser/det-gode-bestyrelsesmoede", "praktisk", "kurser",
+                                 "vaerktoejskasse/vejledninger/budgettet-trin-for-trin"])
+def test_skip_link_leads_to_the_page_title(sample_site: Path, url: str) -> None:
+    """'Gå til indholdet' lands on the page's title: past the menu, not past the sign-up box or the downloads
+    that follow the title (the theme would lead to the first heading of the text, '#indhold' on a course)."""
+    html = page(sample_site, url)
+    skip = html.select_one("a.md-skip")
+    assert skip is not None and skip.get_text(strip=True) == "Gå til indholdet"
+    target = html.find(id=skip["href"].removeprefix("#"))
+    assert target is not None and target.name == "h1"
+    assert html.select("h1") == [target]
