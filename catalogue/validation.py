@@ -587,8 +587,8 @@ def _safe_rules(department: dict[str, Any], _: CheckContext | None) -> Iterator[
     rules = department.get("tilmeldingsregler")
     for index, rule in enumerate(rules if isinstance(rules, list) else []):
         if isinstance(rule, dict):
-            # The templates escape the rules' HTML (it shows as text); their Markdown links are sanitized.
-            yield from markdown_findings(("tilmeldingsregler", index, "tekst"), rule.get("tekst"), raw_html=False)
+            # Shown as the HTML of their Markdown, sanitized (safehtml.inline_markdown), as a course's description.
+            yield from markdown_findings(("tilmeldingsregler", index, "tekst"), rule.get("tekst"))
 
 
 DEPARTMENT_CHECKS: list[CrossCheck] = [

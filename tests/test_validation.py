@@ -443,13 +443,16 @@ def test_department_nonsense_settings_and_html_in_rules(empty_project: Path) -> 
     department = empty_project / "config" / "department.yml"
     text = department.read_text(encoding="utf-8")
     text = text.replace("revisionsperiode: 12", "revisionsperiode: 30000")
-    text = text.replace("      program.\n", "      program. <b>Læs</b> [mere](javascript:alert(1))\n")
+    text = text.replace("      program.\n",
+                        "      program. <b>Læs</b> [mere](javascript:alert(1)) <span onclick=x()>her</span>\n")
     department.write_text(text, encoding="utf-8")
     result = run_build(empty_project, "check")
     assert "Traceback" not in result.stdout + result.stderr
     assert [line for line in result.lines if line.startswith("config/")] == [
         "config/department.yml:20:34: advarsel: tilmeldingsregler nr. 2 › tekst: et link med 'javascript:' er ikke "
         "tilladt og bliver fjernet; skriv en adresse, der starter med https://, eller en sti til en side på sitet",
+        "config/department.yml:20:55: advarsel: tilmeldingsregler nr. 2 › tekst: attributten 'onclick' på <span> er "
+        "ikke tilladt og bliver fjernet (den kan køre et program i læserens browser)",
         "config/department.yml:32:19: fejl: revisionsperiode: må højst være 120; skriv et mindre tal",
     ]
 
