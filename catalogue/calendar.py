@@ -32,12 +32,13 @@ def _host(site_url: str) -> str:
     return urlsplit(site_url).netloc or "kurser.example.dk"
 
 
-def _event(entry: CourseEntry, session: Session, site_url: str, stamp: datetime) -> icalendar.Event:
+def session_event(entry: CourseEntry, session: Session, site_url: str, today: date) -> icalendar.Event:
+    """A session as a calendar event."""
     course = entry.course
     url = absolute_url(site_url, course_src(entry.slug))
     event = icalendar.Event()
     event.add("uid", f"{entry.slug}-{session.start:%Y%m%dT%H%M}@{_host(site_url)}")
-    event.add("dtstamp", stamp)
+    event.add("dtstamp", _stamp(today))
     event.add("dtstart", session.start.replace(tzinfo=COPENHAGEN))
     event.add("dtend", session.slut.replace(tzinfo=COPENHAGEN))
     # A cancelled session says so where a calendar shows it, not only in STATUS, which many programs hide.
@@ -79,15 +80,21 @@ END:VTIMEZONE
 
 
 @functools.cache
-def _copenhagen() -> icalendar.Timezone:
+def copenhagen() -> icalendar.Timezone:
+    """The time zone as a component, made once."""
     return icalendar.Timezone.from_ical(COPENHAGEN_VTIMEZONE.replace("\n", "\r\n"))
 
 
 @functools.cache
 def _copenhagen_bytes() -> bytes:
-    return _copenhagen().to_ical()
+    return copenhagen().to_ical()
 
 
+# Each event is written out once, with icalendar, and shared between the files that list it (its session's own,
+# the whole catalogue's, its topics'); each file is its calendar's own lines (icalendar), the time zone written out
+# once, and its events. icalendar's API alone (one Calendar object per file, the same VTIMEZONE component added to
+# each) writes each event out once per file: bench/calendars.py measured it at 23 s against 7 s for this at 10,000
+# courses, 16 s, over 10 % of the build (issue 16 kept this path at that cost). Both give the same files.
 def _calendar_head(name: str) -> bytes:
     """A calendar's own lines and the time zone, up to the events: what every calendar file starts with."""
     calendar = icalendar.Calendar()
@@ -110,7 +117,7 @@ def session_events(entry: CourseEntry, site_url: str, today: date) -> list[tuple
     """The events of a course's sessions to come, written out: (start, UID, VEVENT)."""
     found = []
     for session in upcoming(entry.course, today):
-        event = _event(entry, session, site_url, _stamp(today))
+        event = session_event(entry, session, site_url, today)
         found.append((session.start, str(event["UID"]), event.to_ical()))
     return found
 
