@@ -119,10 +119,11 @@ def write_baseline(project: Path, catalogue: Catalogue, target: Path) -> None:
     docs = target / "docs"
     shutil.copytree(project / "content", docs)
     for page in PageGenerator(catalogue, date.fromisoformat(REFERENCE_DATE)).all_pages():
-        if page.src_uri.endswith(".md"):
+        if page.is_page:  # its HTML, which Markdown passes through, under its title and description
             path = docs / page.src_uri
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(page.markdown(), encoding="utf-8")
+            front = yaml.safe_dump({"title": page.title, "description": page.description}, allow_unicode=True)
+            path.write_text(f"---\n{front}---\n\n{page.content}\n", encoding="utf-8")
     config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
     config["docs_dir"] = "docs"
     del config["theme"]["custom_dir"], config["hooks"]

@@ -1,21 +1,20 @@
-"""Generate the site's pages that have no file of their own, as Markdown with front matter.
+"""Generate the site's pages that have no file of their own, as finished HTML.
 
-The pages are engine-neutral: any static site engine that renders Markdown
-(MkDocs, Zensical, …) can take them. Links are relative, so the site works
-under any base path.
+The pages are engine-neutral: a page is its title, description and the HTML of its content (from its title on),
+which any static site engine can put in its theme (MkDocs, Zensical, …); the editors' Markdown in it is rendered
+and sanitized here. Links are relative, so the site works under any base path.
 """
 
 from __future__ import annotations
 
 import posixpath
-import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Callable, TypeVar
 
 import jinja2
 import markupsafe
-import yaml
+from markdown.extensions.toc import slugify
 
 from . import danish, follow_up, offer
 from .calendar import calendar_file, session_events, session_file
@@ -26,7 +25,7 @@ from .fields import video_source
 from .memo import Memo, fingerprint
 from .models import TOOLKIT_TYPES, CourseEntry, PathEntry
 from .preview import ERROR_TITLES, OVERVIEW, BrokenFile
-from .safehtml import inline_markdown, sanitize
+from .safehtml import EditorMarkdown, inline_markdown, sanitize, unique_ids
 from .scaffold import course_text, toolkit_text
 from .structured_data import course_json_ld, script_json
 from .toolkit import ToolkitItem, downloads, is_long_guide, transcript_anchor
@@ -58,84 +57,27 @@ NEXT_ON_HOME = 5
 # The id of a generated or toolkit page's title (its <h1>), where "Gå til indholdet" leads: past the menu, and
 # not past the sign-up box or the download buttons that follow the title.
 TITLE_ID = "sidens-indhold"
-
-
-# Where a finished block of HTML stands in a page's Markdown until the Markdown has been rendered.
-HTML_BLOCK = "<!--kursus-html-{}-->"
-_HTML_BLOCK = re.compile(r"<!--kursus-html-(\d+)-->")
-_BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
+# A toolkit page's own heading after the editor's text, with the courses that use the page.
+USED_ON_COURSES = "Bruges på kurserne"
 
 
 @dataclass(frozen=True)
 class GeneratedPage:
     """A page or file with no file of its own.
 
-    A page's ``content`` is Markdown with YAML front matter, in which the blocks the
-    templates write as finished HTML (``{% filter html %}``) stand as placeholders:
-    Markdown has nothing to do in them, and parsing them is most of the cost of
-    rendering a course page. Put them back into the rendered HTML with
-    ``restore_html``, or use ``markdown()``, the same page as self-contained Markdown.
+    A page (``src_uri`` ending in ``.md``) is its ``title``, ``description`` and ``content``: the finished HTML of
+    the page from its title on, editors' text rendered and sanitized. Another file (a calendar, the feed) is its
+    bytes.
     """
 
-    src_uri: str  # where the page would be under content/, e.g. kurser/<slug>.md
-    content: str | bytes  # Markdown with front matter and placeholders; other files (.ics, .xml): their bytes
-    html_blocks: tuple[str, ...] = ()
+    src_uri: str  # where the page would be under content/, e.g. kurser/<slug>.md; or the file, e.g. kalender.ics
+    content: str | bytes
+    title: str = ""
+    description: str = ""
 
-    def restore_html(self, html: str) -> str:
-        """The rendered page with its finished HTML blocks back in place."""
-        return restore_html(html, self.html_blocks)
-
-    def finish(self, html: str) -> str:
-        """The rendered page made safe and whole: what Markdown made (editors' text among it) sanitized,
-        then the finished HTML blocks back in place. This is what an engine publishes."""
-        return finish_html(html, self.html_blocks)
-
-    def markdown(self) -> str:
-        """The page as self-contained Markdown, for an engine that cannot call ``restore_html``.
-
-        Nothing sanitizes it on that way: it is for comparing engines (bench/run.py), not for publishing.
-        """
-        assert isinstance(self.content, str)
-        return restore_html(self.content, self.html_blocks)
-
-
-def restore_html(text: str, blocks: tuple[str, ...] | list[str]) -> str:
-    if not blocks:
-        return text
-
-    def block(match: re.Match[str]) -> str:
-        number = int(match.group(1))
-        return blocks[number] if number < len(blocks) else match.group(0)  # not ours: a comment as written
-
-    return _HTML_BLOCK.sub(block, text)
-
-
-def finish_html(html: str, blocks: tuple[str, ...] | list[str] = ()) -> str:
-    """Sanitize each stretch of rendered Markdown between the placeholders, and put the blocks back.
-
-    Editors' text cannot hold a placeholder (``editor_markdown``), so every one is the template's own;
-    an element an editor leaves open is closed before the next block, never around it.
-    """
-    parts = _HTML_BLOCK.split(html)
-    finished = [sanitize(parts[0])]
-    for number, text in zip(parts[1::2], parts[2::2], strict=True):
-        index = int(number)
-        finished.append(blocks[index] if index < len(blocks) else "")
-        finished.append(sanitize(text))
-    return "".join(finished)
-
-
-def editor_markdown(text: str) -> markupsafe.Markup:
-    """An editor's Markdown, as it goes into a page: it may not pose as one of the page's own HTML blocks."""
-    return markupsafe.Markup(str(text).replace("<!--kursus-html-", "&lt;!--kursus-html-"))
-
-
-@jinja2.pass_context
-def _html_block(context: jinja2.runtime.Context, html: str) -> markupsafe.Markup:
-    """The ``html`` filter: keep a block of finished HTML out of Markdown's way."""
-    blocks = context["html_blocks"]
-    blocks.append(_BLANK_LINES.sub("\n\n", str(html).strip("\n")))  # as Markdown would leave them
-    return markupsafe.Markup(HTML_BLOCK.format(len(blocks) - 1) + "\n")
+    @property
+    def is_page(self) -> bool:
+        return self.src_uri.endswith(".md")
 
 
 # A course file's version: its slug and the fingerprint of its bytes.
@@ -160,15 +102,17 @@ class PageGenerator:
     """Renders the templates in ``templates/pages/`` for one catalogue and reference date."""
 
     def __init__(self, catalogue: Catalogue, today: date, site_url: str = "", memo: CourseMemos | None = None,
-                 broken: list[BrokenFile] | None = None):
+                 broken: list[BrokenFile] | None = None, markdown: EditorMarkdown | None = None):
         """``memo`` keeps what was made for each course file between builds (the live preview). ``broken``:
-        the files with errors that the live preview shows an error page for, at the address of each."""
+        the files with errors that the live preview shows an error page for, at the address of each.
+        ``markdown`` renders the editors' Markdown as the engine renders the site's pages (its extensions)."""
         self.catalogue = catalogue
         self.broken = broken or []
         self.error_addresses = frozenset([f.src_uri for f in self.broken] + ([OVERVIEW] if self.broken else []))
         self.today = today
         self.site_url = site_url
         self.memo = memo if memo is not None else CourseMemos()
+        self.markdown = markdown or EditorMarkdown()
         templates = sorted((catalogue.project.templates_dir / "pages").glob("*.jinja"))
         toolkit = (f"{path}={item.meta.titel}/{item.meta.type}" for path, item in catalogue.toolkit.items())
         # A course page shows its learning paths, its evaluations and whether it is new: when one of them changes,
@@ -197,8 +141,8 @@ class PageGenerator:
             number=danish.number,
             and_list=danish.and_list,
             labels_of=lambda keys, vocabulary: [catalogue.taxonomy.label(vocabulary, k) for k in keys],
-            html=_html_block,
-            editor_markdown=editor_markdown,
+            markdown=self.markdown,
+            heading_id=lambda text: slugify(str(text), "-"),
         )
         self.env.globals.update(
             taxonomy=catalogue.taxonomy,
@@ -247,21 +191,19 @@ class PageGenerator:
                     found.append(f"{step.kursus}={course.course.titel if course else ''}")
         return found
 
-    def render(self, src_uri: str, template: str, meta: dict[str, Any], **context: Any) -> GeneratedPage:
+    def render(self, src_uri: str, template: str, title: str, description: str, **context: Any) -> GeneratedPage:
+        """A page: its title as its heading, then the template's HTML."""
+
         def link(target_src: str) -> str:
             return relative_url(target_src, src_uri)
 
         def file_link(target: str) -> str:
             return file_url(target, src_uri)
 
-        blocks: list[str] = []
         body = self.env.get_template(template).render(link=link, file_link=file_link, src_uri=src_uri,
-                                                      html_blocks=blocks, **context)
-        # No table of contents beside or in the menu: a generated page is read from the top, as on borger.dk.
-        front = yaml.safe_dump({**meta, "hide": ["toc"]}, allow_unicode=True, sort_keys=False, width=10_000)
-        # The page's own heading, also where a navigation entry gives the page a shorter name.
-        heading = f'<h1 id="{TITLE_ID}">{markupsafe.escape(meta["title"])}</h1>'
-        return GeneratedPage(src_uri, f"---\n{front}---\n\n{heading}\n\n{body}", tuple(blocks))
+                                                      **context).rstrip("\n")
+        html = f'<h1 id="{TITLE_ID}">{markupsafe.escape(title)}</h1>\n\n{body}'
+        return GeneratedPage(src_uri, unique_ids(html), title, description)
 
     def listings(self, entries: list[CourseEntry] | None = None) -> list[offer.Listing]:
         if entries is None:
@@ -287,7 +229,7 @@ class PageGenerator:
         featured = offer.featured_session(course, self.today)
         held = follow_up.just_held(course, self.today)
         return self.render(
-            course_src(entry.slug), "course.md.jinja", {"title": course.titel, "description": course.intro},
+            course_src(entry.slug), "course.html.jinja", course.titel, course.intro,
             entry=entry, course=course, featured=featured, others=[s for s in sessions if s is not featured],
             mixed_forms=len({s.form for s in sessions}) > 1, today=self.today,
             rating=self.catalogue.rating(entry.slug, self.today),
@@ -299,16 +241,14 @@ class PageGenerator:
     def catalogue_page(self) -> GeneratedPage:
         months = sorted({date(s.start.year, s.start.month, 1) for e in self.catalogue.courses
                          for s in offer.bookable(e.course, self.today)})
-        return self.render(CATALOGUE, "catalogue.md.jinja",
-                           {"title": "Alle kurser",
-                            "description": "Alle kurser for beboerdemokrater: de næste hold først."},
+        return self.render(CATALOGUE, "catalogue.html.jinja", "Alle kurser",
+                           "Alle kurser for beboerdemokrater: de næste hold først.",
                            listings=self.listings(), session_months=months)
 
     def topic(self, key: str) -> GeneratedPage:
         entry = self.catalogue.taxonomy.emner[key]
-        return self.render(topic_src(key), "topic.md.jinja",
-                           {"title": entry.navn,
-                            "description": entry.beskrivelse or f"Kurser om {entry.navn.lower()}."},
+        return self.render(topic_src(key), "topic.html.jinja", entry.navn,
+                           entry.beskrivelse or f"Kurser om {entry.navn.lower()}.",
                            key=key, topic=entry,
                            listings=self.listings(self.catalogue.courses_of_topic(key)),
                            materials=self.catalogue.materials_of_topic(key))
@@ -316,48 +256,49 @@ class PageGenerator:
     def topics(self) -> GeneratedPage:
         counts = {k: len(self.catalogue.courses_of_topic(k)) for k in self.catalogue.taxonomy.emner}
         materials = {k: len(self.catalogue.materials_of_topic(k)) for k in self.catalogue.taxonomy.emner}
-        return self.render(TOPICS, "topics.md.jinja",
-                           {"title": "Emner", "description": "Find kurser og materialer efter emne."},
+        return self.render(TOPICS, "topics.html.jinja", "Emner",
+                           "Find kurser og materialer efter emne.",
                            counts=counts, materials=materials)
 
     def search(self) -> GeneratedPage:
-        return self.render(SEARCH, "search.md.jinja",
-                           {"title": "Søg", "description": "Søg i kurserne og i værktøjskassen."})
+        return self.render(SEARCH, "search.html.jinja", "Søg", "Søg i kurserne og i værktøjskassen.")
 
     def toolkit_index(self) -> GeneratedPage:
         items = sorted(self.catalogue.toolkit.values(), key=lambda i: danish.sort_key(i.meta.titel))
         by_type = {key: [i for i in items if i.meta.type == key] for key in TOOLKIT_TYPES}
         by_topic = {key: [i for i in items if key in i.meta.emner] for key in self.catalogue.taxonomy.emner}
-        return self.render(TOOLKIT, "toolkit.md.jinja",
-                           {"title": "Værktøjskassen",
-                            "description": "Skabeloner, vejledninger, links og videoer til bestyrelsesarbejdet."},
+        return self.render(TOOLKIT, "toolkit.html.jinja", "Værktøjskassen",
+                           "Skabeloner, vejledninger, links og videoer til bestyrelsesarbejdet.",
                            by_type=by_type, by_topic=by_topic)
 
-    def toolkit_page(self, item: ToolkitItem, body: str) -> GeneratedPage:
-        """A toolkit page's Markdown: the part for its type, the page's own text, and links to courses.
+    def toolkit_text(self, item: ToolkitItem, text: str) -> str:
+        """The Markdown of a toolkit page's own text as the engine renders it: with contents at the top of a long
+        guide, and the heading of the courses that use the page after it (both in the contents)."""
+        parts = ["[TOC]"] if is_long_guide(item) else []
+        parts.append(text)
+        if self.catalogue.courses_using(item.path):
+            parts.append(f"## {USED_ON_COURSES}")
+        return "\n\n".join(parts) + "\n"
 
-        Like a generated page, its finished HTML travels beside the Markdown (``finish`` puts it back).
-        """
-        template = self.env.get_template("toolkit-item.md.jinja")
-        content_dir = self.catalogue.project.content_dir
-        blocks: list[str] = []
-        markdown = template.render(
+    def toolkit_html(self, item: ToolkitItem, text_html: str) -> str:
+        """A toolkit page's content: its title, the part for its type, its own text (``toolkit_text`` rendered;
+        sanitized here), and links to the courses that use it."""
+        template = self.env.get_template("toolkit-item.html.jinja")
+        html = template.render(
             link=lambda target: relative_url(target, item.path),
             file_link=lambda target: file_url(target, item.path),
-            html_blocks=blocks,
-            item=item, meta=item.meta, body=editor_markdown(body), title_id=TITLE_ID,
-            downloads=downloads(item, content_dir), transcript=transcript_anchor(item),
-            long_guide=is_long_guide(item), courses=self.catalogue.courses_using(item.path),
+            title_id=TITLE_ID, item=item, meta=item.meta, text=markupsafe.Markup(sanitize(text_html)),
+            downloads=downloads(item, self.catalogue.project.content_dir), transcript=transcript_anchor(item),
+            courses=self.catalogue.courses_using(item.path),
             video=video_source(item.meta.video.url) if item.meta.video else None,
             path_places=self.catalogue.places_of_page(item.path),
         )
-        return GeneratedPage(item.path, markdown, tuple(blocks))
+        return unique_ids(html.rstrip("\n"))
 
     def printable(self) -> GeneratedPage:
         listings = [x for x in self.listings() if x.next]
-        return self.render(PRINTABLE, "printable.md.jinja",
-                           {"title": "Kursuskatalog til udskrift",
-                            "description": "Alle kommende kurser samlet til udskrift på A4."},
+        return self.render(PRINTABLE, "printable.html.jinja", "Kursuskatalog til udskrift",
+                           "Alle kommende kurser samlet til udskrift på A4.",
                            listings=listings)
 
     def calendars(self) -> list[GeneratedPage]:
@@ -394,23 +335,20 @@ class PageGenerator:
         """The live preview's pages for the files with errors, and the list of them all; none without errors."""
         if not self.broken:
             return []
-        pages = [self.render(file.src_uri, "preview-error.md.jinja",
-                             {"title": ERROR_TITLES[file.kind],
-                              "description": "Filen har fejl og kan ikke vises, før den er rettet."},
+        pages = [self.render(file.src_uri, "preview-error.html.jinja", ERROR_TITLES[file.kind],
+                             "Filen har fejl og kan ikke vises, før den er rettet.",
                              broken=file, others=[f for f in self.broken if f is not file], overview=OVERVIEW)
                  for file in self.broken]
         count = len(self.broken)
-        pages.append(self.render(OVERVIEW, "preview-errors.md.jinja",
-                                 {"title": f"{count} {'fil har' if count == 1 else 'filer har'} fejl",
-                                  "description": "Filerne med fejl i forhåndsvisningen."},
-                                 broken=self.broken))
+        pages.append(self.render(OVERVIEW, "preview-errors.html.jinja",
+                                 f"{count} {'fil har' if count == 1 else 'filer har'} fejl",
+                                 "Filerne med fejl i forhåndsvisningen.", broken=self.broken))
         return pages
 
     def new_members(self) -> GeneratedPage:
         courses = [e for e in self.catalogue.courses if "ny" in e.course.niveau]
-        return self.render(NEW_MEMBERS, "new-members.md.jinja",
-                           {"title": "Ny i bestyrelsen?",
-                            "description": "Kurserne for dig, der lige er blevet valgt til bestyrelsen."},
+        return self.render(NEW_MEMBERS, "new-members.html.jinja", "Ny i bestyrelsen?",
+                           "Kurserne for dig, der lige er blevet valgt til bestyrelsen.",
                            listings=self.listings(courses), paths=self.paths_for_new_members())
 
     def _first_course(self, entry: PathEntry) -> CourseEntry | None:
@@ -443,39 +381,34 @@ class PageGenerator:
         for entry in self.paths_in_order():
             groups.setdefault(tuple(k for k in keys if k in entry.path.maalgruppe), []).append(entry)
         ordered = sorted(groups.items(), key=lambda group: [keys.index(k) for k in group[0]])
-        return self.render(PATHS, "paths.md.jinja",
-                           {"title": "Forløb",
-                            "description": "Kurser og materialer i den rækkefølge, der passer de fleste: hvad "
-                                           "du skal tage først, og hvad der kommer bagefter."},
+        return self.render(PATHS, "paths.html.jinja", "Forløb",
+                           "Kurser og materialer i den rækkefølge, der passer de fleste: hvad "
+                           "du skal tage først, og hvad der kommer bagefter.",
                            groups=[([self.catalogue.taxonomy.label("målgrupper", k) for k in group], paths)
                                    for group, paths in ordered])
 
     def learning_path(self, entry: PathEntry) -> GeneratedPage:
-        return self.render(path_src(entry.slug), "path.md.jinja",
-                           {"title": entry.path.titel, "description": entry.path.intro},
+        return self.render(path_src(entry.slug), "path.html.jinja", entry.path.titel, entry.path.intro,
                            entry=entry, path=entry.path)
 
     def tailored(self) -> GeneratedPage:
         courses = [e for e in self.catalogue.courses if e.course.skraeddersyet]
-        return self.render(TAILORED, "tailored.md.jinja",
-                           {"title": "Bestil et kursus til jeres bestyrelse",
-                            "description": "En bestyrelse eller en region kan bestille et skræddersyet kursus."},
+        return self.render(TAILORED, "tailored.html.jinja", "Bestil et kursus til jeres bestyrelse",
+                           "En bestyrelse eller en region kan bestille et skræddersyet kursus.",
                            listings=self.listings(courses))
 
     def ideas(self) -> GeneratedPage:
-        return self.render(IDEAS, "ideas.md.jinja",
-                           {"title": "Send os en idé",
-                            "description": "Har du en idé til et kursus eller til værktøjskassen? Skriv til os."})
+        return self.render(IDEAS, "ideas.html.jinja", "Send os en idé",
+                           "Har du en idé til et kursus eller til værktøjskassen? Skriv til os.")
 
     def new_files(self) -> GeneratedPage:
         """The scaffolds of `build.py new`, for editors who start a file on GitHub's web pages."""
         catalogue = self.catalogue
         toolkit = {kind: toolkit_text(catalogue.project, kind, catalogue.taxonomy, self.today)
                    for kind in TOOLKIT_TYPES}
-        return self.render(NEW_FILES, "new-files.md.jinja",
-                           {"title": "Skabeloner til nye filer",
-                            "description": "Til redaktørerne: teksten til et nyt kursus eller en ny side i "
-                                           "værktøjskassen, klar til at kopiere."},
+        return self.render(NEW_FILES, "new-files.html.jinja", "Skabeloner til nye filer",
+                           "Til redaktørerne: teksten til et nyt kursus eller en ny side i "
+                           "værktøjskassen, klar til at kopiere.",
                            course=course_text(catalogue.project, catalogue.taxonomy, catalogue.department),
                            toolkit=toolkit)
 
@@ -485,29 +418,26 @@ class PageGenerator:
         ratings = [(e, self.catalogue.rating(e.slug, self.today)) for e in by_title]
         too_few = [e for e, rating in ratings if rating is None
                    and in_period(self.catalogue.evaluations.get(e.slug, ()), self.today)]
-        return self.render(EVALUATION, "evaluation.md.jinja",
-                           {"title": "Sådan evaluerer vi kurserne",
-                            "description": "Deltagerne vurderer hvert kursus. Her kan du se, hvordan vi gør, og "
-                                           "hvad deltagerne har svaret."},
+        return self.render(EVALUATION, "evaluation.html.jinja", "Sådan evaluerer vi kurserne",
+                           "Deltagerne vurderer hvert kursus. Her kan du se, hvordan vi gør, og "
+                           "hvad deltagerne har svaret.",
                            rated=[(e, r) for e, r in ratings if r is not None], too_few=too_few,
                            period_years=PERIOD_YEARS, min_answers=MIN_ANSWERS, today=self.today)
 
     def practical(self) -> GeneratedPage:
-        return self.render(PRACTICAL, "practical.md.jinja",
-                           {"title": "Praktisk information",
-                            "description": "Tilmelding, betaling, afmelding og kontakt til kursusafdelingen."})
+        return self.render(PRACTICAL, "practical.html.jinja", "Praktisk information",
+                           "Tilmelding, betaling, afmelding og kontakt til kursusafdelingen.")
 
     def home(self) -> GeneratedPage:
         upcoming = [x for x in self.listings() if x.next][:NEXT_ON_HOME]
         new = [x for x in self.listings() if "ny" in x.entry.course.niveau][:3]
         counts = {k: len(self.catalogue.courses_of_topic(k)) for k in self.catalogue.taxonomy.emner}
-        return self.render(HOME, "home.md.jinja",
-                           {"title": "Kurser for beboerdemokrater",
-                            "description": "Find et kursus, tilmeld dig, og hent skabeloner og vejledninger "
-                                           "til bestyrelsesarbejdet."},
+        return self.render(HOME, "home.html.jinja", "Kurser for beboerdemokrater",
+                           "Find et kursus, tilmeld dig, og hent skabeloner og vejledninger "
+                           "til bestyrelsesarbejdet.",
                            upcoming=upcoming, new=new, counts=counts, paths=self.paths_in_order(),
                            start_path=next(iter(self.paths_for_new_members()), None),
                            course_count=len(self.catalogue.courses))
 
 
-__all__ = ["TITLE_ID", "GeneratedPage", "PageGenerator", "editor_markdown", "finish_html", "restore_html"]
+__all__ = ["TITLE_ID", "GeneratedPage", "PageGenerator"]

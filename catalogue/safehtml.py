@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import html.parser
 import re
-from typing import NamedTuple
+from typing import Any, Mapping, NamedTuple, Sequence
 
 import markdown
 import markupsafe
@@ -70,6 +70,45 @@ def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
 
 
 _PARAGRAPH = re.compile(r"\A<p>(.*)</p>\Z", re.DOTALL)
+
+
+class EditorMarkdown:
+    """Editors' Markdown (a course's or a learning path's description) as HTML, with the Markdown extensions the
+    site's pages are written with, sanitized. One parser, reset for each text."""
+
+    def __init__(self, extensions: Sequence[str | markdown.Extension] = (),
+                 configs: Mapping[str, Mapping[str, Any]] | None = None) -> None:
+        self._parser = markdown.Markdown(extensions=list(extensions), extension_configs=dict(configs or {}))
+
+    def __call__(self, text: str) -> markupsafe.Markup:
+        return markupsafe.Markup(sanitize(self._parser.reset().convert(text)))
+
+
+_ID = re.compile(r'(<[a-zA-Z][a-zA-Z0-9]*(?:\s[^>]*?)?\sid=")([^"]*)(")')  # an id="…" attribute in a tag
+
+
+def unique_ids(html_text: str) -> str:
+    """The HTML with each id given once: a later element with an id already given gets it with '_1', '_2' …
+    after it, as Markdown does with headings of the same name (an editor's heading 'Andre hold' in a course's
+    description, before the page's own)."""
+    ids = [match.group(2) for match in _ID.finditer(html_text)]
+    if len(ids) == len(set(ids)):
+        return html_text
+    taken = set(ids)
+    seen: set[str] = set()
+
+    def once(match: re.Match[str]) -> str:
+        given = match.group(2)
+        if given not in seen:
+            seen.add(given)
+            return match.group(0)
+        number = 1
+        while f"{given}_{number}" in taken:
+            number += 1
+        taken.add(f"{given}_{number}")
+        return f"{match.group(1)}{given}_{number}{match.group(3)}"
+
+    return _ID.sub(once, html_text)
 
 
 @functools.lru_cache(maxsize=256)  # the same few rules on every course page

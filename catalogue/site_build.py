@@ -22,7 +22,8 @@ from .memo import Memo, fingerprint
 from .pages import CourseMemos, GeneratedPage, PageGenerator
 from .preview import BrokenFile, banner, broken_files
 from .project import Project
-from .search import CompoundSplitter, page_kind, site_texts
+from .safehtml import EditorMarkdown, sanitize
+from .search import CompoundSplitter, index_terms_html, kind_html, page_kind, site_texts
 
 # How a build tells a person what it found: its diagnostics (all of them: the receiver caps them), and a line of
 # progress.
@@ -90,7 +91,6 @@ class SiteBuild:
         self.splitter: CompoundSplitter | None = None
         self.broken: list[BrokenFile] = []
         self.generated: dict[str, Written] = {}  # by source path
-        self.toolkit_pages: dict[str, GeneratedPage] = {}  # as made from each toolkit page's Markdown
         self.phases: dict[str, float] = {}  # seconds in each phase, in order (``phase``)
         self._phase: tuple[str, float] | None = None
 
@@ -104,8 +104,9 @@ class SiteBuild:
             self.phases[last] = self.phases.get(last, 0.0) + now - since
         self._phase = (name, now) if name is not None else None
 
-    def start(self, site_url: str) -> Catalogue:
-        """Read and check the editors' files (unless checked already), and get ready to make the pages.
+    def start(self, site_url: str, markdown: EditorMarkdown | None = None) -> Catalogue:
+        """Read and check the editors' files (unless checked already), and get ready to make the pages, with the
+        editors' Markdown in them rendered by ``markdown`` (with the engine's extensions; plain Markdown without).
 
         Raises ``CatalogueErrors`` when there is an error and this is not the preview, which goes on without the
         files that have errors and shows an error page at the address of each.
@@ -129,10 +130,9 @@ class SiteBuild:
         self.broken = broken_files(self.project, diagnostics) if self.preview else []
         self.catalogue = catalogue
         self.generator = PageGenerator(catalogue, self.today, site_url, broken=self.broken,
-                                       memo=self.memory.course_pages if self.memory else None)
+                                       memo=self.memory.course_pages if self.memory else None, markdown=markdown)
         self.splitter = CompoundSplitter.from_texts(site_texts(catalogue))
         self.generated = {}
-        self.toolkit_pages = {}
         return catalogue
 
     def theme_extra(self) -> dict[str, object]:
@@ -162,11 +162,25 @@ class SiteBuild:
     def wrote(self, page: GeneratedPage, dest: str) -> None:
         self.generated[page.src_uri] = Written(page, dest)
 
-    def made(self, src_uri: str) -> GeneratedPage | None:
-        """The generated or toolkit page at this source path, if this build made one."""
-        if src_uri in self.generated:
-            return self.generated[src_uri].page
-        return self.toolkit_pages.get(src_uri)
+    def page_text(self, src_uri: str, text: str) -> str:
+        """The Markdown the engine renders for a page of content/: a toolkit page's own text with what goes with
+        it (``PageGenerator.toolkit_text``), any other page as written."""
+        assert self.catalogue is not None and self.generator is not None
+        item = self.catalogue.toolkit.get(src_uri)
+        return self.generator.toolkit_text(item, text) if item is not None else text
+
+    def page_html(self, src_uri: str, title: str, html: str) -> str:
+        """A page's finished content, as the engine puts it in the theme: a generated page's as made; a page of
+        content/ as the engine rendered its Markdown, sanitized (a toolkit page in its template); then for search,
+        the page's kind and the parts of its compound words ('afdelingsmødet' → 'afdeling', 'mødet')."""
+        assert self.catalogue is not None and self.generator is not None and self.splitter is not None
+        if src_uri not in self.generated:
+            item = self.catalogue.toolkit.get(src_uri)
+            html = self.generator.toolkit_html(item, html) if item is not None else sanitize(html)
+        kind = self.indexed_as(src_uri)
+        if kind is None:
+            return html
+        return html + kind_html(kind) + index_terms_html(self.splitter, title, html)
 
     def indexed_as(self, src_uri: str) -> str | None:
         """The kind of page search knows it as, or None: not indexed (an error page, the search page …)."""

@@ -32,9 +32,10 @@ from catalogue.cms import admin_files  # noqa: E402
 from catalogue.diagnostics import Diagnostic, capped  # noqa: E402
 from catalogue.models import PAGE_HIDE  # noqa: E402
 from catalogue.offer import reference_date  # noqa: E402
-from catalogue.pages import TITLE_ID, finish_html  # noqa: E402
+from catalogue.pages import TITLE_ID, GeneratedPage  # noqa: E402
 from catalogue.project import Project  # noqa: E402
-from catalogue.search import build_search_index, bundle_name, index_terms_html, kind_html, write_compounds  # noqa: E402
+from catalogue.safehtml import EditorMarkdown  # noqa: E402
+from catalogue.search import build_search_index, bundle_name, write_compounds  # noqa: E402
 from catalogue.site_build import CatalogueErrors, SiteBuild  # noqa: E402
 
 build: SiteBuild | None = None
@@ -57,6 +58,43 @@ def _current() -> SiteBuild:
     return build
 
 
+def _title_link(title: str) -> AnchorLink:
+    """The page's title as the first entry of its table of contents: the theme's "Gå til indholdet" leads there."""
+    return AnchorLink(title, TITLE_ID, 1)
+
+
+class _Generated(Page):
+    """A page the catalogue made whole (catalogue/pages.py): MkDocs reads no file and renders no Markdown for it,
+    as Material's blog plugin does with its own pages. Its table of contents is its title alone, and hidden."""
+
+    def __init__(self, made: GeneratedPage, title: str | None, file: File, config: MkDocsConfig) -> None:
+        self.made = made
+        super().__init__(title, file, config)  # title: the navigation's name for the page, if it has one
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        self.markdown = ""
+        self.meta = {"title": markupsafe.escape(self.made.title),
+                     "description": markupsafe.escape(self.made.description), "hide": ["toc"]}
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        assert isinstance(self.made.content, str)
+        self.content = self.made.content
+        self.toc = TableOfContents([_title_link(self.meta["title"])])
+
+
+def _nav_titles(nav: list | None) -> dict[str, str]:
+    """The navigation's names of its pages, by source path (mkdocs.yml's nav: a list of {name: path or list})."""
+    found: dict[str, str] = {}
+    for entry in nav or []:
+        if isinstance(entry, dict):
+            for name, target in entry.items():
+                if isinstance(target, str):
+                    found[target] = name
+                else:
+                    found.update(_nav_titles(target))
+    return found
+
+
 # `mkdocs serve` run by hand: a preview
 def on_startup(command: str, dirty: bool) -> None:
     global build
@@ -70,7 +108,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if build is None:
         build = _own_build(preview=False)
     try:
-        build.start(config.site_url or "")
+        build.start(config.site_url or "", EditorMarkdown(config.markdown_extensions, config.mdx_configs))
     except CatalogueErrors as errors:
         raise Abort(str(errors)) from None
     # In the preview, each file with errors gets an error page where its course or page would be, and every
@@ -109,8 +147,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, src_uri, **({"abs_src_path": str(data)} if isinstance(data, Path)
                                                         else {"content": data})))
     unchanged = set()
+    nav_titles = _nav_titles(config.nav)
     for page in site.generator.all_pages():
-        file = File.generated(config, page.src_uri, content=page.content)
+        file = File.generated(config, page.src_uri, content="" if page.is_page else page.content)
+        if page.is_page:
+            _Generated(page, nav_titles.get(page.src_uri), file, config)
         if site.memory is not None and not theme_changed and site.memory.unchanged(page):
             unchanged.add(page.src_uri)  # in the preview (a dirty build), not written again
         files.append(file)
@@ -140,23 +181,21 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return output
 
 
-# Every page: the theme gets its title, description and what to hide, nothing else of its front matter (Material
-# prints page.meta as it is, and acts on keys like 'template'); title and description go as text. Toolkit pages:
-# title and description from their Danish keys, and the part for their type.
+# A page of content/: the theme gets its title, description and what to hide, nothing else of its front matter
+# (Material prints page.meta as it is, and acts on keys like 'template'); title and description go as text. Toolkit
+# pages: title and description from their Danish keys, and the Markdown of their own text with what goes with it.
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if isinstance(page, _Generated):
+        return markdown
     site = _current()
-    assert site.generator is not None and site.catalogue is not None
+    assert site.catalogue is not None
     item = site.catalogue.toolkit.get(page.file.src_uri)
     meta = {"title": item.meta.titel, "description": item.meta.intro} if item is not None else page.meta
     page.meta = {key: markupsafe.escape(meta[key]) for key in ("title", "description")
                  if isinstance(meta.get(key), str)}
     hide = meta.get("hide")
     page.meta["hide"] = [h for h in hide if h in PAGE_HIDE] if isinstance(hide, list) else []
-    if item is None:
-        return markdown
-    made = site.generator.toolkit_page(item, markdown)
-    site.toolkit_pages[page.file.src_uri] = made
-    return made.content
+    return site.page_text(page.file.src_uri, markdown)
 
 
 # A page titled by its first heading: that title as text too (Material would print it through 'striptags',
@@ -167,23 +206,16 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     return context
 
 
-# Sanitize what Markdown made (editors' text and HTML) and put back the finished HTML of generated and toolkit
-# pages; give search the page's kind and the parts of its compound words ('afdelingsmødet' → 'afdeling', 'mødet')
+# The page's finished content (catalogue/site_build.py page_html). A toolkit page's table of contents is its title,
+# with the headings of its own text under it.
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     site = _current()
-    assert site.splitter is not None
-    made = site.made(page.file.src_uri)
-    html = made.finish(html) if made is not None else finish_html(html)
-    if made is not None:
-        # The table of contents is the page's title (the theme's "Gå til indholdet" leads to its first entry) and,
-        # on a toolkit page, the headings of the editor's text under it; a generated page's front matter hides it.
-        title = AnchorLink(page.title or "", TITLE_ID, 1)
-        title.children = [] if page.file.src_uri in site.generated else list(page.toc)
+    assert site.catalogue is not None
+    if page.file.src_uri in site.catalogue.toolkit:
+        title = _title_link(page.title or "")
+        title.children = list(page.toc)
         page.toc = TableOfContents([title])
-    kind = site.indexed_as(page.file.src_uri)
-    if kind is None:
-        return html
-    return html + kind_html(kind) + index_terms_html(site.splitter, html_lib.unescape(page.title or ""), html)
+    return site.page_html(page.file.src_uri, html_lib.unescape(page.title or ""), html)
 
 
 # Index the built site for search (Pagefind; no server, no outside request)

@@ -56,7 +56,7 @@ def test_failed_build_leaves_site_untouched(project: Path) -> None:
 def test_engine_failure_leaves_site_untouched(project: Path) -> None:
     assert run_build(project, "build", "--dato", REFERENCE_DATE).returncode == 0
     before = snapshot(project / "site")
-    template = project / "templates" / "pages" / "course.md.jinja"
+    template = project / "templates" / "pages" / "course.html.jinja"
     template.write_text(template.read_text(encoding="utf-8") + "{{ no_such_variable }}\n", encoding="utf-8")
     result = run_build(project, "build", "--dato", REFERENCE_DATE)
     assert result.returncode == 1

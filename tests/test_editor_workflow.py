@@ -80,7 +80,7 @@ def test_preview_rebuilds_shows_errors_and_recovers(project: Path, tmp_path: Pat
         error = ("courses/det-gode-bestyrelsesmoede.yml:15:7: fejl: form: 'fysik' findes ikke i taksonomiens "
                  "former; mente du 'fysisk'?")
         wait_for(lambda: error in log.read_text(encoding="utf-8"), what="the error in the terminal")
-        wait_for(lambda: "<h1>Kurset har fejl</h1>" in fetch(page)[1], what="the broken course's error page")
+        wait_for(lambda: ">Kurset har fejl</h1>" in fetch(page)[1], what="the broken course's error page")
         assert fetch(f"http://127.0.0.1:{port}/kurser/")[0] == 200  # the server keeps running
         assert "Traceback" not in log.read_text(encoding="utf-8")
 

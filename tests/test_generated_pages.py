@@ -1,102 +1,112 @@
-"""Generated pages keep their finished HTML out of Markdown's parser, and render exactly as if they had not."""
+"""Generated pages are finished HTML, made from the templates with the editors' Markdown rendered and sanitized in
+them: nothing is left for the engine to parse or to put back, and an editor's text cannot pose as the page's own."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from pathlib import Path
 
-import markdown
 import pytest
-import yaml
-from conftest import REFERENCE_DATE, REPO
+from conftest import REFERENCE_DATE, REPO, copy_project
 
 from catalogue.catalogue import load_catalogue
-from catalogue.pages import GeneratedPage, PageGenerator
+from catalogue.pages import TITLE_ID, GeneratedPage, PageGenerator
 from catalogue.project import Project
+from catalogue.safehtml import EditorMarkdown, unique_ids
 
-
-def mkdocs_markdown() -> markdown.Markdown:
-    """Python-Markdown with the extensions and settings of the site's mkdocs.yml."""
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    names, settings = [], {}
-    for extension in config["markdown_extensions"]:
-        if isinstance(extension, dict):
-            (name, options), = extension.items()
-            settings[name] = options or {}
-        else:
-            name = extension
-        names.append(name)
-    return markdown.Markdown(extensions=names, extension_configs=settings)
-
-
-def body(text: str) -> str:
-    return text.split("---\n", 2)[2]  # without the front matter
+TODAY = date.fromisoformat(REFERENCE_DATE)
+COURSE = "courses/budgetopfoelgning.yml"
 
 
 @pytest.fixture(scope="module")
 def pages() -> list[GeneratedPage]:
     catalogue, diagnostics = load_catalogue(Project(REPO))
     assert catalogue is not None, diagnostics
-    generated = PageGenerator(catalogue, date.fromisoformat(REFERENCE_DATE)).all_pages()
-    return [page for page in generated if page.src_uri.endswith(".md")]
+    generator = PageGenerator(catalogue, TODAY, markdown=EditorMarkdown(["toc", "tables"]))
+    return [page for page in generator.all_pages() if page.is_page]
 
 
-def test_course_and_list_pages_hand_markdown_placeholders(pages: list[GeneratedPage]) -> None:
-    by_path = {page.src_uri: page for page in pages}
-    for path in ["kurser/budgetopfoelgning.md", "kurser/index.md", "kurser/katalog.md", "emner/oekonomi.md"]:
-        page = by_path[path]
-        assert page.html_blocks, path
-        assert "<dl" not in page.content and "kursus-kort" not in page.content and "<section" not in page.content
-        assert "<!--kursus-html-0-->" in page.content
-    # Headings and the editors' own Markdown stay Markdown, so the page's table of contents is as before.
-    course = by_path["kurser/budgetopfoelgning.md"].content
-    assert "\n## Indhold\n" in course and "\n## Andre hold\n" in course
-
-
-def test_placeholders_render_exactly_as_the_whole_markdown(pages: list[GeneratedPage]) -> None:
-    compared = 0
+def test_every_page_is_html_from_its_title_on(pages: list[GeneratedPage]) -> None:
+    assert len(pages) > 40
     for page in pages:
-        whole = mkdocs_markdown().convert(body(page.markdown()))
-        fast = page.restore_html(mkdocs_markdown().convert(body(page.content)))
-        assert fast == whole, page.src_uri
-        compared += bool(page.html_blocks)
-    assert compared > 30
+        assert isinstance(page.content, str) and page.title and page.description, page.src_uri
+        assert page.content.startswith(f'<h1 id="{TITLE_ID}">'), page.src_uri
+        # No Markdown left for an engine: no heading marks (but in the scaffolds shown as code), no placeholders.
+        assert "\n## " not in re.sub(r"<pre.*?</pre>", "", page.content, flags=re.DOTALL), page.src_uri
+        assert "<!--" not in page.content, page.src_uri
 
 
-def test_blocks_are_put_back_where_they_stood() -> None:
-    page = GeneratedPage("x.md", "---\ntitle: x\n---\n\n<!--kursus-html-1-->\n\n## B\n\n<!--kursus-html-0-->\n",
-                         ("<p>nul</p>", "<p>en</p>"))
-    assert page.markdown() == "---\ntitle: x\n---\n\n<p>en</p>\n\n## B\n\n<p>nul</p>\n"
-    assert page.restore_html("<!--kursus-html-0--><h2>B</h2>") == "<p>nul</p><h2>B</h2>"
-    # A placeholder-like comment that is not one of the page's blocks (say, in an editor's text) stays.
-    assert page.restore_html("<!--kursus-html-7-->") == "<!--kursus-html-7-->"
+def test_a_course_page_holds_its_description_as_html(pages: list[GeneratedPage]) -> None:
+    course = next(page for page in pages if page.src_uri == "kurser/budgetopfoelgning.md")
+    assert isinstance(course.content, str)
+    assert '<h2 id="indhold">Indhold</h2>\n<p>Budgettet er vedtaget' in course.content
+    assert '<h3 id="det-lrer-du">Det lærer du</h3>\n<ul>\n<li>at læse en budgetopfølgning' in course.content
 
 
-def test_a_page_without_blocks_is_left_alone() -> None:
-    page = GeneratedPage("kalender.ics", b"BEGIN:VCALENDAR\r\n")
-    assert page.restore_html("<p>x</p>") == "<p>x</p>"
+def generator_with(tmp_path: Path, description: str) -> tuple[PageGenerator, GeneratedPage]:
+    project = copy_project(tmp_path / "projekt")
+    path = project / COURSE
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("beskrivelse: |\n"), text.index("emner:")
+    indented = "".join(f"  {line}\n" if line else "\n" for line in description.split("\n"))
+    path.write_text(text[:start] + "beskrivelse: |\n" + indented + text[end:], encoding="utf-8")
+    catalogue, diagnostics = load_catalogue(Project(project))
+    assert catalogue is not None, diagnostics
+    entry = catalogue.course("budgetopfoelgning")
+    assert entry is not None
+    generator = PageGenerator(catalogue, TODAY, markdown=EditorMarkdown(["toc", "tables"]))
+    return generator, generator.course(entry)
 
 
-def test_finish_sanitizes_what_markdown_made_and_keeps_the_templates_html() -> None:
-    ours = '<script type="application/ld+json">{"name": "x"}</script><form id="kursusfilter" hidden></form>'
-    page = GeneratedPage("x.md", "", (ours,))
-    rendered = ('<h2 id="indhold">Indhold</h2><p>Tekst<script>window.x=1</script> <a href="javascript:x()">a</a>'
-                '<img src="https://evil.example/spor.png" onerror="x()"></p><div>åben\n'
-                '<!--kursus-html-0-->\n<p>efter</p>')
-    finished = page.finish(rendered)
-    assert finished == ('<h2 id="indhold">Indhold</h2><p>Tekst <a>a</a><img></p><div>åben\n</div>' + ours
-                        + '\n<p>efter</p>')
+def test_an_editors_description_is_sanitized_and_cannot_pose_as_the_pages_own(tmp_path: Path) -> None:
+    _, page = generator_with(tmp_path, "\n".join([
+        "Først **fed** og <script>alert(1)</script> og [et link](javascript:alert(2)).",
+        "",
+        "<!--kursus-html-0--> en kommentar, som blokkene engang stod som",
+        "",
+        "## Andre hold",
+        "",
+        '<div class="naeste-hold"><p>Falsk tilmelding</p>',
+    ]))
+    html = page.content
+    assert isinstance(html, str)
+    assert "Først <strong>fed</strong> og  og <a>et link</a>." in html
+    assert "<script>alert" not in html and "javascript:" not in html and "<!--" not in html
+    # An element the editor leaves open is closed within the description, not around the rest of the page.
+    assert '<div class="naeste-hold"><p>Falsk tilmelding</p></div>\n<h2 id="andre-hold_1">' in html
+    # The editor's heading keeps its id; the page's own heading of the same name comes later and is numbered,
+    # as Markdown numbers headings of the same name: every id is given once.
+    assert html.count('id="andre-hold"') == 1 and '<h2 id="andre-hold_1">Andre hold</h2>' in html
+    assert html.index('id="andre-hold"') < html.index('id="andre-hold_1"')
 
 
-def test_an_editor_cannot_pose_as_a_placeholder(pages: list[GeneratedPage]) -> None:
-    from catalogue.pages import editor_markdown
+def test_unique_ids_numbers_later_repeats_and_skips_ids_that_are_taken() -> None:
+    assert unique_ids('<p id="a">1</p><p>2</p>') == '<p id="a">1</p><p>2</p>'
+    assert (unique_ids('<h2 id="a">1</h2><h3 class="x" id="a">2</h3><p id="a_1">3</p><h2 id="a">4</h2>')
+            == '<h2 id="a">1</h2><h3 class="x" id="a_2">2</h3><p id="a_1">3</p><h2 id="a_3">4</h2>')
+    # 'data-id' and text that reads id="a" are not ids.
+    assert unique_ids('<p id="a" data-id="a">id="a"</p><p data-id="a">x</p>') == (
+        '<p id="a" data-id="a">id="a"</p><p data-id="a">x</p>')
 
-    assert "<!--kursus-html-" not in editor_markdown("før <!--kursus-html-0--> efter")
-    assert editor_markdown("<b>fed</b> & **fed**") == "<b>fed</b> & **fed**"  # Markdown and HTML as written
+
+def test_a_toolkit_pages_text_gets_contents_when_long_and_the_heading_of_its_courses() -> None:
+    catalogue, diagnostics = load_catalogue(Project(REPO))
+    assert catalogue is not None, diagnostics
+    generator = PageGenerator(catalogue, TODAY)
+    guide = catalogue.toolkit["vaerktoejskasse/vejledninger/budgettet-trin-for-trin.md"]
+    assert generator.toolkit_text(guide, "Tekst.") == "[TOC]\n\nTekst.\n\n## Bruges på kurserne\n"
+    unused = next(item for path, item in catalogue.toolkit.items() if not catalogue.courses_using(path)
+                  and item.meta.type != "vejledning")
+    assert generator.toolkit_text(unused, "Tekst.") == "Tekst.\n"
+    # The page around the rendered text: title, intro, the text sanitized, then the courses.
+    html = generator.toolkit_html(guide, '<p>Tekst<script>x</script></p>\n<h2 id="bruges-pa-kurserne">Bruges på '
+                                         'kurserne</h2>')
+    assert html.startswith(f'<h1 id="{TITLE_ID}">Budgettet trin for trin</h1>')
+    assert '<p>Tekst</p>\n<h2 id="bruges-pa-kurserne">Bruges på kurserne</h2>\n<ul class="bruges-paa">' in html
 
 
-def test_the_sign_up_rules_markdown_is_html_on_every_page_that_shows_them(tmp_path) -> None:
-    from conftest import copy_project
-
+def test_the_sign_up_rules_markdown_is_html_on_every_page_that_shows_them(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "projekt")
     department = project / "config" / "department.yml"
     department.write_text(department.read_text(encoding="utf-8").replace(
@@ -104,10 +114,10 @@ def test_the_sign_up_rules_markdown_is_html_on_every_page_that_shows_them(tmp_pa
         encoding="utf-8")
     catalogue, diagnostics = load_catalogue(Project(project))
     assert catalogue is not None, diagnostics
-    generator = PageGenerator(catalogue, date.fromisoformat(REFERENCE_DATE))
+    generator = PageGenerator(catalogue, TODAY)
     course = catalogue.course("afdelingsmoedet-og-dirigentrollen")
     assert course is not None
     for made in (generator.course(course), generator.practical(), generator.printable()):
-        html, src_uri = made.markdown(), made.src_uri
-        assert "skal din <strong>bestyrelsesformand</strong> godkende" in html, src_uri
-        assert "<script>x" not in html, src_uri
+        assert isinstance(made.content, str)
+        assert "skal din <strong>bestyrelsesformand</strong> godkende" in made.content, made.src_uri
+        assert "<script>x" not in made.content, made.src_uri
