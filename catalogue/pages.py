@@ -7,10 +7,11 @@ and sanitized here. Links are relative, so the site works under any base path.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, Callable, TypeVar
+from typing import Any, Callable, TypeVar, cast
 
 import jinja2
 import markupsafe
@@ -24,7 +25,8 @@ from .feed import FEED, atom_feed
 from .fields import video_source
 from .memo import Memo, fingerprint
 from .models import TOOLKIT_TYPES, CourseEntry, PathEntry
-from .preview import ERROR_TITLES, OVERVIEW, BrokenFile
+from .preview import ERROR_TITLES, OVERVIEW, BrokenFile, error_addresses
+from .processes import map_on_all_processors
 from .safehtml import EditorMarkdown, inline_markdown, sanitize, unique_ids
 from .scaffold import course_text, toolkit_text
 from .structured_data import course_json_ld, script_json
@@ -80,6 +82,24 @@ class GeneratedPage:
         return self.src_uri.endswith(".md")
 
 
+def _call(make: Callable[[], T]) -> T:
+    return make()
+
+
+def atom_feed_page(catalogue: Catalogue, site_url: str, today: date) -> GeneratedPage:
+    return GeneratedPage(FEED, atom_feed(catalogue, site_url, today))
+
+
+@dataclass(frozen=True)
+class CourseFiles:
+    """What one course file gives the site: its page, a calendar file for each session to come, and those sessions'
+    events written out (start, UID, VEVENT) for the calendars that gather them."""
+
+    page: GeneratedPage
+    calendars: list[GeneratedPage]
+    events: list[tuple[datetime, str, bytes]]
+
+
 # A course file's version: its slug and the fingerprint of its bytes.
 CourseVersion = tuple[str, str]
 T = TypeVar("T")
@@ -102,17 +122,23 @@ class PageGenerator:
     """Renders the templates in ``templates/pages/`` for one catalogue and reference date."""
 
     def __init__(self, catalogue: Catalogue, today: date, site_url: str = "", memo: CourseMemos | None = None,
-                 broken: list[BrokenFile] | None = None, markdown: EditorMarkdown | None = None):
+                 broken: list[BrokenFile] | None = None, markdown: EditorMarkdown | None = None,
+                 for_search: Callable[[str, str, str], str] | None = None, processes: bool = False):
         """``memo`` keeps what was made for each course file between builds (the live preview). ``broken``:
         the files with errors that the live preview shows an error page for, at the address of each.
-        ``markdown`` renders the editors' Markdown as the engine renders the site's pages (its extensions)."""
+        ``markdown`` renders the editors' Markdown as the engine renders the site's pages (its extensions).
+        ``for_search(src_uri, title, content)`` gives a page's content what search needs of it (``ForSearch``).
+        ``processes``: make the courses' files on every processor (``processes.py``; not with a ``memo``, which
+        would not see what they made, nor while this process runs other threads)."""
         self.catalogue = catalogue
         self.broken = broken or []
-        self.error_addresses = frozenset([f.src_uri for f in self.broken] + ([OVERVIEW] if self.broken else []))
+        self.error_addresses = error_addresses(self.broken)
         self.today = today
         self.site_url = site_url
         self.memo = memo if memo is not None else CourseMemos()
+        self.processes = processes and memo is None
         self.markdown = markdown or EditorMarkdown()
+        self.for_search = for_search or (lambda src_uri, title, content: content)
         templates = sorted((catalogue.project.templates_dir / "pages").glob("*.jinja"))
         toolkit = (f"{path}={item.meta.titel}/{item.meta.type}" for path, item in catalogue.toolkit.items())
         # A course page shows its learning paths, its evaluations and whether it is new: when one of them changes,
@@ -203,7 +229,7 @@ class PageGenerator:
         body = self.env.get_template(template).render(link=link, file_link=file_link, src_uri=src_uri,
                                                       **context).rstrip("\n")
         html = f'<h1 id="{TITLE_ID}">{markupsafe.escape(title)}</h1>\n\n{body}'
-        return GeneratedPage(src_uri, unique_ids(html), title, description)
+        return GeneratedPage(src_uri, self.for_search(src_uri, title, unique_ids(html)), title, description)
 
     def listings(self, entries: list[CourseEntry] | None = None) -> list[offer.Listing]:
         if entries is None:
@@ -282,7 +308,7 @@ class PageGenerator:
 
     def toolkit_html(self, item: ToolkitItem, text_html: str) -> str:
         """A toolkit page's content: its title, the part for its type, its own text (``toolkit_text`` rendered;
-        sanitized here), and links to the courses that use it."""
+        sanitized here), links to the courses that use it, and what search needs."""
         template = self.env.get_template("toolkit-item.html.jinja")
         html = template.render(
             link=lambda target: relative_url(target, item.path),
@@ -293,7 +319,7 @@ class PageGenerator:
             video=video_source(item.meta.video.url) if item.meta.video else None,
             path_places=self.catalogue.places_of_page(item.path),
         )
-        return unique_ids(html.rstrip("\n"))
+        return self.for_search(item.path, item.meta.titel, unique_ids(html.rstrip("\n")))
 
     def printable(self) -> GeneratedPage:
         listings = [x for x in self.listings() if x.next]
@@ -301,16 +327,22 @@ class PageGenerator:
                            "Alle kommende kurser samlet til udskrift på A4.",
                            listings=listings)
 
-    def calendars(self) -> list[GeneratedPage]:
-        """Calendar files: one per session to come, one for everything, one per topic."""
-        events = {entry.slug: self._per_course(self.memo.events, entry, lambda e=entry: session_events(
-            e, self.site_url, self.today)) for entry in self.catalogue.courses}
-        files = []
-        for entry in self.catalogue.courses:
-            files += self._per_course(self.memo.calendars, entry, lambda e=entry: [
-                GeneratedPage(session_file(e, session), calendar_file(e.course.titel, [event]))
-                for session, event in zip(offer.upcoming(e.course, self.today), events[e.slug], strict=True)])
-        everything = [event for entry in self.catalogue.courses for event in events[entry.slug]]
+    def course_files(self, entry: CourseEntry) -> CourseFiles:
+        """What a course file gives the site: its page and its sessions' calendars."""
+        events = self._per_course(self.memo.events, entry, lambda: session_events(entry, self.site_url, self.today))
+        calendars = self._per_course(self.memo.calendars, entry, lambda: [
+            GeneratedPage(session_file(entry, session), calendar_file(entry.course.titel, [event]))
+            for session, event in zip(offer.upcoming(entry.course, self.today), events, strict=True)])
+        return CourseFiles(self.course(entry), calendars, events)
+
+    def calendars(self, courses: list[CourseFiles] | None = None) -> list[GeneratedPage]:
+        """Calendar files: one per session to come, one for everything, one per topic (of the courses' files as
+        made, or made here)."""
+        if courses is None:
+            courses = [self.course_files(entry) for entry in self.catalogue.courses]
+        events = {entry.slug: made.events for entry, made in zip(self.catalogue.courses, courses, strict=True)}
+        files = [calendar for made in courses for calendar in made.calendars]
+        everything = [event for made in courses for event in made.events]
         files.append(GeneratedPage(CALENDAR, calendar_file("Kurser for beboerdemokrater", everything)))
         for key, topic in self.catalogue.taxonomy.emner.items():
             topic_events = [event for entry in self.catalogue.courses_of_topic(key) for event in events[entry.slug]]
@@ -318,18 +350,21 @@ class PageGenerator:
         return files
 
     def all_pages(self) -> list[GeneratedPage]:
-        """Every page and file of the site that has no file of its own."""
-        pages = [self.home(), self.catalogue_page(), self.topics(), self.new_members(), self.tailored(),
-                 self.ideas(), self.practical(), self.toolkit_index(), self.search(), self.printable(),
-                 self.new_files(), self.evaluation()]
-        pages += [self.topic(key) for key in self.catalogue.taxonomy.emner]
-        pages.append(self.paths_index())
-        pages += [self.learning_path(entry) for entry in self.catalogue.paths]
-        pages += [self.course(entry) for entry in self.catalogue.courses]
-        pages += self.calendars()
-        pages.append(GeneratedPage(FEED, atom_feed(self.catalogue, self.site_url, self.today)))
-        pages += self.error_pages()
-        return pages
+        """Every page and file of the site that has no file of its own. With ``processes``, they are made on
+        every processor."""
+        courses = self.catalogue.courses
+        pages: list[Callable[[], GeneratedPage]] = [
+            self.home, self.catalogue_page, self.topics, self.new_members, self.tailored, self.ideas, self.practical,
+            self.toolkit_index, self.search, self.printable, self.new_files, self.evaluation,
+            *(functools.partial(self.topic, key) for key in self.catalogue.taxonomy.emner), self.paths_index,
+            *(functools.partial(self.learning_path, entry) for entry in self.catalogue.paths),
+            functools.partial(atom_feed_page, self.catalogue, self.site_url, self.today)]
+        work: list[Callable[[], GeneratedPage | CourseFiles]] = [
+            *pages, *(functools.partial(self.course_files, entry) for entry in courses)]
+        made = map_on_all_processors(_call, work) if self.processes else [make() for make in work]
+        files = cast(list[CourseFiles], made[len(pages):])
+        return [*cast(list[GeneratedPage], made[:len(pages)]), *(course.page for course in files),
+                *self.calendars(files), *self.error_pages()]
 
     def error_pages(self) -> list[GeneratedPage]:
         """The live preview's pages for the files with errors, and the list of them all; none without errors."""
@@ -440,4 +475,4 @@ class PageGenerator:
                            course_count=len(self.catalogue.courses))
 
 
-__all__ = ["TITLE_ID", "GeneratedPage", "PageGenerator"]
+__all__ = ["TITLE_ID", "CourseFiles", "GeneratedPage", "PageGenerator"]

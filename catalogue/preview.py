@@ -87,6 +87,11 @@ def broken_files(project: Project, diagnostics: list[Diagnostic]) -> list[Broken
     return found
 
 
+def error_addresses(broken: list[BrokenFile]) -> frozenset[str]:
+    """Where the preview's error pages are: each broken file's, and the list of them all."""
+    return frozenset([file.src_uri for file in broken] + ([OVERVIEW] if broken else []))
+
+
 def banner(broken: list[BrokenFile]) -> dict[str, str] | None:
     """What the banner on every page says and where it leads (a URL under the site), or None: no errors."""
     if not broken:

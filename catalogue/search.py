@@ -17,11 +17,11 @@ import asyncio
 import functools
 import html
 import json
-import os
+import queue
 import re
 import shutil
 import tempfile
-import zlib
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
@@ -43,6 +43,8 @@ from .urls import (
 )
 
 if TYPE_CHECKING:
+    from pagefind.index import IndexConfig
+
     from .catalogue import Catalogue
 
 EDITORS_GUIDE = "om/redigering.md"
@@ -66,7 +68,7 @@ NOT_INDEXED = [".kursus-liste", ".materiale-liste", ".materiale-emne", ".kontakt
 TITLE_WEIGHT = 7  # as Pagefind weighs a page's <h1>
 # Pagefind needs about 180 kB of memory per course page while it writes its index (2.3 GB for
 # 15,000 pages), on top of what the build itself holds: a larger site is indexed in parts of
-# about this many pages (see build_search_index), which keeps the two together under 1.5 GB.
+# about this many pages (see SearchIndex), which keeps the two together under 1.5 GB.
 PAGES_PER_PART = 2000
 # In the first part's folder: a script naming the other parts' folders (from the site's root) to the search page.
 PARTS_FILE = "dele.js"
@@ -232,13 +234,34 @@ def kind_html(kind: str) -> str:
     return f'<span hidden data-pagefind-meta="{html.escape("type:" + kind)}"></span>'
 
 
-async def _write_index_once(root: Path, output: Path) -> int:
-    from pagefind.index import IndexConfig, PagefindIndex
+@dataclass(frozen=True)
+class ForSearch:
+    """What search needs at the end of each page's content: the page's kind and its compound words' parts."""
 
-    # The index is written when the context closes, to output_path (absolute: not the working folder).
-    config = IndexConfig(root_selector="article", exclude_selectors=NOT_INDEXED, force_language="da",
-                         output_path=str(output.resolve()))
-    async with PagefindIndex(config) as index:
+    catalogue: Catalogue
+    splitter: CompoundSplitter
+    not_indexed: frozenset[str] = frozenset()  # pages not indexed besides NOT_INDEXED_PAGES (the preview's errors)
+
+    def __call__(self, src_uri: str, title: str, content: str) -> str:
+        """The page's content (its title as text) as it is published."""
+        kind = None if src_uri in self.not_indexed else page_kind(src_uri, self.catalogue)
+        if kind is None:
+            return content
+        return content + kind_html(kind) + index_terms_html(self.splitter, title, content)
+
+
+def _index_config(output: Path) -> IndexConfig:
+    from pagefind.index import IndexConfig
+
+    # The index is written to output_path (absolute: not the working folder).
+    return IndexConfig(root_selector="article", exclude_selectors=NOT_INDEXED, force_language="da",
+                       output_path=str(output.resolve()))
+
+
+async def _write_index_once(root: Path, output: Path) -> int:
+    from pagefind.index import PagefindIndex
+
+    async with PagefindIndex(_index_config(output)) as index:  # written when the context closes
         result = await index.add_directory(str(root))
     return int(result["page_count"])
 
@@ -265,49 +288,108 @@ def _write_index(root: Path, output: Path) -> int:
     raise RuntimeError(f"søgeindekset i {output.name}/ blev ikke skrevet helt færdigt ({WRITE_TRIES} forsøg)")
 
 
-def index_parts(site_dir: Path, pages_per_part: int = PAGES_PER_PART) -> list[list[str]]:
-    """The site's indexed pages (paths from the site's root) in parts of about ``pages_per_part`` pages.
-
-    A page's part follows from its path alone (a hash), so it stays in the same part from build to build.
-    """
-    pages = sorted(path for path in (p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html"))
-                   if path not in NOT_INDEXED_FILES)
-    count = max(1, -(-len(pages) // pages_per_part))
-    parts: list[list[str]] = [[] for _ in range(count)]
-    for page in pages:
-        parts[zlib.crc32(page.encode()) % count].append(page)
-    return parts
-
-
 def bundle_name(number: int) -> str:
     """The folder of the index's first part, 'pagefind', and of the others: 'pagefind-2', 'pagefind-3', …"""
     return "pagefind" if number == 1 else f"pagefind-{number}"
 
 
-def build_search_index(site_dir: Path, pages_per_part: int = PAGES_PER_PART) -> int:
-    """Index the built site with Pagefind (no server, no outside request); returns the pages indexed.
+def is_indexed(path: str) -> bool:
+    """Whether a page of the built site (its file, e.g. 'kurser/x/index.html') is indexed for search."""
+    return path.endswith(".html") and path not in NOT_INDEXED_FILES
 
-    Pagefind holds a whole index in memory while it writes it. A large site is therefore
-    indexed in parts, one after the other, each in a bundle of its own; the first bundle
-    names the others in ``PARTS_FILE``, and the search page searches them all together.
-    Pages that are not indexed (``NOT_INDEXED_FILES``) are left out of every part.
+
+# A page as Pagefind reads it: its content alone, in the element it indexes (the theme's <article>, NOT_INDEXED
+# left out of it). The theme puts nothing indexed around the content, so the index is the same as of the page as
+# written (tests/test_search.py).
+_PAGE_FOR_INDEX = ('<!doctype html><html lang="da"><head><meta charset="utf-8"></head><body><article>{}</article>'
+                   "</body></html>")
+
+
+class SearchIndex:
+    """The site's Pagefind index, made while the site is built.
+
+    Each page is handed over as soon as its content is finished (``add``), before the theme has made and written
+    the page; a thread of this process writes it out for Pagefind, which indexes the pages in a process of its
+    own, on another processor while the build goes on. Pagefind holds a whole index in memory while it writes it,
+    so the index is made in parts of at most ``pages_per_part`` pages, one part at a time, each in a bundle of its
+    own; the first bundle names the others in ``PARTS_FILE``, and the search page searches them all together.
     """
-    parts = index_parts(site_dir, pages_per_part)
-    indexed = 0
-    for number, pages in enumerate(parts, start=1):
-        # Pagefind indexes a folder: the part's pages, linked (not copied) where they are in the site.
-        scratch = Path(tempfile.mkdtemp(prefix=".soeg-del-", dir=site_dir.parent))
+
+    def __init__(self, site_dir: Path, pages: int, pages_per_part: int = PAGES_PER_PART) -> None:
+        """``pages``: about how many pages there will be. They are shared out evenly between as few parts as hold
+        them: the last part, indexed after the last page, is then no larger than it needs to be."""
+        self.site_dir = site_dir
+        self.pages_per_part = -(-pages // max(1, -(-pages // pages_per_part))) if pages else pages_per_part
+        self.parts: list[list[str]] = []  # the pages of each part (their files under site_dir), in order
+        self._pages: queue.SimpleQueue[tuple[str, str] | None] = queue.SimpleQueue()
+        self._failure: BaseException | None = None
+        self._worker = threading.Thread(target=self._index, name="søgeindeks", daemon=True)
+        self._worker.start()
+
+    def add(self, path: str, content: str) -> None:
+        """A page of the site (its file under ``site_dir``, e.g. 'kurser/x/index.html') and its finished content,
+        the HTML the theme puts in its <article>; left out if it is not indexed (``is_indexed``)."""
+        if is_indexed(path):
+            self._pages.put((path, content))
+
+    def finish(self) -> int:
+        """Every page has been added: index the last part, and name the parts; returns how many pages there are."""
+        self._pages.put(None)
+        self._worker.join()
+        if self._failure is not None:
+            raise RuntimeError(f"søgeindekset kunne ikke laves: {self._failure}") from self._failure
+        others = [f"{bundle_name(number)}/" for number in range(2, len(self.parts) + 1)]
+        (self.site_dir / bundle_name(1) / PARTS_FILE).write_text(f"window.{PARTS_VARIABLE} = {json.dumps(others)};\n",
+                                                                 encoding="utf-8")
+        return sum(map(len, self.parts))
+
+    def _index(self) -> None:
+        """The thread: each part's pages written to a folder of their own, which Pagefind indexes when it is full."""
+        part: list[str] = []
+        folder = Path(tempfile.mkdtemp(prefix=".soeg-del-", dir=self.site_dir.parent))
         try:
-            for page in pages:
-                (scratch / page).parent.mkdir(parents=True, exist_ok=True)
-                _link_or_copy(site_dir / page, scratch / page)
-            indexed += _write_index(scratch, site_dir / bundle_name(number))
+            while True:
+                page = self._pages.get()
+                if self._failure is not None:
+                    if page is None:
+                        return
+                    continue  # a part failed: the build goes on to finish, which says so
+                if page is None or len(part) == self.pages_per_part:
+                    if part or not self.parts:
+                        self._index_part(folder, part)
+                        part = []
+                    if page is None:
+                        return
+                path, content = page
+                (folder / path).parent.mkdir(parents=True, exist_ok=True)
+                (folder / path).write_text(_PAGE_FOR_INDEX.format(content), encoding="utf-8")
+                part.append(path)
         finally:
-            shutil.rmtree(scratch, ignore_errors=True)
-    others = [f"{bundle_name(number)}/" for number in range(2, len(parts) + 1)]
-    (site_dir / bundle_name(1) / PARTS_FILE).write_text(f"window.{PARTS_VARIABLE} = {json.dumps(others)};\n",
-                                                        encoding="utf-8")
-    return indexed
+            shutil.rmtree(folder, ignore_errors=True)
+
+    def _index_part(self, folder: Path, pages: list[str]) -> None:
+        try:
+            _write_index(folder, self.site_dir / bundle_name(len(self.parts) + 1))
+        except BaseException as failure:  # noqa: BLE001 - handed to the build's thread by finish
+            self._failure = failure
+        self.parts.append(pages)
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir()
+
+
+_ARTICLE = re.compile(r"<article\b[^>]*>(.*)</article>", re.DOTALL)
+
+
+def build_search_index(site_dir: Path, pages_per_part: int = PAGES_PER_PART) -> list[list[str]]:
+    """Index a site already written (its pages in the order of their paths); returns the pages of each part."""
+    pages = sorted(path for path in (p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html"))
+                   if is_indexed(path))
+    index = SearchIndex(site_dir, len(pages), pages_per_part)
+    for path in pages:
+        article = _ARTICLE.search((site_dir / path).read_text(encoding="utf-8"))
+        index.add(path, article.group(1) if article else "")
+    index.finish()
+    return index.parts
 
 
 # Beside the search page: the site's compounds and their parts, for the words of a query (see soeg.js).
@@ -320,13 +402,6 @@ def write_compounds(site_dir: Path, compounds: dict[str, list[str]]) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(dict(sorted(compounds.items())), ensure_ascii=False, separators=(",", ":")),
                       encoding="utf-8")
-
-
-def _link_or_copy(source: Path, target: Path) -> None:
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
 
 
 def site_texts(catalogue: Catalogue) -> Iterator[str]:

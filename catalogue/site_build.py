@@ -20,10 +20,15 @@ from .catalogue import Catalogue, CourseFilesMemo, load_catalogue
 from .diagnostics import Diagnostic
 from .memo import Memo, fingerprint
 from .pages import CourseMemos, GeneratedPage, PageGenerator
-from .preview import BrokenFile, banner, broken_files
+from .preview import BrokenFile, banner, broken_files, error_addresses
 from .project import Project
 from .safehtml import EditorMarkdown, sanitize
-from .search import CompoundSplitter, index_terms_html, kind_html, page_kind, site_texts
+from .search import CompoundSplitter, ForSearch, SearchIndex, bundle_name, site_texts, write_compounds
+from .urls import page_url
+
+# From this many courses on, a build makes their pages and calendars on every processor (the preview makes them
+# here, once for each version of each course file).
+PROCESSES_FROM = 500
 
 # How a build tells a person what it found: its diagnostics (all of them: the receiver caps them), and a line of
 # progress.
@@ -91,6 +96,8 @@ class SiteBuild:
         self.splitter: CompoundSplitter | None = None
         self.broken: list[BrokenFile] = []
         self.generated: dict[str, Written] = {}  # by source path
+        self.for_search: ForSearch | None = None
+        self.search: SearchIndex | None = None  # while the pages are made
         self.phases: dict[str, float] = {}  # seconds in each phase, in order (``phase``)
         self._phase: tuple[str, float] | None = None
 
@@ -129,9 +136,12 @@ class SiteBuild:
             self.say(f"{errors} fejl: forhåndsvisningen viser fejlene på adressen for hver fil, der har fejl")
         self.broken = broken_files(self.project, diagnostics) if self.preview else []
         self.catalogue = catalogue
-        self.generator = PageGenerator(catalogue, self.today, site_url, broken=self.broken,
-                                       memo=self.memory.course_pages if self.memory else None, markdown=markdown)
         self.splitter = CompoundSplitter.from_texts(site_texts(catalogue))
+        self.for_search = ForSearch(catalogue, self.splitter, not_indexed=error_addresses(self.broken))
+        self.generator = PageGenerator(catalogue, self.today, site_url, broken=self.broken,
+                                       memo=self.memory.course_pages if self.memory else None, markdown=markdown,
+                                       for_search=self.for_search,
+                                       processes=self.memory is None and len(catalogue.courses) >= PROCESSES_FROM)
         self.generated = {}
         return catalogue
 
@@ -171,23 +181,29 @@ class SiteBuild:
 
     def page_html(self, src_uri: str, title: str, html: str) -> str:
         """A page's finished content, as the engine puts it in the theme: a generated page's as made; a page of
-        content/ as the engine rendered its Markdown, sanitized (a toolkit page in its template); then for search,
-        the page's kind and the parts of its compound words ('afdelingsmødet' → 'afdeling', 'mødet')."""
-        assert self.catalogue is not None and self.generator is not None and self.splitter is not None
-        if src_uri not in self.generated:
-            item = self.catalogue.toolkit.get(src_uri)
-            html = self.generator.toolkit_html(item, html) if item is not None else sanitize(html)
-        kind = self.indexed_as(src_uri)
-        if kind is None:
-            return html
-        return html + kind_html(kind) + index_terms_html(self.splitter, title, html)
-
-    def indexed_as(self, src_uri: str) -> str | None:
-        """The kind of page search knows it as, or None: not indexed (an error page, the search page …)."""
+        content/ as the engine rendered its Markdown, sanitized (a toolkit page in its template), with what search
+        needs (the page's kind, the parts of its compound words: 'afdelingsmødet' → 'afdeling', 'mødet')."""
         assert self.catalogue is not None and self.generator is not None
-        if src_uri in self.generator.error_addresses:
-            return None
-        return page_kind(src_uri, self.catalogue)
+        if src_uri in self.generated:
+            return html
+        item = self.catalogue.toolkit.get(src_uri)
+        html = (self.generator.toolkit_html(item, html) if item is not None
+                else self.for_search(src_uri, title, sanitize(html)))
+        if self.search is not None:
+            self.search.add(page_url(src_uri) + "index.html", html)
+        return html
+
+    def index_search(self, site_dir: Path) -> None:
+        """Index the pages for search, for the site in ``site_dir``: the generated pages now, each page of content/
+        as its content is finished (``page_html``). The preview keeps the index of its first build: rebuilds stay
+        fast."""
+        assert self.catalogue is not None
+        if self.preview and (site_dir / bundle_name(1)).is_dir():
+            return
+        generated = [written.page for written in self.generated.values() if written.page.is_page]
+        self.search = SearchIndex(site_dir, len(generated) + len(self.catalogue.content.with_suffix(".md")))
+        for page in generated:
+            self.search.add(page_url(page.src_uri) + "index.html", str(page.content))
 
     def all_made(self) -> list[str]:
         """Every generated page is made. In the preview: the files of the last build's pages that this one no longer
@@ -196,7 +212,14 @@ class SiteBuild:
         return self.memory.remember(self.generated) if self.memory is not None else []
 
     def finish(self) -> None:
-        """The build is written."""
+        """The build is written: the search index is finished, with the compounds a query's words may be split
+        into beside it."""
+        if self.search is not None:
+            self.phase("søgeindeks")
+            search, self.search = self.search, None
+            search.finish()
+            assert self.splitter is not None
+            write_compounds(search.site_dir, self.splitter.compounds())
         self.phase(None)
         if self.preview:
             self.say("Klar.")

@@ -35,7 +35,6 @@ from catalogue.offer import reference_date  # noqa: E402
 from catalogue.pages import TITLE_ID, GeneratedPage  # noqa: E402
 from catalogue.project import Project  # noqa: E402
 from catalogue.safehtml import EditorMarkdown  # noqa: E402
-from catalogue.search import build_search_index, bundle_name, write_compounds  # noqa: E402
 from catalogue.site_build import CatalogueErrors, SiteBuild  # noqa: E402
 
 build: SiteBuild | None = None
@@ -166,13 +165,22 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for dest in site.all_made():  # the preview: a course that left, its page goes too
         with contextlib.suppress(OSError):
             os.remove(dest)
+    if "material/search" not in config.plugins:
+        site.index_search(Path(config.site_dir))  # from now on (the pages are made: no more processes are forked)
     return files
 
 
-# The phases of a build (`build.py build --tider`): MkDocs renders every page's Markdown first, then the theme's
-# template for each page, writing it at once
-def on_env(env, config: MkDocsConfig, files: Files):
+# The phases of a build (`build.py build --tider`): the pages are made (on_files), MkDocs renders the Markdown of
+# content/ (after on_nav), copies the theme's and content/'s other files (on_env), then puts each page in the theme
+# and writes it. From the end of on_files, Pagefind indexes each page as its content is finished, unless Material's
+# search is on (SiteBuild.index_search).
+def on_nav(nav, config: MkDocsConfig, files: Files):
     _current().phase("markdown")
+    return nav
+
+
+def on_env(env, config: MkDocsConfig, files: Files):
+    _current().phase("filer")
     return env
 
 
@@ -218,14 +226,6 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return site.page_html(page.file.src_uri, html_lib.unescape(page.title or ""), html)
 
 
-# Index the built site for search (Pagefind; no server, no outside request)
+# Every page is written: the search index is finished (Pagefind; no server, no outside request)
 def on_post_build(config: MkDocsConfig) -> None:
-    site = _current()
-    site.phase("søgeindeks")
-    index = Path(config.site_dir) / bundle_name(1)
-    if not (site.preview and index.is_dir()) and "material/search" not in config.plugins:
-        # (the preview keeps the index of its first build: rebuilds stay fast)
-        build_search_index(Path(config.site_dir))
-        if site.splitter is not None:
-            write_compounds(Path(config.site_dir), site.splitter.compounds())
-    site.finish()
+    _current().finish()

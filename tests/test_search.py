@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 import pytest
 from conftest import REFERENCE_DATE, _QuietHandler, copy_project, run_build
 
-from catalogue.search import NOT_INDEXED_FILES, build_search_index, index_parts
+from catalogue.search import NOT_INDEXED_FILES, _write_index, build_search_index
 
 # (what a resident types, the page that should come up)
 QUERIES: list[tuple[str, str]] = [
@@ -319,21 +319,23 @@ def test_header_search_form_opens_the_search_page(browser: Any, base_url: str) -
 
 
 @pytest.fixture(scope="module")
-def parted_site(sample_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample site indexed as a large site is: in parts, here of at most 20 pages each."""
+def parted(sample_site: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[list[str]]]:
+    """The sample site indexed as a large site is: in parts, here of at most 20 pages each; and its parts."""
     site = tmp_path_factory.mktemp("dele") / "site"
     shutil.copytree(sample_site, site, ignore=shutil.ignore_patterns("pagefind*"))
     with ThreadPoolExecutor() as thread:  # away from the event loop that drives Chromium
-        indexed = thread.submit(build_search_index, site, pages_per_part=20).result()
-    assert indexed == sum(1 for p in site.rglob("*.html") if p.relative_to(site).as_posix() not in NOT_INDEXED_FILES)
-    return site
+        parts = thread.submit(build_search_index, site, pages_per_part=20).result()
+    return site, parts
 
 
-def test_a_large_site_is_indexed_in_parts_that_are_searched_together(browser: Any, parted_site: Path) -> None:
-    parts = index_parts(parted_site, pages_per_part=20)
+def test_a_large_site_is_indexed_in_parts_that_are_searched_together(browser: Any,
+                                                                    parted: tuple[Path, list[list[str]]]) -> None:
+    parted_site, parts = parted
     pages = sum(1 for p in parted_site.rglob("*.html")
                 if p.relative_to(parted_site).as_posix() not in NOT_INDEXED_FILES)
+    # As few parts as hold the pages, shared out evenly.
     assert pages > 40 and len(parts) == -(-pages // 20) and sum(map(len, parts)) == pages
+    assert [len(part) for part in parts[:-1]] == [-(-pages // len(parts))] * (len(parts) - 1)
     bundles = ["pagefind"] + [f"pagefind-{number}" for number in range(2, len(parts) + 1)]
     script = (parted_site / "pagefind" / "dele.js").read_text()
     assert script == f"window.searchIndexParts = {json.dumps([f'{b}/' for b in bundles[1:]])};\n"
@@ -352,6 +354,27 @@ def test_a_large_site_is_indexed_in_parts_that_are_searched_together(browser: An
     finally:
         server.shutdown()
     assert 1 - len(missed) / len(QUERIES) >= RECALL_TARGET, missed
+
+
+def test_the_index_made_during_the_build_is_pagefinds_index_of_the_written_pages(sample_site: Path,
+                                                                                 tmp_path: Path) -> None:
+    """The build hands Pagefind each page's content alone, before the theme writes the page (SearchIndex): the
+    index is the same, file for file, as Pagefind's of the pages as written (the theme adds nothing indexed)."""
+    written = tmp_path / "sider"
+    for page in sample_site.rglob("*.html"):
+        path = page.relative_to(sample_site).as_posix()
+        if path not in NOT_INDEXED_FILES:
+            (written / path).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(page, written / path)
+    with ThreadPoolExecutor() as thread:  # away from the event loop that drives Chromium
+        thread.submit(_write_index, written, tmp_path / "pagefind").result()
+
+    def files(bundle: Path) -> dict[str, bytes]:
+        return {p.relative_to(bundle).as_posix(): p.read_bytes() for p in bundle.rglob("*") if p.is_file()}
+
+    built = files(sample_site / "pagefind")
+    assert built.pop("dele.js") == b"window.searchIndexParts = [];\n"
+    assert len(built) > 50 and built == files(tmp_path / "pagefind")
 
 
 def test_a_very_long_word_is_not_split() -> None:

@@ -104,7 +104,9 @@ def test_the_preview_goes_on_without_the_file_with_an_error_and_gives_it_an_erro
     assert [d.is_error for d in reported].count(True) == 1
     assert said == ["Bygger …", "1 fejl: forhåndsvisningen viser fejlene på adressen for hver fil, der har fejl"]
     assert [f.src_uri for f in build.broken] == [f"kurser/{course.stem}.md"]
-    assert build.indexed_as(f"kurser/{course.stem}.md") is None  # its error page is not searchable
+    assert build.for_search is not None  # its error page is not searchable: no kind, no index terms
+    assert build.for_search(f"kurser/{course.stem}.md", "Kurset har fejl", "<p>x</p>") == "<p>x</p>"
+    assert "data-pagefind-meta" in build.for_search("kurser/det-gode-bestyrelsesmoede.md", "Møde", "<p>x</p>")
     assert build.publishes("om/index.md") and not build.publishes(f"kurser/{course.stem}.md")
 
 
