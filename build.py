@@ -347,16 +347,19 @@ def _build(project: Project, today: date, staging: Path, phases: bool) -> int:
     started = time.perf_counter()
     site = project.root / "site"
     retired = project.root / f".site-old-{os.getpid()}"
+    # The build builds what was checked, without reading it all again.
+    site_build = SiteBuild(project, today, report=_print_diagnostics, say=_say, checked=catalogue)
     handler = _mkdocs_messages(project)
     try:
         config = load_config(str(project.root / "mkdocs.yml"), site_dir=str(staging))
-        # The build builds what was checked, without reading it all again.
-        site_build = SiteBuild(project, today, report=_print_diagnostics, say=_say, checked=catalogue)
         _hand_over(config, site_build)
         mkdocs_build(config)
     except (MkDocsException, Exception) as error:  # noqa: BLE001 - any failure must leave site/ as it was
         print(f"fejl: sitet blev ikke bygget ({error}); site/ er ikke ændret", file=sys.stderr)
         return 1
+    except BaseException:  # Ctrl+C: the search index stops writing into the staging folder before it goes
+        site_build.abandon()
+        raise
     finally:
         logging.getLogger("mkdocs").removeHandler(handler)
     # The swap: site/ is the old build or the new one, never a part of either.

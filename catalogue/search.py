@@ -343,37 +343,46 @@ class SearchIndex:
                                                                  encoding="utf-8")
         return sum(map(len, self.parts))
 
+    def abandon(self) -> None:
+        """The build failed: stop, and write nothing more (what is written goes with the build's folder)."""
+        self._failure = self._failure or RuntimeError("bygningen mislykkedes")
+        self._pages.put(None)
+        self._worker.join()
+
     def _index(self) -> None:
         """The thread: each part's pages written to a folder of their own, which Pagefind indexes when it is full."""
-        part: list[str] = []
-        folder = Path(tempfile.mkdtemp(prefix=".soeg-del-", dir=self.site_dir.parent))
+        folder, done = None, False
         try:
-            while True:
-                page = self._pages.get()
+            # In the site's folder, so that it goes with a build that fails or is stopped (build.py); gone before
+            # the index is finished.
+            self.site_dir.mkdir(parents=True, exist_ok=True)
+            folder = Path(tempfile.mkdtemp(prefix=".soeg-", dir=self.site_dir))
+            part: list[str] = []
+            while (page := self._pages.get()) is not None:
                 if self._failure is not None:
-                    if page is None:
-                        return
-                    continue  # a part failed: the build goes on to finish, which says so
-                if page is None or len(part) == self.pages_per_part:
-                    if part or not self.parts:
-                        self._index_part(folder, part)
-                        part = []
-                    if page is None:
-                        return
+                    continue  # abandoned: only to the end of what was added
+                if len(part) == self.pages_per_part:
+                    self._index_part(folder, part)
+                    part = []
                 path, content = page
                 (folder / path).parent.mkdir(parents=True, exist_ok=True)
                 (folder / path).write_text(_PAGE_FOR_INDEX.format(content), encoding="utf-8")
                 part.append(path)
-        finally:
-            shutil.rmtree(folder, ignore_errors=True)
-
-    def _index_part(self, folder: Path, pages: list[str]) -> None:
-        try:
-            _write_index(folder, self.site_dir / bundle_name(len(self.parts) + 1))
+            done = True
+            if self._failure is None and (part or not self.parts):
+                self._index_part(folder, part)
         except BaseException as failure:  # noqa: BLE001 - handed to the build's thread by finish
             self._failure = failure
+            while not done and self._pages.get() is not None:
+                pass  # the build goes on to finish, which says so
+        finally:
+            if folder is not None:
+                shutil.rmtree(folder, ignore_errors=True)
+
+    def _index_part(self, folder: Path, pages: list[str]) -> None:
+        _write_index(folder, self.site_dir / bundle_name(len(self.parts) + 1))
         self.parts.append(pages)
-        shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(folder)
         folder.mkdir()
 
 

@@ -211,6 +211,13 @@ class SiteBuild:
         a page whose errors were fixed, in place of its error page)."""
         return self.memory.remember(self.generated) if self.memory is not None else []
 
+    def abandon(self) -> None:
+        """The build failed: the search index stops."""
+        if self.search is not None:
+            search, self.search = self.search, None
+            search.abandon()
+        self.phase(None)
+
     def finish(self) -> None:
         """The build is written: the search index is finished, with the compounds a query's words may be split
         into beside it."""

@@ -229,3 +229,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 # Every page is written: the search index is finished (Pagefind; no server, no outside request)
 def on_post_build(config: MkDocsConfig) -> None:
     _current().finish()
+
+
+def on_build_error(error: Exception) -> None:
+    if build is not None:
+        build.abandon()

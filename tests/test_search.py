@@ -426,3 +426,35 @@ def test_extra_index_terms_come_from_the_text_not_from_the_json_ld(sample_site: 
     terms = " ".join(block.get_text() for block in page.select(".soeg-ord")).lower().split()
     assert terms, "no extra terms at all"
     assert not {t for t in terms if any(word in t for word in ("attendance", "postal", "address", "schema", "offer"))}
+
+
+def test_an_abandoned_index_writes_nothing_more_and_leaves_no_folder(tmp_path: Path) -> None:
+    """A build that fails stops its search index (SiteBuild.abandon, from MkDocs' on_build_error): the pages
+    waiting are not indexed, and the folder they waited in is gone."""
+    from catalogue.search import SearchIndex
+
+    site = tmp_path / "site"
+    index = SearchIndex(site, pages=4, pages_per_part=2)
+    for number in range(4):
+        index.add(f"kurser/k{number}/index.html", f"<h1>Kursus {number}</h1><p>referat</p>")
+    index.abandon()
+    assert list(site.iterdir()) in ([], [site / "pagefind"])  # at most the first part, if it was done already
+    with pytest.raises(RuntimeError, match="søgeindekset kunne ikke laves"):
+        index.finish()
+
+
+def test_pages_are_indexed_in_parts_as_they_come(tmp_path: Path) -> None:
+    from catalogue.search import SearchIndex
+
+    site = tmp_path / "site"
+    index = SearchIndex(site, pages=5, pages_per_part=2)  # three parts: 2, 2 and 1 page
+    for number in range(5):
+        index.add(f"kurser/k{number}/index.html", f"<h1>Kursus {number}</h1><p>referat nummer {number}</p>")
+    index.add("404.html", "<h1>Ikke fundet</h1>")  # never indexed
+    assert index.finish() == 5
+    assert index.parts == [["kurser/k0/index.html", "kurser/k1/index.html"],
+                           ["kurser/k2/index.html", "kurser/k3/index.html"], ["kurser/k4/index.html"]]
+    assert sorted(p.name for p in site.iterdir()) == ["pagefind", "pagefind-2", "pagefind-3"]
+    assert (site / "pagefind" / "dele.js").read_text() == 'window.searchIndexParts = ["pagefind-2/", "pagefind-3/"];\n'
+    for bundle in ("pagefind", "pagefind-2", "pagefind-3"):
+        assert json.loads((site / bundle / "pagefind-entry.json").read_text())["languages"]["da"]["page_count"] >= 1
