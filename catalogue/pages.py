@@ -329,20 +329,24 @@ class PageGenerator:
 
     def course_files(self, entry: CourseEntry) -> CourseFiles:
         """What a course file gives the site: its page and its sessions' calendars."""
+        return CourseFiles(self.course(entry), *self._session_calendars(entry))
+
+    def _session_calendars(self, entry: CourseEntry) -> tuple[list[GeneratedPage], list[tuple[datetime, str, bytes]]]:
+        """A calendar file for each session of the course to come, and those sessions' events."""
         events = self._per_course(self.memo.events, entry, lambda: session_events(entry, self.site_url, self.today))
         calendars = self._per_course(self.memo.calendars, entry, lambda: [
             GeneratedPage(session_file(entry, session), calendar_file(entry.course.titel, [event]))
             for session, event in zip(offer.upcoming(entry.course, self.today), events, strict=True)])
-        return CourseFiles(self.course(entry), calendars, events)
+        return calendars, events
 
     def calendars(self, courses: list[CourseFiles] | None = None) -> list[GeneratedPage]:
         """Calendar files: one per session to come, one for everything, one per topic (of the courses' files as
         made, or made here)."""
-        if courses is None:
-            courses = [self.course_files(entry) for entry in self.catalogue.courses]
-        events = {entry.slug: made.events for entry, made in zip(self.catalogue.courses, courses, strict=True)}
-        files = [calendar for made in courses for calendar in made.calendars]
-        everything = [event for made in courses for event in made.events]
+        made = ([(course.calendars, course.events) for course in courses] if courses is not None
+                else [self._session_calendars(entry) for entry in self.catalogue.courses])
+        events = {entry.slug: course[1] for entry, course in zip(self.catalogue.courses, made, strict=True)}
+        files = [calendar for course in made for calendar in course[0]]
+        everything = [event for course in made for event in course[1]]
         files.append(GeneratedPage(CALENDAR, calendar_file("Kurser for beboerdemokrater", everything)))
         for key, topic in self.catalogue.taxonomy.emner.items():
             topic_events = [event for entry in self.catalogue.courses_of_topic(key) for event in events[entry.slug]]
