@@ -353,9 +353,9 @@ class PageGenerator:
             files.append(GeneratedPage(f"emner/{key}/{CALENDAR}", calendar_file(f"Kurser: {topic.navn}", topic_events)))
         return files
 
-    def all_pages(self) -> list[GeneratedPage]:
-        """Every page and file of the site that has no file of its own. With ``processes``, they are made on
-        every processor."""
+    def all_pages(self, each: Callable[[GeneratedPage], None] | None = None) -> list[GeneratedPage]:
+        """Every page and file of the site that has no file of its own, each page also handed to ``each`` as soon as
+        it is made, in order (before the others are made). With ``processes``, they are made on every processor."""
         courses = self.catalogue.courses
         pages: list[Callable[[], GeneratedPage]] = [
             self.home, self.catalogue_page, self.topics, self.new_members, self.tailored, self.ideas, self.practical,
@@ -365,10 +365,19 @@ class PageGenerator:
             functools.partial(atom_feed_page, self.catalogue, self.site_url, self.today)]
         work: list[Callable[[], GeneratedPage | CourseFiles]] = [
             *pages, *(functools.partial(self.course_files, entry) for entry in courses)]
-        made = map_on_all_processors(_call, work) if self.processes else [make() for make in work]
+        def hand_over(made: GeneratedPage | CourseFiles) -> None:
+            if each is not None:
+                page = made.page if isinstance(made, CourseFiles) else made
+                if page.is_page:
+                    each(page)
+
+        made = map_on_all_processors(_call, work, count=None if self.processes else 1, each=hand_over)
         files = cast(list[CourseFiles], made[len(pages):])
+        errors = self.error_pages()
+        for page in errors:
+            hand_over(page)
         return [*cast(list[GeneratedPage], made[:len(pages)]), *(course.page for course in files),
-                *self.calendars(files), *self.error_pages()]
+                *self.calendars(files), *errors]
 
     def error_pages(self) -> list[GeneratedPage]:
         """The live preview's pages for the files with errors, and the list of them all; none without errors."""

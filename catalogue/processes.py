@@ -1,8 +1,9 @@
 """Work shared out between the machine's processors: a large catalogue is made on all of them.
 
 The processes are forked, so what they work with (a page generator with its templates, the catalogue) is theirs
-as it is in this process, passed as arguments and never pickled; only their results come back. Forking is safe
-only while this process runs no other thread: callers use it before they start any.
+as it is in this process, passed as arguments and never pickled; only their results come back, a few at a time
+as they are made. Forking is safe only while this process runs no other thread: callers fork before they start
+any (``each`` may start one: it is called once every process is forked).
 """
 
 from __future__ import annotations
@@ -10,13 +11,14 @@ from __future__ import annotations
 import multiprocessing
 import os
 import traceback
-from multiprocessing.connection import Connection
+from multiprocessing.connection import Connection, wait
 from typing import Callable, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
 
 MAX_PROCESSES = 8
+BATCH = 50  # results sent back at a time
 
 
 def processors() -> int:
@@ -27,43 +29,68 @@ def processors() -> int:
 
 def _send(function: Callable[[T], R], items: list[T], results: Connection) -> None:
     try:
-        results.send(("ok", [function(item) for item in items]))
+        batch: list[R] = []
+        for item in items:
+            batch.append(function(item))
+            if len(batch) == BATCH:
+                results.send(("results", batch))
+                batch = []
+        results.send(("results", batch))
+        results.send(("done", None))
     except BaseException:  # noqa: BLE001 - the parent raises it
         results.send(("error", traceback.format_exc()))
     finally:
         results.close()
 
 
-def map_on_all_processors(function: Callable[[T], R], items: list[T], count: int | None = None) -> list[R]:
+def map_on_all_processors(function: Callable[[T], R], items: list[T], count: int | None = None,
+                          each: Callable[[R], None] | None = None) -> list[R]:
     """``[function(item) for item in items]``, in order, the items dealt out in turn (so that long and short ones
-    mix) between this process and a forked process for each other processor (``count`` processes in all)."""
+    mix) between a forked process for each processor (``count`` in all); this process gathers the results and
+    hands each to ``each`` as soon as those before it are there, in order."""
     count = min(count or processors(), len(items))
+    each = each or (lambda result: None)
     if count < 2:
-        return [function(item) for item in items]
-    chunks = [items[start::count] for start in range(count)]
+        results = []
+        for item in items:
+            results.append(function(item))
+            each(results[-1])
+        return results
     context = multiprocessing.get_context("fork")
-    workers = []
-    for chunk in chunks[1:]:
+    workers: dict[Connection, tuple[int, multiprocessing.process.BaseProcess]] = {}
+    for start in range(count):
         receiving, sending = context.Pipe(duplex=False)
-        process = context.Process(target=_send, args=(function, chunk, sending), daemon=True)
+        process = context.Process(target=_send, args=(function, items[start::count], sending), daemon=True)
         process.start()
         sending.close()
-        workers.append((process, receiving))
-    shares = [[function(item) for item in chunks[0]]]  # this process's share, meanwhile
+        workers[receiving] = (start, process)
+    made: dict[int, R] = {}
+    received = dict.fromkeys(range(count), 0)  # results received from each process
+    handed = 0
     failures = []
-    for process, receiving in workers:
-        try:
-            status, value = receiving.recv()  # before join: a large result fills the pipe until it is read
-        except EOFError:
-            status, value = "error", f"the process ended without a result (exit code {process.exitcode})"
-        process.join()
-        if status == "ok":
-            shares.append(value)
-        else:
-            failures.append(value)
+    try:
+        while workers:
+            for connection in wait(list(workers)):
+                start, process = workers[connection]
+                try:
+                    kind, value = connection.recv()
+                except EOFError:
+                    kind, value = "error", f"the process ended without a result (exit code {process.exitcode})"
+                if kind == "results":
+                    for result in value:
+                        made[start + received[start] * count] = result
+                        received[start] += 1
+                    while handed in made and not failures:
+                        each(made[handed])
+                        handed += 1
+                    continue
+                if kind == "error":
+                    failures.append(value)
+                del workers[connection]
+                process.join()
+    finally:
+        for _, process in workers.values():
+            process.kill()
     if failures:
         raise RuntimeError("\n".join(failures))
-    results: list[R] = [None] * len(items)  # type: ignore[list-item]
-    for start, share in enumerate(shares):
-        results[start::count] = share
-    return results
+    return [made[index] for index in range(len(items))]

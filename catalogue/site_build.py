@@ -98,6 +98,7 @@ class SiteBuild:
         self.generated: dict[str, Written] = {}  # by source path
         self.for_search: ForSearch | None = None
         self.search: SearchIndex | None = None  # while the pages are made
+        self._theme_parts: dict[tuple[str, ...], str] = {}  # parts of the theme made once (``theme_part``)
         self.phases: dict[str, float] = {}  # seconds in each phase, in order (``phase``)
         self._phase: tuple[str, float] | None = None
 
@@ -143,6 +144,7 @@ class SiteBuild:
                                        for_search=self.for_search,
                                        processes=self.memory is None and len(catalogue.courses) >= PROCESSES_FROM)
         self.generated = {}
+        self._theme_parts = {}
         return catalogue
 
     def theme_extra(self) -> dict[str, object]:
@@ -193,17 +195,31 @@ class SiteBuild:
             self.search.add(page_url(src_uri) + "index.html", html)
         return html
 
-    def index_search(self, site_dir: Path) -> None:
-        """Index the pages for search, for the site in ``site_dir``: the generated pages now, each page of content/
-        as its content is finished (``page_html``). The preview keeps the index of its first build: rebuilds stay
-        fast."""
-        assert self.catalogue is not None
-        if self.preview and (site_dir / bundle_name(1)).is_dir():
-            return
-        generated = [written.page for written in self.generated.values() if written.page.is_page]
-        self.search = SearchIndex(site_dir, len(generated) + len(self.catalogue.content.with_suffix(".md")))
-        for page in generated:
+    def theme_part(self, key: tuple[str, ...] | None, make: Callable[[], str]) -> str:
+        """A part of the theme the same on every page of ``key`` (None: this page's own), made once per build."""
+        if key is None:
+            return make()
+        if key not in self._theme_parts:
+            self._theme_parts[key] = make()
+        return self._theme_parts[key]
+
+    def make_pages(self, site_dir: Path | None) -> list[GeneratedPage]:
+        """Every page and file with no file of its own (``PageGenerator.all_pages``). With ``site_dir``, the pages
+        are indexed for search for the site there: each generated page as soon as it is made, each page of
+        content/ when its content is finished (``page_html``); Pagefind indexes them in its own process while the
+        build goes on. The preview keeps the index of its first build: rebuilds stay fast."""
+        assert self.catalogue is not None and self.generator is not None
+        if site_dir is None or (self.preview and (site_dir / bundle_name(1)).is_dir()):
+            return self.generator.all_pages()
+        pages = (len(self.catalogue.content.with_suffix(".md")) + len(self.catalogue.courses) + len(self.broken)
+                 + len(self.catalogue.taxonomy.emner) + len(self.catalogue.paths) + 20)  # about: for its parts
+
+        def index(page: GeneratedPage) -> None:
+            if self.search is None:  # from the first page made: every process that makes them is forked by now
+                self.search = SearchIndex(site_dir, pages)
             self.search.add(page_url(page.src_uri) + "index.html", str(page.content))
+
+        return self.generator.all_pages(each=index)
 
     def all_made(self) -> list[str]:
         """Every generated page is made. In the preview: the files of the last build's pages that this one no longer

@@ -11,9 +11,11 @@ gets one made in ``on_startup``/``on_config`` that reports through MkDocs' log.
 from __future__ import annotations
 
 import contextlib
+import functools
 import html as html_lib
 import logging
 import os
+import posixpath
 import sys
 from pathlib import Path
 
@@ -147,7 +149,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                                                         else {"content": data})))
     unchanged = set()
     nav_titles = _nav_titles(config.nav)
-    for page in site.generator.all_pages():
+    # (the search index from now on, unless Material's own search is on)
+    for page in site.make_pages(Path(config.site_dir) if "material/search" not in config.plugins else None):
         file = File.generated(config, page.src_uri, content="" if page.is_page else page.content)
         if page.is_page:
             _Generated(page, nav_titles.get(page.src_uri), file, config)
@@ -165,15 +168,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for dest in site.all_made():  # the preview: a course that left, its page goes too
         with contextlib.suppress(OSError):
             os.remove(dest)
-    if "material/search" not in config.plugins:
-        site.index_search(Path(config.site_dir))  # from now on (the pages are made: no more processes are forked)
     return files
 
 
 # The phases of a build (`build.py build --tider`): the pages are made (on_files), MkDocs renders the Markdown of
 # content/ (after on_nav), copies the theme's and content/'s other files (on_env), then puts each page in the theme
-# and writes it. From the end of on_files, Pagefind indexes each page as its content is finished, unless Material's
-# search is on (SiteBuild.index_search).
+# and writes it. From the first page made, Pagefind indexes each page as its content is finished, unless Material's
+# search is on (SiteBuild.make_pages).
 def on_nav(nav, config: MkDocsConfig, files: Files):
     _current().phase("markdown")
     return nav
@@ -181,7 +182,20 @@ def on_nav(nav, config: MkDocsConfig, files: Files):
 
 def on_env(env, config: MkDocsConfig, files: Files):
     _current().phase("filer")
+    env.globals["theme_part"] = functools.partial(_theme_part, frozenset(_nav_titles(config.nav)))
     return env
+
+
+# The theme's menu (tabs) and sidebars on thousands of pages (main.html): on a page outside the navigation nothing
+# in the menu is marked as where one is, and its links depend only on the page's folder, so the menu is the same on
+# every such page of a folder; so are the sidebars of a generated page (whose table of contents is only its hidden
+# title, _Generated).
+def _theme_part(navigation: frozenset[str], page: Page | None, name: str, make) -> markupsafe.Markup:
+    shared = page is not None and page.file.src_uri not in navigation and (
+        name == "tabs" or (name == "site_nav" and isinstance(page, _Generated)))
+    folder = posixpath.dirname(page.url.rstrip("/")) if shared and page is not None else None
+    return markupsafe.Markup(_current().theme_part((name, folder) if folder is not None else None,
+                                                   lambda: str(make())))
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
