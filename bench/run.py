@@ -5,7 +5,7 @@
 
 For each size N it generates N courses (1–4 sessions each) and N/2 toolkit
 pages, then measures: `check`; the full `build` (time, and peak memory of all its processes
-together and of the largest one);
+together, proportionally: what forked processes share with their parent counted once, and of the largest one);
 the site's size; the largest course page; the search index (raw and gzip) and
 what a browser transfers for one search; and two baselines built in the same
 run: a plain `mkdocs build` with the same
@@ -55,22 +55,32 @@ REFERENCE_DATE = "2027-01-15"
 SEARCH_QUERY = "budgettet"
 
 
-def _tree_rss_kb(root: int) -> int:
-    """Resident memory of a process and all its descendants now, in kB (from /proc)."""
+def _proportional_kb(pid: int) -> int:
+    """The memory a process occupies, in kB: its proportional set size (a page it shares with others counted in
+    part, so that a forked process's pages still shared with its parent are counted once in all), else its RSS."""
+    for name, field in (("smaps_rollup", "Pss:"), ("status", "VmRSS:")):
+        try:
+            for line in Path(f"/proc/{pid}/{name}").read_text().splitlines():
+                if line.startswith(field):
+                    return int(line.split()[1])
+        except (OSError, ValueError):
+            continue  # no such file here, or the process has ended
+    return 0
+
+
+def _tree_memory_kb(root: int) -> int:
+    """Memory of a process and all its descendants now, in kB (from /proc; proportional, see above)."""
     parents: dict[int, int] = {}
-    rss: dict[int, int] = {}
     for status in Path("/proc").glob("[0-9]*/status"):
         try:
             fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
         except OSError:
             continue  # the process has ended
-        pid = int(status.parent.name)
-        parents[pid] = int(fields["PPid"])
-        rss[pid] = int(fields.get("VmRSS", "0 kB").split()[0])
+        parents[int(status.parent.name)] = int(fields["PPid"])
     total, todo = 0, [root]
     while todo:
         pid = todo.pop()
-        total += rss.get(pid, 0)
+        total += _proportional_kb(pid)
         todo += [child for child, parent in parents.items() if parent == pid]
     return total
 
@@ -87,7 +97,7 @@ def timed(command: list[str], cwd: Path) -> tuple[float, int, int, int, str]:
         pid, status, usage = os.wait4(process.pid, os.WNOHANG)
         if pid:
             break
-        peak = max(peak, _tree_rss_kb(process.pid))
+        peak = max(peak, _tree_memory_kb(process.pid))
         time.sleep(0.2)
     seconds = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
@@ -270,7 +280,7 @@ def measure(courses: int, work: Path, preview: bool) -> dict[str, float]:
         "hand_written_s": round(hand_s, 2),
         "build_vs_hand_written": round(build_s / hand_s, 2),
         "build_ms_per_course": round(1000 * build_s / courses, 2),
-        "peak_memory_mb": build_mb,  # build.py, Pagefind and any other process of the build, together
+        "peak_memory_mb": build_mb,  # build.py, its forks, Pagefind and any other process of the build (PSS)
         "largest_process_mb": largest_mb,
         "baseline_peak_memory_mb": base_mb,
         "site_mb": round(folder_size(site) / 1e6, 1),

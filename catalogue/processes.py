@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import traceback
 from multiprocessing.connection import Connection, wait
 from typing import Callable, TypeVar
 
@@ -37,8 +36,11 @@ def _send(function: Callable[[T], R], items: list[T], results: Connection) -> No
                 batch = []
         results.send(("results", batch))
         results.send(("done", None))
-    except BaseException:  # noqa: BLE001 - the parent raises it
-        results.send(("error", traceback.format_exc()))
+    except BaseException as error:  # noqa: BLE001 - the parent raises it, as if it had happened there
+        try:
+            results.send(("error", error))
+        except Exception:  # noqa: BLE001 - an exception that cannot be pickled: its text
+            results.send(("error", RuntimeError(str(error))))
     finally:
         results.close()
 
@@ -67,7 +69,7 @@ def map_on_all_processors(function: Callable[[T], R], items: list[T], count: int
     made: dict[int, R] = {}
     received = dict.fromkeys(range(count), 0)  # results received from each process
     handed = 0
-    failures = []
+    failures: list[BaseException] = []
     try:
         while workers:
             for connection in wait(list(workers)):
@@ -75,7 +77,7 @@ def map_on_all_processors(function: Callable[[T], R], items: list[T], count: int
                 try:
                     kind, value = connection.recv()
                 except EOFError:
-                    kind, value = "error", f"the process ended without a result (exit code {process.exitcode})"
+                    kind, value = "error", RuntimeError(f"en proces sluttede uden resultat (kode {process.exitcode})")
                 if kind == "results":
                     for result in value:
                         made[start + received[start] * count] = result
@@ -92,5 +94,5 @@ def map_on_all_processors(function: Callable[[T], R], items: list[T], count: int
         for _, process in workers.values():
             process.kill()
     if failures:
-        raise RuntimeError("\n".join(failures))
+        raise failures[0]
     return [made[index] for index in range(len(items))]

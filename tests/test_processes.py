@@ -30,7 +30,7 @@ def test_a_failure_in_a_forked_process_is_raised_here() -> None:
             raise ValueError("syv")
         return n
 
-    with pytest.raises(RuntimeError, match="ValueError: syv"):
+    with pytest.raises(ValueError, match="syv"):  # as if it had happened here (the build says its text)
         map_on_all_processors(fail_on_seven, list(range(10)), count=2)
 
 
