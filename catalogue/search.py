@@ -323,18 +323,25 @@ class SearchIndex:
         self.parts: list[list[str]] = []  # the pages of each part (their files under site_dir), in order
         self._pages: queue.SimpleQueue[tuple[str, str] | None] = queue.SimpleQueue()
         self._failure: BaseException | None = None
+        self._closed = False
         self._worker = threading.Thread(target=self._index, name="søgeindeks", daemon=True)
         self._worker.start()
 
     def add(self, path: str, content: str) -> None:
         """A page of the site (its file under ``site_dir``, e.g. 'kurser/x/index.html') and its finished content,
         the HTML the theme puts in its <article>; left out if it is not indexed (``is_indexed``)."""
-        if is_indexed(path):
+        if is_indexed(path) and not self._closed:
             self._pages.put((path, content))
 
+    def close(self) -> None:
+        """Every page has been added: the last part is indexed now, while the build goes on."""
+        if not self._closed:
+            self._closed = True
+            self._pages.put(None)
+
     def finish(self) -> int:
-        """Every page has been added: index the last part, and name the parts; returns how many pages there are."""
-        self._pages.put(None)
+        """Wait for the index (closed first if need be) and name the parts; returns how many pages there are."""
+        self.close()
         self._worker.join()
         if self._failure is not None:
             raise RuntimeError(f"søgeindekset kunne ikke laves: {self._failure}") from self._failure
@@ -346,7 +353,7 @@ class SearchIndex:
     def abandon(self) -> None:
         """The build failed: stop, and write nothing more (what is written goes with the build's folder)."""
         self._failure = self._failure or RuntimeError("bygningen mislykkedes")
-        self._pages.put(None)
+        self.close()
         self._worker.join()
 
     def _index(self) -> None:

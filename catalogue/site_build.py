@@ -221,6 +221,11 @@ class SiteBuild:
 
         return self.generator.all_pages(each=index)
 
+    def contents_made(self) -> None:
+        """Every page's content is finished (what remains is putting them in the theme): search indexes the rest."""
+        if self.search is not None:
+            self.search.close()
+
     def all_made(self) -> list[str]:
         """Every generated page is made. In the preview: the files of the last build's pages that this one no longer
         makes, to be removed before anything is written (a file of content/ may be written where one of them was:

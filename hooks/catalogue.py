@@ -181,7 +181,9 @@ def on_nav(nav, config: MkDocsConfig, files: Files):
 
 
 def on_env(env, config: MkDocsConfig, files: Files):
-    _current().phase("filer")
+    site = _current()
+    site.phase("filer")
+    site.contents_made()  # MkDocs has rendered every page's Markdown
     env.globals["theme_part"] = functools.partial(_theme_part, frozenset(_nav_titles(config.nav)))
     return env
 
