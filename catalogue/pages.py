@@ -12,6 +12,7 @@ import posixpath
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Callable, TypeVar, cast
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 import jinja2
 import markupsafe
@@ -36,6 +37,7 @@ from .urls import (
     CALENDAR,
     CATALOGUE,
     EVALUATION,
+    GENERATED,
     HOME,
     IDEAS,
     NEW_FILES,
@@ -145,6 +147,8 @@ class PageGenerator:
         # every course page is made again (there are few of them, and they change seldom).
         context = fingerprint(catalogue.taxonomy.model_dump_json(), catalogue.department.model_dump_json(),
                               today.isoformat(), site_url, *(t.read_bytes() for t in templates), *toolkit,
+                              # what an editor's link in a description may lead to (_editor_link)
+                              *catalogue.content.files, *(entry.slug for entry in catalogue.courses),
                               repr(catalogue.paths), repr(sorted(catalogue.evaluations.items())),
                               *sorted(catalogue.new_courses), *self._path_step_titles(catalogue))
         self.memo.within(context)
@@ -167,7 +171,6 @@ class PageGenerator:
             number=danish.number,
             and_list=danish.and_list,
             labels_of=lambda keys, vocabulary: [catalogue.taxonomy.label(vocabulary, k) for k in keys],
-            markdown=self.markdown,
             heading_id=lambda text: slugify(str(text), "-"),
         )
         self.env.globals.update(
@@ -204,6 +207,10 @@ class PageGenerator:
             by_title=lambda items: sorted(items, key=lambda i: danish.sort_key(i.meta.titel)),
         )
         self._listings = offer.catalogue_order(catalogue.courses, today)
+        # The pages this generator makes, by source path (an editor's link to one is made as to a page of content/)
+        self._page_sources = frozenset([*GENERATED, PRINTABLE, *(course_src(e.slug) for e in catalogue.courses),
+                                        *(topic_src(key) for key in catalogue.taxonomy.emner),
+                                        PATHS, *(path_src(e.slug) for e in catalogue.paths)])
 
     @staticmethod
     def _path_step_titles(catalogue: Catalogue) -> list[str]:
@@ -226,10 +233,29 @@ class PageGenerator:
         def file_link(target: str) -> str:
             return file_url(target, src_uri)
 
+        def markdown(text: str) -> markupsafe.Markup:
+            return self.markdown(text, links=lambda address: self._editor_link(address, src_uri))
+
         body = self.env.get_template(template).render(link=link, file_link=file_link, src_uri=src_uri,
-                                                      **context).rstrip("\n")
+                                                      markdown=markdown, **context).rstrip("\n")
         html = f'<h1 id="{TITLE_ID}">{markupsafe.escape(title)}</h1>\n\n{body}'
         return GeneratedPage(src_uri, self.for_search(src_uri, title, unique_ids(html)), title, description)
+
+    def _editor_link(self, address: str, src_uri: str) -> str:
+        """A relative address in an editor's Markdown on the page at ``src_uri`` (kurser/x.md), as MkDocs makes one
+        on a page of content/: written from the page's source to a page or a file of the site, and made a link
+        from the page's address; left as written when it leads to neither (an outside address, '#', '/…')."""
+        scheme, host, path, query, fragment = urlsplit(address)
+        if scheme or host or not path or path.startswith(("/", "\\")):
+            return address
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), unquote(path)))
+        if target.endswith(".md") and (target in self.catalogue.content or target in self._page_sources):
+            made = relative_url(target, src_uri)
+        elif target in self.catalogue.content:
+            made = file_url(target, src_uri)
+        else:
+            return address
+        return urlunsplit(("", "", made, query, fragment))
 
     def listings(self, entries: list[CourseEntry] | None = None) -> list[offer.Listing]:
         if entries is None:

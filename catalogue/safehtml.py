@@ -13,11 +13,12 @@ from __future__ import annotations
 import functools
 import html.parser
 import re
-from typing import Any, Mapping, NamedTuple, Sequence
+from typing import Any, Callable, Mapping, NamedTuple, Sequence
 
 import markdown
 import markupsafe
 import nh3
+from markdown.treeprocessors import Treeprocessor
 
 ALLOWED_TAGS = frozenset({
     "a", "abbr", "b", "blockquote", "br", "caption", "code", "col", "colgroup", "dd", "del", "details", "div",
@@ -72,6 +73,22 @@ def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
 _PARAGRAPH = re.compile(r"\A<p>(.*)</p>\Z", re.DOTALL)
 
 
+class _Links(Treeprocessor):
+    """Each link's and image's address as ``change`` gives it."""
+
+    change: Callable[[str], str] | None = None
+
+    def run(self, root: Any) -> None:
+        if self.change is not None:
+            for element in root.iter():
+                attribute = _ADDRESSES.get(element.tag)
+                if attribute and element.get(attribute):
+                    element.set(attribute, self.change(element.get(attribute)))
+
+
+_ADDRESSES = {"a": "href", "img": "src"}
+
+
 class EditorMarkdown:
     """Editors' Markdown (a course's or a learning path's description) as HTML, with the Markdown extensions the
     site's pages are written with, sanitized. One parser, reset for each text."""
@@ -79,8 +96,12 @@ class EditorMarkdown:
     def __init__(self, extensions: Sequence[str | markdown.Extension] = (),
                  configs: Mapping[str, Mapping[str, Any]] | None = None) -> None:
         self._parser = markdown.Markdown(extensions=list(extensions), extension_configs=dict(configs or {}))
+        self._links = _Links(self._parser)
+        self._parser.treeprocessors.register(self._links, "kursus-links", 1)  # late, as MkDocs' own
 
-    def __call__(self, text: str) -> markupsafe.Markup:
+    def __call__(self, text: str, links: Callable[[str], str] | None = None) -> markupsafe.Markup:
+        """``links`` gives each link's and image's address as the page should have it."""
+        self._links.change = links
         return markupsafe.Markup(sanitize(self._parser.reset().convert(text)))
 
 

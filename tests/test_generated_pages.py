@@ -121,3 +121,23 @@ def test_the_sign_up_rules_markdown_is_html_on_every_page_that_shows_them(tmp_pa
         assert isinstance(made.content, str)
         assert "skal din <strong>bestyrelsesformand</strong> godkende" in made.content, made.src_uri
         assert "<script>x" not in made.content, made.src_uri
+
+
+def test_an_editors_links_are_made_as_on_a_page_of_content(tmp_path: Path) -> None:
+    """A course page stands where kurser/<slug>.md would: a relative link in its description to a page or a file
+    of the site is written from there and made a link from the page's address, as MkDocs makes one on a page of
+    content/; anything else is left as written."""
+    _, page = generator_with(tmp_path, "\n".join([
+        "[Skabelonen](../vaerktoejskasse/skabeloner/dagsorden-bestyrelsesmoede.md#punkter),",
+        "[et andet kursus](det-gode-bestyrelsesmoede.md),",
+        "[filen](../vaerktoejskasse/skabeloner/dagsorden-bestyrelsesmoede.docx),",
+        "[intet](../findes-ikke.md), [ude](https://example.dk/a.md), [her](#hold), [roden](/om/),",
+        "![billedet](../om/billeder/rediger-samlinger.png)",
+    ]))
+    html = str(page.content)
+    assert '<a href="../../vaerktoejskasse/skabeloner/dagsorden-bestyrelsesmoede/#punkter">Skabelonen</a>' in html
+    assert '<a href="../det-gode-bestyrelsesmoede/">et andet kursus</a>' in html
+    assert '<a href="../../vaerktoejskasse/skabeloner/dagsorden-bestyrelsesmoede.docx">filen</a>' in html
+    assert '<a href="../findes-ikke.md">intet</a>' in html and '<a href="https://example.dk/a.md">ude</a>' in html
+    assert '<a href="#hold">her</a>' in html and '<a href="/om/">roden</a>' in html
+    assert '<img alt="billedet" src="../../om/billeder/rediger-samlinger.png">' in html
