@@ -207,8 +207,9 @@ class PageGenerator:
             by_title=lambda items: sorted(items, key=lambda i: danish.sort_key(i.meta.titel)),
         )
         self._listings = offer.catalogue_order(catalogue.courses, today)
-        # The pages this generator makes, by source path (an editor's link to one is made as to a page of content/)
-        self._page_sources = frozenset([*GENERATED, PRINTABLE, *(course_src(e.slug) for e in catalogue.courses),
+        # The pages this generator makes, by source path (an editor's link to one is made as to a page of content/),
+        # the preview's error pages aside
+        self.page_sources = frozenset([*GENERATED, PRINTABLE, *(course_src(e.slug) for e in catalogue.courses),
                                         *(topic_src(key) for key in catalogue.taxonomy.emner),
                                         PATHS, *(path_src(e.slug) for e in catalogue.paths)])
 
@@ -249,7 +250,7 @@ class PageGenerator:
         if scheme or host or not path or path.startswith(("/", "\\")):
             return address
         target = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), unquote(path)))
-        if target.endswith(".md") and (target in self.catalogue.content or target in self._page_sources):
+        if target.endswith(".md") and (target in self.catalogue.content or target in self.page_sources):
             made = relative_url(target, src_uri)
         elif target in self.catalogue.content:
             made = file_url(target, src_uri)

@@ -211,8 +211,8 @@ class SiteBuild:
         assert self.catalogue is not None and self.generator is not None
         if site_dir is None or (self.preview and (site_dir / bundle_name(1)).is_dir()):
             return self.generator.all_pages()
-        pages = (len(self.catalogue.content.with_suffix(".md")) + len(self.catalogue.courses) + len(self.broken)
-                 + len(self.catalogue.taxonomy.emner) + len(self.catalogue.paths) + 20)  # about: for its parts
+        pages = (len(self.generator.page_sources | self.generator.error_addresses)
+                 + len(self.catalogue.content.with_suffix(".md")))  # how many, for its parts
 
         def index(page: GeneratedPage) -> None:
             if self.search is None:  # from the first page made: every process that makes them is forked by now

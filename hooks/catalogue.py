@@ -195,9 +195,8 @@ def on_env(env, config: MkDocsConfig, files: Files):
 def _theme_part(navigation: frozenset[str], page: Page | None, name: str, make) -> markupsafe.Markup:
     shared = page is not None and page.file.src_uri not in navigation and (
         name == "tabs" or (name == "site_nav" and isinstance(page, _Generated)))
-    folder = posixpath.dirname(page.url.rstrip("/")) if shared and page is not None else None
-    return markupsafe.Markup(_current().theme_part((name, folder) if folder is not None else None,
-                                                   lambda: str(make())))
+    key = (name, posixpath.dirname(page.url.rstrip("/"))) if shared and page is not None else None
+    return markupsafe.Markup(_current().theme_part(key, lambda: str(make())))
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

@@ -132,7 +132,8 @@ def test_an_editors_links_are_made_as_on_a_page_of_content(tmp_path: Path) -> No
         "[et andet kursus](det-gode-bestyrelsesmoede.md),",
         "[filen](../vaerktoejskasse/skabeloner/dagsorden-bestyrelsesmoede.docx),",
         "[intet](../findes-ikke.md), [ude](https://example.dk/a.md), [her](#hold), [roden](/om/),",
-        "![billedet](../om/billeder/rediger-samlinger.png)",
+        "![billedet](../om/billeder/rediger-samlinger.png),",
+        "[ud af sitet](../../../../etc/passwd), [script](javascript:alert(1)), [kode](%2e%2e/%2e%2e/mkdocs.yml)",
     ]))
     html = str(page.content)
     assert '<a href="../../vaerktoejskasse/skabeloner/dagsorden-bestyrelsesmoede/#punkter">Skabelonen</a>' in html
@@ -141,3 +142,7 @@ def test_an_editors_links_are_made_as_on_a_page_of_content(tmp_path: Path) -> No
     assert '<a href="../findes-ikke.md">intet</a>' in html and '<a href="https://example.dk/a.md">ude</a>' in html
     assert '<a href="#hold">her</a>' in html and '<a href="/om/">roden</a>' in html
     assert '<img alt="billedet" src="../../om/billeder/rediger-samlinger.png">' in html
+    # Out of the site, a script, a path written in escapes: left as written (the script's address then removed by
+    # the sanitizer), and nothing is read: only the names of the files the check found are looked up.
+    assert '<a href="../../../../etc/passwd">ud af sitet</a>' in html and "<a>script</a>" in html
+    assert '<a href="%2e%2e/%2e%2e/mkdocs.yml">kode</a>' in html
