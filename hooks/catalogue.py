@@ -188,14 +188,18 @@ def on_env(env, config: MkDocsConfig, files: Files):
     return env
 
 
-# The theme's menu (tabs) and sidebars on thousands of pages (main.html): on a page outside the navigation nothing
-# in the menu is marked as where one is, and its links depend only on the page's folder, so the menu is the same on
-# every such page of a folder; so are the sidebars of a generated page (whose table of contents is only its hidden
-# title, _Generated).
+# Parts of the theme made once for pages side by side (main.html): on pages in the same folder at the same depth,
+# every link to the rest of the site is the same, so the header, the footer, the theme's styles, scripts and settings
+# are the same on each. The menu (tabs) and the menu's sidebar (nav) too, for pages outside the navigation: on such a
+# page nothing in them is marked as where one is.
+_SIDE_BY_SIDE = frozenset({"header", "footer", "styles", "config", "scripts"})
+_OUTSIDE_THE_MENU = frozenset({"tabs", "nav"})
+
+
 def _theme_part(navigation: frozenset[str], page: Page | None, name: str, make) -> markupsafe.Markup:
-    shared = page is not None and page.file.src_uri not in navigation and (
-        name == "tabs" or (name == "site_nav" and isinstance(page, _Generated)))
-    key = (name, posixpath.dirname(page.url.rstrip("/"))) if shared and page is not None else None
+    assert name in _SIDE_BY_SIDE | _OUTSIDE_THE_MENU, name
+    shared = page is not None and (name in _SIDE_BY_SIDE or page.file.src_uri not in navigation)
+    key = (name, posixpath.dirname(page.url.rstrip("/")), str(page.url.count("/"))) if shared and page else None
     return markupsafe.Markup(_current().theme_part(key, lambda: str(make())))
 
 
