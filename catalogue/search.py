@@ -309,10 +309,11 @@ class SearchIndex:
     """The site's Pagefind index, made while the site is built.
 
     Each page is handed over as soon as its content is finished (``add``), before the theme has made and written
-    the page; a thread of this process writes it out for Pagefind, which indexes the pages in a process of its
-    own, on another processor while the build goes on. Pagefind holds a whole index in memory while it writes it,
-    so the index is made in parts of at most ``pages_per_part`` pages, one part at a time, each in a bundle of its
-    own; the first bundle names the others in ``PARTS_FILE``, and the search page searches them all together.
+    the page, and written out for Pagefind at once; Pagefind indexes the pages in a process of its own, on another
+    processor while the build goes on. Pagefind holds a whole index in memory while it writes it, so the index is
+    made in parts of at most ``pages_per_part`` pages, each in a bundle of its own, indexed one at a time as each is
+    full (a thread of this process waits for Pagefind); the first bundle names the others in ``PARTS_FILE``, and the
+    search page searches them all together.
     """
 
     def __init__(self, site_dir: Path, pages: int, pages_per_part: int = PAGES_PER_PART) -> None:
@@ -320,8 +321,11 @@ class SearchIndex:
         them: the last part, indexed after the last page, is then no larger than it needs to be."""
         self.site_dir = site_dir
         self.pages_per_part = -(-pages // max(1, -(-pages // pages_per_part))) if pages else pages_per_part
-        self.parts: list[list[str]] = []  # the pages of each part (their files under site_dir), in order
-        self._pages: queue.SimpleQueue[tuple[str, str] | None] = queue.SimpleQueue()
+        self.parts: list[list[str]] = []  # the pages of each part indexed (their files under site_dir), in order
+        self._folder: Path | None = None  # where the part being filled waits for Pagefind
+        self._part: list[str] = []  # its pages
+        self._handed = 0  # parts handed to the thread
+        self._full: queue.SimpleQueue[tuple[Path, list[str]] | None] = queue.SimpleQueue()
         self._failure: BaseException | None = None
         self._closed = False
         self._worker = threading.Thread(target=self._index, name="søgeindeks", daemon=True)
@@ -329,15 +333,41 @@ class SearchIndex:
 
     def add(self, path: str, content: str) -> None:
         """A page of the site (its file under ``site_dir``, e.g. 'kurser/x/index.html') and its finished content,
-        the HTML the theme puts in its <article>; left out if it is not indexed (``is_indexed``)."""
-        if is_indexed(path) and not self._closed:
-            self._pages.put((path, content))
+        the HTML the theme puts in its <article>; left out if it is not indexed (``is_indexed``).
+
+        The page is written out for Pagefind here, in the caller's thread: a thread of its own would wait for
+        Python's interpreter lock at every step while the build keeps it busy (3 s for a part of 1,500 pages, with
+        Pagefind idle, at 3,000 courses), and a page takes a tenth of a millisecond to write."""
+        if not is_indexed(path) or self._closed:
+            return
+        if self._folder is None:
+            # In the site's folder, so that it goes with a build that fails or is stopped (build.py); gone before
+            # the index is finished.
+            self.site_dir.mkdir(parents=True, exist_ok=True)
+            self._folder = Path(tempfile.mkdtemp(prefix=".soeg-", dir=self.site_dir))
+        target = self._folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(_PAGE_FOR_INDEX.format(content), encoding="utf-8")
+        self._part.append(path)
+        if len(self._part) == self.pages_per_part:
+            self._hand_over()
+
+    def _hand_over(self) -> None:
+        """The part being filled is complete: the thread has Pagefind index it."""
+        if self._folder is None:  # an index of no pages at all
+            self.site_dir.mkdir(parents=True, exist_ok=True)
+            self._folder = Path(tempfile.mkdtemp(prefix=".soeg-", dir=self.site_dir))
+        self._full.put((self._folder, self._part))
+        self._folder, self._part = None, []
+        self._handed += 1
 
     def close(self) -> None:
         """Every page has been added: the last part is indexed now, while the build goes on."""
         if not self._closed:
             self._closed = True
-            self._pages.put(None)
+            if self._part or not self._handed:
+                self._hand_over()
+            self._full.put(None)
 
     def finish(self) -> int:
         """Wait for the index (closed first if need be) and name the parts; returns how many pages there are."""
@@ -357,40 +387,17 @@ class SearchIndex:
         self._worker.join()
 
     def _index(self) -> None:
-        """The thread: each part's pages written to a folder of their own, which Pagefind indexes when it is full."""
-        folder, done = None, False
-        try:
-            # In the site's folder, so that it goes with a build that fails or is stopped (build.py); gone before
-            # the index is finished.
-            self.site_dir.mkdir(parents=True, exist_ok=True)
-            folder = Path(tempfile.mkdtemp(prefix=".soeg-", dir=self.site_dir))
-            part: list[str] = []
-            while (page := self._pages.get()) is not None:
-                if self._failure is not None:
-                    continue  # abandoned: only to the end of what was added
-                if len(part) == self.pages_per_part:
-                    self._index_part(folder, part)
-                    part = []
-                path, content = page
-                (folder / path).parent.mkdir(parents=True, exist_ok=True)
-                (folder / path).write_text(_PAGE_FOR_INDEX.format(content), encoding="utf-8")
-                part.append(path)
-            done = True
-            if self._failure is None and (part or not self.parts):
-                self._index_part(folder, part)
-        except BaseException as failure:  # noqa: BLE001 - handed to the build's thread by finish
-            self._failure = failure
-            while not done and self._pages.get() is not None:
-                pass  # the build goes on to finish, which says so
-        finally:
-            if folder is not None:
+        """The thread: each part handed over indexed in its turn, its folder removed after."""
+        while (part := self._full.get()) is not None:
+            folder, pages = part
+            try:
+                if self._failure is None:  # not abandoned, nor failed before
+                    _write_index(folder, self.site_dir / bundle_name(len(self.parts) + 1))
+                    self.parts.append(pages)
+            except BaseException as failure:  # noqa: BLE001 - handed to the build's thread by finish
+                self._failure = failure
+            finally:
                 shutil.rmtree(folder, ignore_errors=True)
-
-    def _index_part(self, folder: Path, pages: list[str]) -> None:
-        _write_index(folder, self.site_dir / bundle_name(len(self.parts) + 1))
-        self.parts.append(pages)
-        shutil.rmtree(folder)
-        folder.mkdir()
 
 
 _ARTICLE = re.compile(r"<article\b[^>]*>(.*)</article>", re.DOTALL)
