@@ -51,6 +51,7 @@ try:
     from catalogue.project import Project
     from catalogue.schemas import stale_schemas, write_schemas
     from catalogue.site_build import SiteBuild
+    from catalogue.toolkit import broken_link
 except ModuleNotFoundError as missing:  # run with a Python that has not got the packages of requirements.txt
     if missing.name is None or missing.name.partition(".")[0] == "catalogue":
         raise
@@ -271,9 +272,7 @@ class _MkDocsMessages(logging.Handler):
                 if f"({link}" in text:
                     line, column = number, text.index(f"({link}") + 2
                     break
-        return Diagnostic(self.project.display(path), line, column,
-                          f"linket '{link}' peger på en side, der ikke findes (content/{target}); ret stien",
-                          severity="advarsel")
+        return Diagnostic(self.project.display(path), line, column, broken_link(link, target), severity="advarsel")
 
 
 def _mkdocs_messages(project: Project, preview: bool = False) -> logging.Handler:

@@ -19,8 +19,8 @@ from .memo import Memo, fingerprint
 from .models import CourseEntry, Department, PathEntry, SessionEvaluation, Taxonomy
 from .project import Project
 from .sources import SourceTree
-from .toolkit import TOOLKIT_FOLDER, ToolkitItem, check_page, load_toolkit, needing_review
-from .urls import is_generated
+from .toolkit import TOOLKIT_FOLDER, ToolkitItem, broken_links, check_page, load_toolkit, needing_review
+from .urls import generated_sources, is_generated
 from .validation import (
     CheckContext,
     course_files,
@@ -138,6 +138,8 @@ def load_catalogue(project: Project, partial: bool = False, memo: CourseFilesMem
             courses.append(entry)
     paths, evaluations, problems = load_paths_and_evaluations(context)
     found += problems
+    found += broken_links(toolkit, context, generated_sources(
+        context.courses, taxonomy.emner if taxonomy else (), (entry.slug for entry in paths)))
     found += generated_page_clashes(context)
     for page in context.content_pages:
         if not page.startswith(f"{TOOLKIT_FOLDER}/") and not is_generated(page):

@@ -12,7 +12,7 @@ import posixpath
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Callable, TypeVar, cast
-from urllib.parse import unquote, urlsplit, urlunsplit
+from urllib.parse import urlunsplit
 
 import jinja2
 import markupsafe
@@ -28,7 +28,7 @@ from .memo import Memo, fingerprint
 from .models import TOOLKIT_TYPES, CourseEntry, PathEntry
 from .preview import ERROR_TITLES, OVERVIEW, BrokenFile, error_addresses
 from .processes import map_on_all_processors
-from .safehtml import EditorMarkdown, inline_markdown, sanitize, unique_ids
+from .safehtml import EditorMarkdown, Heading, inline_markdown, unique_ids
 from .scaffold import course_text, toolkit_text
 from .structured_data import course_json_ld, script_json
 from .toolkit import ToolkitItem, downloads, is_long_guide, transcript_anchor
@@ -37,7 +37,6 @@ from .urls import (
     CALENDAR,
     CATALOGUE,
     EVALUATION,
-    GENERATED,
     HOME,
     IDEAS,
     NEW_FILES,
@@ -52,6 +51,8 @@ from .urls import (
     absolute_url,
     course_src,
     file_url,
+    generated_sources,
+    link_target,
     path_src,
     relative_url,
     topic_src,
@@ -70,14 +71,16 @@ class GeneratedPage:
     """A page or file with no file of its own.
 
     A page (``src_uri`` ending in ``.md``) is its ``title``, ``description`` and ``content``: the finished HTML of
-    the page from its title on, editors' text rendered and sanitized. Another file (a calendar, the feed) is its
-    bytes.
+    the page from its title on, editors' text rendered and sanitized; a toolkit page also has the ``contents`` of
+    its text, which the theme shows beside it (None: the page has no table of contents to show). Another file (a
+    calendar, the feed) is its bytes.
     """
 
-    src_uri: str  # where the page would be under content/, e.g. kurser/<slug>.md; or the file, e.g. kalender.ics
+    src_uri: str  # where the page is or would be under content/, e.g. kurser/<slug>.md; or the file, e.g. kalender.ics
     content: str | bytes
     title: str = ""
     description: str = ""
+    contents: tuple[Heading, ...] | None = None
 
     @property
     def is_page(self) -> bool:
@@ -102,7 +105,8 @@ class CourseFiles:
     events: list[tuple[datetime, str, bytes]]
 
 
-# A course file's version: its slug and the fingerprint of its bytes.
+# A course file's version: its slug and the fingerprint of its bytes; a toolkit page's: its path and the
+# fingerprint of what it is made from.
 CourseVersion = tuple[str, str]
 T = TypeVar("T")
 
@@ -114,9 +118,10 @@ class CourseMemos:
     pages: Memo[CourseVersion, GeneratedPage] = field(default_factory=Memo)
     events: Memo[CourseVersion, list[tuple[datetime, str, bytes]]] = field(default_factory=Memo)
     calendars: Memo[CourseVersion, list[GeneratedPage]] = field(default_factory=Memo)
+    toolkit: Memo[CourseVersion, GeneratedPage] = field(default_factory=Memo)
 
     def within(self, context: str) -> None:
-        for memo in (self.pages, self.events, self.calendars):
+        for memo in (self.pages, self.events, self.calendars, self.toolkit):
             memo.within(context)
 
 
@@ -209,9 +214,8 @@ class PageGenerator:
         self._listings = offer.catalogue_order(catalogue.courses, today)
         # The pages this generator makes, by source path (an editor's link to one is made as to a page of content/),
         # the preview's error pages aside
-        self.page_sources = frozenset([*GENERATED, PRINTABLE, *(course_src(e.slug) for e in catalogue.courses),
-                                        *(topic_src(key) for key in catalogue.taxonomy.emner),
-                                        PATHS, *(path_src(e.slug) for e in catalogue.paths)])
+        self.page_sources = generated_sources((e.slug for e in catalogue.courses), catalogue.taxonomy.emner,
+                                              (e.slug for e in catalogue.paths))
 
     @staticmethod
     def _path_step_titles(catalogue: Catalogue) -> list[str]:
@@ -246,16 +250,16 @@ class PageGenerator:
         """A relative address in an editor's Markdown on the page at ``src_uri`` (kurser/x.md), as MkDocs makes one
         on a page of content/: written from the page's source to a page or a file of the site, and made a link
         from the page's address; left as written when it leads to neither (an outside address, '#', '/…')."""
-        scheme, host, path, query, fragment = urlsplit(address)
-        if scheme or host or not path or path.startswith(("/", "\\")):
+        found = link_target(address, src_uri)
+        if found is None:
             return address
-        target = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), unquote(path)))
+        target, query, fragment = found
         if target.endswith(".md") and (target in self.catalogue.content or target in self.page_sources):
             made = relative_url(target, src_uri)
         elif target in self.catalogue.content:
             made = file_url(target, src_uri)
         else:
-            return address
+            return address  # check warns of it (toolkit.broken_links)
         return urlunsplit(("", "", made, query, fragment))
 
     def listings(self, entries: list[CourseEntry] | None = None) -> list[offer.Listing]:
@@ -324,29 +328,38 @@ class PageGenerator:
                            "Skabeloner, vejledninger, links og videoer til bestyrelsesarbejdet.",
                            by_type=by_type, by_topic=by_topic)
 
-    def toolkit_text(self, item: ToolkitItem, text: str) -> str:
-        """The Markdown of a toolkit page's own text as the engine renders it: with contents at the top of a long
-        guide, and the heading of the courses that use the page after it (both in the contents)."""
+    def toolkit_text(self, item: ToolkitItem) -> str:
+        """The Markdown of a toolkit page's own text as it is rendered: with contents at the top of a long guide,
+        and the heading of the courses that use the page after it (both in the contents)."""
         parts = ["[TOC]"] if is_long_guide(item) else []
-        parts.append(text)
+        parts.append(item.body)
         if self.catalogue.courses_using(item.path):
             parts.append(f"## {USED_ON_COURSES}")
         return "\n\n".join(parts) + "\n"
 
-    def toolkit_html(self, item: ToolkitItem, text_html: str) -> str:
-        """A toolkit page's content: its title, the part for its type, its own text (``toolkit_text`` rendered;
-        sanitized here), links to the courses that use it, and what search needs."""
-        template = self.env.get_template("toolkit-item.html.jinja")
-        html = template.render(
-            link=lambda target: relative_url(target, item.path),
-            file_link=lambda target: file_url(target, item.path),
-            title_id=TITLE_ID, item=item, meta=item.meta, text=markupsafe.Markup(sanitize(text_html)),
-            downloads=downloads(item, self.catalogue.project.content_dir), transcript=transcript_anchor(item),
-            courses=self.catalogue.courses_using(item.path),
-            video=video_source(item.meta.video.url) if item.meta.video else None,
-            path_places=self.catalogue.places_of_page(item.path),
-        )
-        return self.for_search(item.path, item.meta.titel, unique_ids(html.rstrip("\n")))
+    def toolkit_page(self, item: ToolkitItem) -> GeneratedPage:
+        """A toolkit page: its title, the part for its type, its own text (``toolkit_text``, its links made as to
+        a page of content/), links to the courses that use it, and what search needs; the contents of its text
+        beside it. Made once for each version of what it is made from."""
+        courses = self.catalogue.courses_using(item.path)
+        files = downloads(item, self.catalogue.project.content_dir)
+        places = self.catalogue.places_of_page(item.path)
+        version = fingerprint(item.body, repr(item.meta), repr(files), repr(places),
+                              *(f"{entry.slug}={entry.course.titel}" for entry in courses))
+
+        def make() -> GeneratedPage:
+            text, contents = self.markdown.with_headings(
+                self.toolkit_text(item), links=lambda address: self._editor_link(address, item.path))
+            html = self.env.get_template("toolkit-item.html.jinja").render(
+                link=lambda target: relative_url(target, item.path),
+                file_link=lambda target: file_url(target, item.path),
+                title_id=TITLE_ID, item=item, meta=item.meta, text=text, downloads=files,
+                transcript=transcript_anchor(item), courses=courses,
+                video=video_source(item.meta.video.url) if item.meta.video else None, path_places=places)
+            return GeneratedPage(item.path, self.for_search(item.path, item.meta.titel, unique_ids(html.rstrip("\n"))),
+                                 item.meta.titel, item.meta.intro, contents)
+
+        return self.memo.toolkit.get((item.path, version), make)
 
     def printable(self) -> GeneratedPage:
         listings = [x for x in self.listings() if x.next]
@@ -381,8 +394,9 @@ class PageGenerator:
         return files
 
     def all_pages(self, each: Callable[[GeneratedPage], None] | None = None) -> list[GeneratedPage]:
-        """Every page and file of the site that has no file of its own, each page also handed to ``each`` as soon as
-        it is made, in order (before the others are made). With ``processes``, they are made on every processor."""
+        """Every page and file of the site that has no file of its own, and the toolkit's pages, each page also
+        handed to ``each`` as soon as it is made, in order (before the others are made). With ``processes``, they
+        are made on every processor."""
         courses = self.catalogue.courses
         pages: list[Callable[[], GeneratedPage]] = [
             self.home, self.catalogue_page, self.topics, self.new_members, self.tailored, self.ideas, self.practical,
@@ -391,7 +405,8 @@ class PageGenerator:
             *(functools.partial(self.learning_path, entry) for entry in self.catalogue.paths),
             functools.partial(atom_feed_page, self.catalogue, self.site_url, self.today)]
         work: list[Callable[[], GeneratedPage | CourseFiles]] = [
-            *pages, *(functools.partial(self.course_files, entry) for entry in courses)]
+            *pages, *(functools.partial(self.course_files, entry) for entry in courses),
+            *(functools.partial(self.toolkit_page, item) for item in self.catalogue.toolkit.values())]
         def hand_over(made: GeneratedPage | CourseFiles) -> None:
             if each is not None:
                 page = made.page if isinstance(made, CourseFiles) else made
@@ -399,12 +414,12 @@ class PageGenerator:
                     each(page)
 
         made = map_on_all_processors(_call, work, count=None if self.processes else 1, each=hand_over)
-        files = cast(list[CourseFiles], made[len(pages):])
+        files = cast(list[CourseFiles], made[len(pages):len(pages) + len(courses)])
         errors = self.error_pages()
         for page in errors:
             hand_over(page)
         return [*cast(list[GeneratedPage], made[:len(pages)]), *(course.page for course in files),
-                *self.calendars(files), *errors]
+                *cast(list[GeneratedPage], made[len(pages) + len(courses):]), *self.calendars(files), *errors]
 
     def error_pages(self) -> list[GeneratedPage]:
         """The live preview's pages for the files with errors, and the list of them all; none without errors."""

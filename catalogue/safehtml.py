@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import html.parser
 import re
+from dataclasses import dataclass
 from typing import Any, Callable, Mapping, NamedTuple, Sequence
 
 import markdown
@@ -89,9 +90,24 @@ class _Links(Treeprocessor):
 _ADDRESSES = {"a": "href", "img": "src"}
 
 
+@dataclass(frozen=True)
+class Heading:
+    """A heading of an editor's text as its table of contents lists it (Markdown's toc extension)."""
+
+    title: str  # as HTML
+    id: str
+    level: int
+    children: tuple[Heading, ...] = ()
+
+
+def _headings(tokens: list[dict[str, Any]]) -> tuple[Heading, ...]:
+    return tuple(Heading(token["name"], token["id"], token["level"], _headings(token["children"]))
+                 for token in tokens)
+
+
 class EditorMarkdown:
-    """Editors' Markdown (a course's or a learning path's description) as HTML, with the Markdown extensions the
-    site's pages are written with, sanitized. One parser, reset for each text."""
+    """Editors' Markdown (a course's or a learning path's description, a toolkit page's text) as HTML, with the
+    Markdown extensions the site's pages are written with, sanitized. One parser, reset for each text."""
 
     def __init__(self, extensions: Sequence[str | markdown.Extension] = (),
                  configs: Mapping[str, Mapping[str, Any]] | None = None) -> None:
@@ -101,8 +117,15 @@ class EditorMarkdown:
 
     def __call__(self, text: str, links: Callable[[str], str] | None = None) -> markupsafe.Markup:
         """``links`` gives each link's and image's address as the page should have it."""
+        return self.with_headings(text, links)[0]
+
+    def with_headings(self, text: str, links: Callable[[str], str] | None = None
+                      ) -> tuple[markupsafe.Markup, tuple[Heading, ...]]:
+        """The HTML, and the text's headings as its table of contents lists them (none without the toc
+        extension)."""
         self._links.change = links
-        return markupsafe.Markup(sanitize(self._parser.reset().convert(text)))
+        made = sanitize(self._parser.reset().convert(text))
+        return markupsafe.Markup(made), _headings(getattr(self._parser, "toc_tokens", []))
 
 
 _ID = re.compile(r'(<[a-zA-Z][a-zA-Z0-9]*(?:\s[^>]*?)?\sid=")([^"]*)(")')  # an id="…" attribute in a tag
@@ -238,6 +261,15 @@ class _Finder(html.parser.HTMLParser):
                     self._report(problem)
             elif name == "id" and value and _reserved_id(value):
                 self._report(RESERVED_ID.format(value))
+
+
+def addresses(markdown: str) -> list[tuple[int, int, str]]:
+    """Every address of a link or an image written in Markdown (not in code), at its line and column."""
+    if "](" not in markdown and "]:" not in markdown:
+        return []
+    text = _blank_code(markdown)
+    return sorted((*_position(text, match.start(1)), match.group(1))
+                  for pattern in (_LINK, _REFERENCE) for match in pattern.finditer(text) if match.group(1))
 
 
 def unsafe_html(markdown: str, raw_html: bool = True) -> list[Problem]:

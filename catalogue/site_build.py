@@ -174,23 +174,14 @@ class SiteBuild:
     def wrote(self, page: GeneratedPage, dest: str) -> None:
         self.generated[page.src_uri] = Written(page, dest)
 
-    def page_text(self, src_uri: str, text: str) -> str:
-        """The Markdown the engine renders for a page of content/: a toolkit page's own text with what goes with
-        it (``PageGenerator.toolkit_text``), any other page as written."""
-        assert self.catalogue is not None and self.generator is not None
-        item = self.catalogue.toolkit.get(src_uri)
-        return self.generator.toolkit_text(item, text) if item is not None else text
-
     def page_html(self, src_uri: str, title: str, html: str) -> str:
-        """A page's finished content, as the engine puts it in the theme: a generated page's as made; a page of
-        content/ as the engine rendered its Markdown, sanitized (a toolkit page in its template), with what search
-        needs (the page's kind, the parts of its compound words: 'afdelingsmødet' → 'afdeling', 'mødet')."""
-        assert self.catalogue is not None and self.generator is not None
+        """A page's finished content, as the engine puts it in the theme: a page made here as made; another page of
+        content/ as the engine rendered its Markdown, sanitized, with what search needs (the page's kind, the parts
+        of its compound words: 'afdelingsmødet' → 'afdeling', 'mødet')."""
+        assert self.for_search is not None
         if src_uri in self.generated:
             return html
-        item = self.catalogue.toolkit.get(src_uri)
-        html = (self.generator.toolkit_html(item, html) if item is not None
-                else self.for_search(src_uri, title, sanitize(html)))
+        html = self.for_search(src_uri, title, sanitize(html))
         if self.search is not None:
             self.search.add(page_url(src_uri) + "index.html", html)
         return html
@@ -204,10 +195,11 @@ class SiteBuild:
         return self._theme_parts[key]
 
     def make_pages(self, site_dir: Path | None) -> list[GeneratedPage]:
-        """Every page and file with no file of its own (``PageGenerator.all_pages``). With ``site_dir``, the pages
-        are indexed for search for the site there: each generated page as soon as it is made, each page of
-        content/ when its content is finished (``page_html``); Pagefind indexes them in its own process while the
-        build goes on. The preview keeps the index of its first build: rebuilds stay fast."""
+        """Every page and file with no file of its own, and the toolkit's pages (``PageGenerator.all_pages``). With
+        ``site_dir``, the pages are indexed for search for the site there: each page made here as soon as it is
+        made, each other page of content/ when its content is finished (``page_html``); Pagefind indexes them in
+        its own process while the build goes on. The preview keeps the index of its first build: rebuilds stay
+        fast."""
         assert self.catalogue is not None and self.generator is not None
         if site_dir is None or (self.preview and (site_dir / bundle_name(1)).is_dir()):
             return self.generator.all_pages()

@@ -7,11 +7,13 @@ depend on the page's type are rows of ``TOOLKIT_CHECKS``.
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import Any, Iterator
+from urllib.parse import urlsplit
 
 from markdown.extensions.toc import slugify
 from pydantic_core import PydanticCustomError
@@ -20,9 +22,9 @@ from . import danish, placeholders
 from .diagnostics import Diagnostic, superseded
 from .fields import parse_date
 from .models import PageMeta, ToolkitMeta, editor_keys
-from .safehtml import unsafe_html
+from .safehtml import addresses, unsafe_html
 from .sources import FILE_KINDS
-from .urls import is_generated
+from .urls import is_generated, link_target
 from .validation import (
     CheckContext,
     CrossCheck,
@@ -45,6 +47,7 @@ class ToolkitItem:
     meta: ToolkitMeta
     body: str  # the Markdown after the front matter
     reviewed_at: Mark  # where 'revideret' is written, for the review report
+    body_line: int = 1  # the line of the file the body starts on
 
     @property
     def folder(self) -> PurePosixPath:
@@ -172,7 +175,7 @@ def load_toolkit_page(path: Path, context: CheckContext) -> tuple[ToolkitItem | 
     if meta is None or any(d.is_error for d in found):
         return None, found
     relative = path.relative_to(project.content_dir).as_posix()
-    return ToolkitItem(relative, meta, body, document.positions.of_value(("revideret",))), found
+    return ToolkitItem(relative, meta, body, document.positions.of_value(("revideret",)), body_line), found
 
 
 def load_toolkit(context: CheckContext) -> tuple[dict[str, ToolkitItem], list[Diagnostic]]:
@@ -188,6 +191,28 @@ def load_toolkit(context: CheckContext) -> tuple[dict[str, ToolkitItem], list[Di
         if item is not None:
             items[item.path] = item
     return items, found
+
+
+def broken_link(address: str, target: str) -> str:
+    """What an editor is told of a link in a page's text to a page or a file of the site that is not there."""
+    return f"'{address}' peger på content/{target}, som ikke findes; ret stien"
+
+
+def broken_links(items: dict[str, ToolkitItem], context: CheckContext, pages: frozenset[str]) -> list[Diagnostic]:
+    """The links and images in the toolkit pages' text written as a path to a file (with its ending, as MkDocs
+    reads them) that is neither a file of content/ nor one of the site's own ``pages``: warnings at their line.
+    The build leaves such an address as written, a link that leads nowhere."""
+    found = []
+    for item in items.values():
+        for line, column, address in addresses(item.body):
+            target = link_target(address, item.path)
+            if (target is None or target[0] in context.content or target[0] in pages
+                    or not posixpath.splitext(urlsplit(address).path)[1]):
+                continue
+            found.append(Diagnostic(context.project.display(context.project.content_dir / item.path),
+                                    item.body_line + line - 1, column, broken_link(address, target[0]),
+                                    "advarsel"))
+    return found
 
 
 # MkDocs reads 'key: value' lines at the top of a page without front matter as settings (MultiMarkdown).

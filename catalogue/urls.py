@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import posixpath
-from urllib.parse import quote
+from typing import Iterable
+from urllib.parse import quote, unquote, urlsplit
 
 # Source paths (as if under content/) of the pages the build generates.
 HOME = "index.md"
@@ -50,6 +51,23 @@ def path_src(slug: str) -> str:
 def is_generated(src_uri: str) -> bool:
     """Whether a file at this path under content/ would clash with a generated page."""
     return src_uri in GENERATED or src_uri.startswith(GENERATED_FOLDERS)
+
+
+def generated_sources(courses: Iterable[str], topics: Iterable[str], paths: Iterable[str]) -> frozenset[str]:
+    """The pages the site makes with no file of their own, by the source path each would have (the preview's
+    error pages aside): for the courses, topics and learning paths of these slugs and keys."""
+    return frozenset([*GENERATED, PRINTABLE, *map(course_src, courses), *map(topic_src, topics), PATHS,
+                      *map(path_src, paths)])
+
+
+def link_target(address: str, src_uri: str) -> tuple[str, str, str] | None:
+    """Where a relative address in an editor's Markdown on the page at ``src_uri`` leads, as MkDocs reads one on a
+    page of content/: the path under content/ written from the page's source (and the address's query and
+    fragment); None for an address that is not such a path (an outside address, '#…', '/…')."""
+    scheme, host, path, query, fragment = urlsplit(address)
+    if scheme or host or not path or path.startswith(("/", "\\")):
+        return None
+    return posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), unquote(path))), query, fragment
 
 
 def page_url(src_uri: str) -> str:

@@ -36,7 +36,7 @@ from catalogue.models import PAGE_HIDE  # noqa: E402
 from catalogue.offer import reference_date  # noqa: E402
 from catalogue.pages import TITLE_ID, GeneratedPage  # noqa: E402
 from catalogue.project import Project  # noqa: E402
-from catalogue.safehtml import EditorMarkdown  # noqa: E402
+from catalogue.safehtml import EditorMarkdown, Heading  # noqa: E402
 from catalogue.site_build import CatalogueErrors, SiteBuild  # noqa: E402
 
 build: SiteBuild | None = None
@@ -64,9 +64,16 @@ def _title_link(title: str) -> AnchorLink:
     return AnchorLink(title, TITLE_ID, 1)
 
 
+def _anchor(heading: Heading) -> AnchorLink:
+    link = AnchorLink(heading.title, heading.id, heading.level)
+    link.children = [_anchor(child) for child in heading.children]
+    return link
+
+
 class _Generated(Page):
     """A page the catalogue made whole (catalogue/pages.py): MkDocs reads no file and renders no Markdown for it,
-    as Material's blog plugin does with its own pages. Its table of contents is its title alone, and hidden."""
+    as Material's blog plugin does with its own pages. Its table of contents is its title, with the contents of a
+    toolkit page's text under it; hidden on a page without them."""
 
     def __init__(self, made: GeneratedPage, title: str | None, file: File, config: MkDocsConfig) -> None:
         self.made = made
@@ -75,12 +82,15 @@ class _Generated(Page):
     def read_source(self, config: MkDocsConfig) -> None:
         self.markdown = ""
         self.meta = {"title": markupsafe.escape(self.made.title),
-                     "description": markupsafe.escape(self.made.description), "hide": ["toc"]}
+                     "description": markupsafe.escape(self.made.description),
+                     "hide": ["toc"] if self.made.contents is None else []}
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         assert isinstance(self.made.content, str)
         self.content = self.made.content
-        self.toc = TableOfContents([_title_link(self.meta["title"])])
+        title = _title_link(self.meta["title"])
+        title.children = [_anchor(heading) for heading in self.made.contents or ()]
+        self.toc = TableOfContents([title])
 
 
 def _nav_titles(nav: list | None) -> dict[str, str]:
@@ -151,19 +161,24 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     nav_titles = _nav_titles(config.nav)
     # (the search index from now on, unless Material's own search is on)
     for page in site.make_pages(Path(config.site_dir) if "material/search" not in config.plugins else None):
-        file = File.generated(config, page.src_uri, content="" if page.is_page else page.content)
+        file = files.get_file_from_path(page.src_uri)  # a toolkit page's own file
+        if file is None:
+            file = File.generated(config, page.src_uri, content="" if page.is_page else page.content)
+            files.append(file)
         if page.is_page:
             _Generated(page, nav_titles.get(page.src_uri), file, config)
         if site.memory is not None and not theme_changed and site.memory.unchanged(page):
             unchanged.add(page.src_uri)  # in the preview (a dirty build), not written again
-        files.append(file)
         site.wrote(page, file.abs_dest_path)
     if site.memory is not None:
         # Whether a file has changed is decided once per build: MkDocs asks before reading a page and again
         # before writing it, and a file saved in between (the forms at /admin/ save often) would be written
-        # without having been read. The theme shows on every page: when it changed, build them all.
+        # without having been read. A page made here has changed when it is not made as last time (a toolkit page
+        # also when only the courses that use it changed). The theme shows on every page: when it changed, build
+        # them all.
         for file in files:
-            modified = file.src_uri not in unchanged and (theme_changed or file.is_modified())
+            modified = (file.src_uri not in unchanged if file.src_uri in site.generated
+                        else theme_changed or file.is_modified())
             file.is_modified = lambda modified=modified: modified
     for dest in site.all_made():  # the preview: a course that left, its page goes too
         with contextlib.suppress(OSError):
@@ -172,9 +187,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 # The phases of a build (`build.py build --tider`): the pages are made (on_files), MkDocs renders the Markdown of
-# content/ (after on_nav), copies the theme's and content/'s other files (on_env), then puts each page in the theme
-# and writes it. From the first page made, Pagefind indexes each page as its content is finished, unless Material's
-# search is on (SiteBuild.make_pages).
+# the other pages of content/ (after on_nav), copies the theme's and content/'s other files (on_env), then puts each
+# page in the theme and writes it. From the first page made, Pagefind indexes each page as its content is finished,
+# unless Material's search is on (SiteBuild.make_pages).
 def on_nav(nav, config: MkDocsConfig, files: Files):
     _current().phase("markdown")
     return nav
@@ -208,21 +223,18 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return output
 
 
-# A page of content/: the theme gets its title, description and what to hide, nothing else of its front matter
-# (Material prints page.meta as it is, and acts on keys like 'template'); title and description go as text. Toolkit
-# pages: title and description from their Danish keys, and the Markdown of their own text with what goes with it.
+# A page of content/ outside the toolkit: the theme gets its title, description and what to hide, nothing else of
+# its front matter (Material prints page.meta as it is, and acts on keys like 'template'); title and description go
+# as text.
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if isinstance(page, _Generated):
         return markdown
-    site = _current()
-    assert site.catalogue is not None
-    item = site.catalogue.toolkit.get(page.file.src_uri)
-    meta = {"title": item.meta.titel, "description": item.meta.intro} if item is not None else page.meta
+    meta = page.meta
     page.meta = {key: markupsafe.escape(meta[key]) for key in ("title", "description")
                  if isinstance(meta.get(key), str)}
     hide = meta.get("hide")
     page.meta["hide"] = [h for h in hide if h in PAGE_HIDE] if isinstance(hide, list) else []
-    return site.page_text(page.file.src_uri, markdown)
+    return markdown
 
 
 # A page titled by its first heading: that title as text too (Material would print it through 'striptags',
@@ -233,16 +245,9 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     return context
 
 
-# The page's finished content (catalogue/site_build.py page_html). A toolkit page's table of contents is its title,
-# with the headings of its own text under it.
+# The page's finished content (catalogue/site_build.py page_html).
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    site = _current()
-    assert site.catalogue is not None
-    if page.file.src_uri in site.catalogue.toolkit:
-        title = _title_link(page.title or "")
-        title.children = list(page.toc)
-        page.toc = TableOfContents([title])
-    return site.page_html(page.file.src_uri, html_lib.unescape(page.title or ""), html)
+    return _current().page_html(page.file.src_uri, html_lib.unescape(page.title or ""), html)
 
 
 # Every page is written: the search index is finished (Pagefind; no server, no outside request)

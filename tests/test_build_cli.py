@@ -141,8 +141,8 @@ def test_broken_link_in_a_page_is_a_danish_warning_at_its_line(project: Path) ->
     about.write_text("\n".join(lines + ["", "Se også [skemaet](skema.md)."]) + "\n", encoding="utf-8")
     result = run_build(project, "build", "--dato", REFERENCE_DATE)
     assert result.returncode == 0
-    assert f"content/om/index.md:{len(lines) + 2}:19: advarsel: linket 'skema.md' peger på en side, der ikke " \
-           "findes (content/om/skema.md); ret stien" in result.stderr.splitlines()
+    assert f"content/om/index.md:{len(lines) + 2}:19: advarsel: 'skema.md' peger på content/om/skema.md, som ikke " \
+           "findes; ret stien" in result.stderr.splitlines()
 
 
 def test_a_killed_builds_staging_folders_are_removed(project: Path) -> None:

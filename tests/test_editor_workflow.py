@@ -88,6 +88,18 @@ def test_preview_rebuilds_shows_errors_and_recovers(project: Path, tmp_path: Pat
                           encoding="utf-8")
         wait_for(lambda: "Det rigtig gode bestyrelsesmøde" in fetch(page)[1], what="the fixed course to come back")
 
+        # A toolkit page is made again when its text changes, and when a course starts to use it
+        guide = project / "content" / "vaerktoejskasse" / "skabeloner" / "aarshjul-afdelingsbestyrelse.md"
+        guide_page = f"http://127.0.0.1:{port}/vaerktoejskasse/skabeloner/aarshjul-afdelingsbestyrelse/"
+        assert "Bruges på kurserne" not in fetch(guide_page)[1]
+        guide.write_text(guide.read_text(encoding="utf-8") + "\nEn helt ny linje i teksten.\n", encoding="utf-8")
+        wait_for(lambda: "En helt ny linje i teksten." in fetch(guide_page)[1], what="the toolkit page's new text")
+        course.write_text(course.read_text(encoding="utf-8").replace(
+            "materialer: [", "materialer: [vaerktoejskasse/skabeloner/aarshjul-afdelingsbestyrelse.md, "),
+            encoding="utf-8")
+        wait_for(lambda: "Bruges på kurserne" in fetch(guide_page)[1], what="the course that now uses the page")
+        assert "Det rigtig gode bestyrelsesmøde" in fetch(guide_page)[1]
+
         taxonomy = project / "config" / "taxonomy.yml"
         taxonomy.write_text(taxonomy.read_text(encoding="utf-8").replace("navn: Fremmøde", "navn: Mød op"),
                             encoding="utf-8")

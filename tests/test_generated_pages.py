@@ -4,6 +4,7 @@ them: nothing is left for the engine to parse or to put back, and an editor's te
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from conftest import REFERENCE_DATE, REPO, copy_project
 from catalogue.catalogue import load_catalogue
 from catalogue.pages import TITLE_ID, GeneratedPage, PageGenerator
 from catalogue.project import Project
-from catalogue.safehtml import EditorMarkdown, unique_ids
+from catalogue.safehtml import EditorMarkdown, Heading, unique_ids
 
 TODAY = date.fromisoformat(REFERENCE_DATE)
 COURSE = "courses/budgetopfoelgning.yml"
@@ -90,20 +91,28 @@ def test_unique_ids_numbers_later_repeats_and_skips_ids_that_are_taken() -> None
         '<p id="a" data-id="a">id="a"</p><p data-id="a">x</p>')
 
 
-def test_a_toolkit_pages_text_gets_contents_when_long_and_the_heading_of_its_courses() -> None:
+def test_a_toolkit_page_is_its_text_with_contents_when_long_and_the_courses_that_use_it() -> None:
     catalogue, diagnostics = load_catalogue(Project(REPO))
     assert catalogue is not None, diagnostics
-    generator = PageGenerator(catalogue, TODAY)
-    guide = catalogue.toolkit["vaerktoejskasse/vejledninger/budgettet-trin-for-trin.md"]
-    assert generator.toolkit_text(guide, "Tekst.") == "[TOC]\n\nTekst.\n\n## Bruges på kurserne\n"
+    generator = PageGenerator(catalogue, TODAY, markdown=EditorMarkdown(["toc"], {"toc": {"title": "Indhold"}}))
+    guide = replace(catalogue.toolkit["vaerktoejskasse/vejledninger/budgettet-trin-for-trin.md"],
+                    body="Tekst<script>x</script>.\n\n## Første skridt\n\n### Et trin\n\n## To\n\n## Tre\n\n## Fire\n")
+    assert generator.toolkit_text(guide) == f"[TOC]\n\n{guide.body}\n\n## Bruges på kurserne\n"
     unused = next(item for path, item in catalogue.toolkit.items() if not catalogue.courses_using(path)
                   and item.meta.type != "vejledning")
-    assert generator.toolkit_text(unused, "Tekst.") == "Tekst.\n"
-    # The page around the rendered text: title, intro, the text sanitized, then the courses.
-    html = generator.toolkit_html(guide, '<p>Tekst<script>x</script></p>\n<h2 id="bruges-pa-kurserne">Bruges på '
-                                         'kurserne</h2>')
-    assert html.startswith(f'<h1 id="{TITLE_ID}">Budgettet trin for trin</h1>')
-    assert '<p>Tekst</p>\n<h2 id="bruges-pa-kurserne">Bruges på kurserne</h2>\n<ul class="bruges-paa">' in html
+    assert generator.toolkit_text(replace(unused, body="Tekst.")) == "Tekst.\n"
+    # The page around the rendered text: title, intro, the text sanitized, then the courses; the text's headings
+    # are its contents, for the theme to show beside it.
+    page = generator.toolkit_page(guide)
+    assert isinstance(page.content, str)
+    assert page.content.startswith(f'<h1 id="{TITLE_ID}">Budgettet trin for trin</h1>')
+    assert '<p>Tekst.</p>' in page.content and "<script" not in page.content
+    assert '<h2 id="bruges-pa-kurserne">Bruges på kurserne</h2>\n<ul class="bruges-paa">' in page.content
+    assert page.contents == (Heading("Første skridt", "frste-skridt", 2, (Heading("Et trin", "et-trin", 3),)),
+                             Heading("To", "to", 2), Heading("Tre", "tre", 2), Heading("Fire", "fire", 2),
+                             Heading("Bruges på kurserne", "bruges-pa-kurserne", 2))
+    assert '<div class="toc"><span class="toctitle">Indhold</span>' in page.content  # a long guide's [TOC]
+    assert generator.search().contents is None  # a page of the site's own shows no contents
 
 
 def test_the_sign_up_rules_markdown_is_html_on_every_page_that_shows_them(tmp_path: Path) -> None:

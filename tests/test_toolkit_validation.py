@@ -128,6 +128,16 @@ CASES: list[tuple[str, str, list[str]]] = [
       "anden id, der ikke starter med '_'",
       "14:9: advarsel: sidens tekst: billeder skal ligge på sitet (i samme mappe som siden); et billede fra et "
       "andet site bliver fjernet, fordi læserens browser ellers henter det derfra"]),
+    # A link to a file of the site that is not there (the page's own file, a generated page, a folder, an outside
+    # address and code are not)
+    ("link-der-ikke-findes", variant(VALID, "Skriv referatet samme dag som mødet.\n",
+                                     "Se [skabelonen](referat.docx), [kurserne](../../kurser/index.md), "
+                                     "[mappen](../) og [nettet](https://example.dk/x.md).\n\n"
+                                     "Læs [vejledningen](../vejledninger/findes-ikke.md#trin), ikke "
+                                     "`[kode](ikke.md)`.\n\n![Plan](plan.png)\n"),
+     ["12:20: advarsel: '../vejledninger/findes-ikke.md#trin' peger på "
+      "content/vaerktoejskasse/vejledninger/findes-ikke.md, som ikke findes; ret stien",
+      f"14:9: advarsel: 'plan.png' peger på {FOLDER}/plan.png, som ikke findes; ret stien"]),
     ("revideret-i-fremtiden", variant(VALID, "revideret: 2026-09-01", "revideret: 2027-09-01"),
      ["6:12: advarsel: revideret: 1. september 2027 er efter i dag (26. november 2026); skriv den dag, siden "
       "sidst blev gennemgået, senest i dag"]),
