@@ -143,6 +143,7 @@ class PageGenerator:
         self.today = today
         self.site_url = site_url
         self.memo = memo if memo is not None else CourseMemos()
+        self.remembers = memo is not None  # made pages are kept for the next build (the live preview)
         self.processes = processes and memo is None
         self.markdown = markdown or EditorMarkdown()
         self.for_search = for_search or (lambda src_uri, title, content: content)
@@ -344,8 +345,6 @@ class PageGenerator:
         courses = self.catalogue.courses_using(item.path)
         files = downloads(item, self.catalogue.project.content_dir)
         places = self.catalogue.places_of_page(item.path)
-        version = fingerprint(item.body, repr(item.meta), repr(files), repr(places),
-                              *(f"{entry.slug}={entry.course.titel}" for entry in courses))
 
         def make() -> GeneratedPage:
             text, contents = self.markdown.with_headings(
@@ -359,6 +358,10 @@ class PageGenerator:
             return GeneratedPage(item.path, self.for_search(item.path, item.meta.titel, unique_ids(html.rstrip("\n"))),
                                  item.meta.titel, item.meta.intro, contents)
 
+        if not self.remembers:
+            return make()
+        version = fingerprint(item.body, repr(item.meta), repr(files), repr(places),
+                              *(f"{entry.slug}={entry.course.titel}" for entry in courses))
         return self.memo.toolkit.get((item.path, version), make)
 
     def printable(self) -> GeneratedPage:
