@@ -340,24 +340,24 @@ class SearchIndex:
         Pagefind idle, at 3,000 courses), and a page takes a tenth of a millisecond to write."""
         if not is_indexed(path) or self._closed:
             return
-        if self._folder is None:
-            # In the site's folder, so that it goes with a build that fails or is stopped (build.py); gone before
-            # the index is finished.
-            self.site_dir.mkdir(parents=True, exist_ok=True)
-            self._folder = Path(tempfile.mkdtemp(prefix=".soeg-", dir=self.site_dir))
-        target = self._folder / path
+        target = self._part_folder() / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(_PAGE_FOR_INDEX.format(content), encoding="utf-8")
         self._part.append(path)
         if len(self._part) == self.pages_per_part:
             self._hand_over()
 
-    def _hand_over(self) -> None:
-        """The part being filled is complete: the thread has Pagefind index it."""
-        if self._folder is None:  # an index of no pages at all
+    def _part_folder(self) -> Path:
+        """The folder of the part being filled: in the site's folder, so that it goes with a build that fails or is
+        stopped (build.py); gone before the index is finished."""
+        if self._folder is None:
             self.site_dir.mkdir(parents=True, exist_ok=True)
             self._folder = Path(tempfile.mkdtemp(prefix=".soeg-", dir=self.site_dir))
-        self._full.put((self._folder, self._part))
+        return self._folder
+
+    def _hand_over(self) -> None:
+        """The part being filled is complete (or the last): the thread has Pagefind index it."""
+        self._full.put((self._part_folder(), self._part))
         self._folder, self._part = None, []
         self._handed += 1
 

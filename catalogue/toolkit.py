@@ -37,6 +37,8 @@ from .validation import (
 from .yamlsource import Mark, decode, load_yaml_text
 
 TOOLKIT_FOLDER = "vaerktoejskasse"
+TOOLKIT_KEYS = editor_keys(ToolkitMeta)  # what an editor may write in a toolkit page's front matter
+PAGE_KEYS = editor_keys(PageMeta)  # and in another page's
 # The same front matter MkDocs reads: '---', YAML, then '---' or '...'.
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
@@ -164,7 +166,7 @@ def load_toolkit_page(path: Path, context: CheckContext) -> tuple[ToolkitItem | 
                                                 "så nøglerne titel, type, intro, emner og revideret, og så en "
                                                 "linje '---'")]
     yaml_text, first_line, body, body_line = parts
-    document, found = load_yaml_text(yaml_text, display, first_line, editor_keys(ToolkitMeta))
+    document, found = load_yaml_text(yaml_text, display, first_line, TOOLKIT_KEYS)
     if document is None:
         return None, found
     meta, problems = validate_model(ToolkitMeta, document, display, {"taxonomy": context.taxonomy})
@@ -235,7 +237,7 @@ def check_page(path: Path, context: CheckContext) -> list[Diagnostic]:
         body, body_line = text, 1
     else:
         yaml_text, first_line, body, body_line = parts
-        document, found = load_yaml_text(yaml_text, display, first_line, editor_keys(PageMeta))
+        document, found = load_yaml_text(yaml_text, display, first_line, PAGE_KEYS)
         if document is None:
             return found
         found += validate_model(PageMeta, document, display)[1]

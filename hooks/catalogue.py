@@ -204,9 +204,10 @@ def on_env(env, config: MkDocsConfig, files: Files):
 
 
 # Parts of the theme made once for pages side by side (main.html): on pages in the same folder at the same depth,
-# every link to the rest of the site is the same, so the header, the footer, the theme's styles, scripts and settings
-# are the same on each. The menu (tabs) and the menu's sidebar (nav) too, for pages outside the navigation: on such a
-# page nothing in them is marked as where one is.
+# every link to the rest of the site is the same (a page's link to itself, './', is then '../<its name>/', the same
+# address), so the header, the footer, the theme's styles, scripts and settings are the same on each. The menu (tabs)
+# and the menu's sidebar (nav) too, for pages outside the navigation: on such a page nothing in them is marked as
+# where one is.
 _SIDE_BY_SIDE = frozenset({"header", "footer", "styles", "config", "scripts"})
 _OUTSIDE_THE_MENU = frozenset({"tabs", "nav"})
 
