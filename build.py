@@ -51,7 +51,6 @@ try:
     from catalogue.project import Project
     from catalogue.schemas import stale_schemas, write_schemas
     from catalogue.site_build import SiteBuild
-    from catalogue.toolkit import broken_link
 except ModuleNotFoundError as missing:  # run with a Python that has not got the packages of requirements.txt
     if missing.name is None or missing.name.partition(".")[0] == "catalogue":
         raise
@@ -237,47 +236,24 @@ def review(project: Project, today: date) -> int:
     return 0
 
 
-# MkDocs' one message of interest that names an editor's file: a link to a page that is not there. The page, the
-# link and the target are only in its text.
-_BROKEN_LINK = re.compile(r"Doc file '(?P<page>[^']+)' contains a link '(?P<link>[^']+)', but the target "
-                          r"'(?P<target>[^']+)' is not found among documentation files")
-
-
 class _MkDocsMessages(logging.Handler):
-    """Prints MkDocs' warnings and errors for editors: a broken link in Danish at its line, the rest as they are.
+    """Prints MkDocs' warnings and errors as they are. None of them is an editor's to mend: ``check`` has found
+    every problem in the editors' files already (a link to a page that is not there too, which mkdocs.yml therefore
+    has MkDocs log only as information), and the project's own diagnostics come as objects (``SiteBuild``)."""
 
-    The project's own diagnostics do not come this way: ``SiteBuild`` reports them as objects (``_report``).
-    """
-
-    def __init__(self, project: Project, preview: bool) -> None:
+    def __init__(self, preview: bool) -> None:
         super().__init__(logging.WARNING)
-        self.project = project
         self.preview = preview
 
     def emit(self, record: logging.LogRecord) -> None:
         if self.preview and record.name == "mkdocs.commands.build" and record.levelno == logging.WARNING:
             return  # each rebuild of the preview says it is a 'dirty' build, which is what the preview asks for
-        message = record.getMessage()
-        broken = _BROKEN_LINK.search(message) if record.name == "mkdocs.structure.pages" else None
-        if broken:
-            print(self._broken_link(**broken.groupdict()), file=sys.stderr)
-        else:
-            print(f"{'fejl' if record.levelno >= logging.ERROR else 'advarsel'}: {message}", file=sys.stderr)
-
-    def _broken_link(self, page: str, link: str, target: str) -> Diagnostic:
-        path = self.project.content_dir / page
-        line, column = 1, 1
-        if path.is_file():
-            for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-                if f"({link}" in text:
-                    line, column = number, text.index(f"({link}") + 2
-                    break
-        return Diagnostic(self.project.display(path), line, column, broken_link(link, target), severity="advarsel")
+        print(f"{'fejl' if record.levelno >= logging.ERROR else 'advarsel'}: {record.getMessage()}", file=sys.stderr)
 
 
-def _mkdocs_messages(project: Project, preview: bool = False) -> logging.Handler:
+def _mkdocs_messages(preview: bool = False) -> logging.Handler:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    handler = _MkDocsMessages(project, preview)
+    handler = _MkDocsMessages(preview)
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     logger.setLevel(logging.WARNING)
@@ -348,7 +324,7 @@ def _build(project: Project, today: date, staging: Path, phases: bool) -> int:
     retired = project.root / f".site-old-{os.getpid()}"
     # The build builds what was checked, without reading it all again.
     site_build = SiteBuild(project, today, report=_print_diagnostics, say=_say, checked=catalogue)
-    handler = _mkdocs_messages(project)
+    handler = _mkdocs_messages()
     try:
         config = load_config(str(project.root / "mkdocs.yml"), site_dir=str(staging))
         _hand_over(config, site_build)
@@ -383,7 +359,7 @@ def serve(project: Project, today: date, port: int) -> int:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    _mkdocs_messages(project, preview=True)
+    _mkdocs_messages(preview=True)
     try:
         _hand_over(load_config(str(project.root / "mkdocs.yml")),
                    SiteBuild(project, today, report=_print_diagnostics, say=_say, preview=True))

@@ -138,12 +138,13 @@ def load_catalogue(project: Project, partial: bool = False, memo: CourseFilesMem
             courses.append(entry)
     paths, evaluations, problems = load_paths_and_evaluations(context)
     found += problems
-    found += broken_links(toolkit, context, generated_sources(
-        context.courses, taxonomy.emner if taxonomy else (), (entry.slug for entry in paths)))
+    # What an editor's link in a page of content/ may lead to, besides its files
+    pages = generated_sources(context.courses, taxonomy.emner if taxonomy else (), (entry.slug for entry in paths))
+    found += broken_links(toolkit, context, pages)
     found += generated_page_clashes(context)
     for page in context.content_pages:
         if not page.startswith(f"{TOOLKIT_FOLDER}/") and not is_generated(page):
-            found += check_page(project.content_dir / page, context)
+            found += check_page(project.content_dir / page, context, pages)
     found.sort()
     if taxonomy is None or department is None or (any(d.is_error for d in found) and not partial):
         return None, found

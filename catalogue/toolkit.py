@@ -200,29 +200,35 @@ def broken_link(address: str, target: str) -> str:
     return f"'{address}' peger på content/{target}, som ikke findes; ret stien"
 
 
-def broken_links(items: dict[str, ToolkitItem], context: CheckContext, pages: frozenset[str]) -> list[Diagnostic]:
-    """The links and images in the toolkit pages' text written as a path to a file (with its ending, as MkDocs
-    reads them) that is neither a file of content/ nor one of the site's own ``pages``: warnings at their line.
-    The build leaves such an address as written, a link that leads nowhere."""
+def _broken_links(src_uri: str, body: str, body_line: int, context: CheckContext,
+                  pages: frozenset[str]) -> list[Diagnostic]:
+    """The links and images in the text of the page at ``src_uri`` (under content/) written as a path to a file
+    (with its ending, as MkDocs reads them) that is neither a file of content/ nor one of the site's own ``pages``:
+    warnings at their line. The build leaves such an address as written, a link that leads nowhere."""
     found = []
-    for item in items.values():
-        for line, column, address in addresses(item.body):
-            target = link_target(address, item.path)
-            if (target is None or target[0] in context.content or target[0] in pages
-                    or not posixpath.splitext(urlsplit(address).path)[1]):
-                continue
-            found.append(Diagnostic(context.project.display(context.project.content_dir / item.path),
-                                    item.body_line + line - 1, column, broken_link(address, target[0]),
-                                    "advarsel"))
+    for line, column, address in addresses(body):
+        target = link_target(address, src_uri)
+        if (target is None or target[0] in context.content or target[0] in pages
+                or not posixpath.splitext(urlsplit(address).path)[1]):
+            continue
+        found.append(Diagnostic(context.project.display(context.project.content_dir / src_uri),
+                                body_line + line - 1, column, broken_link(address, target[0]), "advarsel"))
     return found
+
+
+def broken_links(items: dict[str, ToolkitItem], context: CheckContext, pages: frozenset[str]) -> list[Diagnostic]:
+    """The toolkit pages' links to a page or a file of the site that is not there (``_broken_links``)."""
+    return [found for item in items.values()
+            for found in _broken_links(item.path, item.body, item.body_line, context, pages)]
 
 
 # MkDocs reads 'key: value' lines at the top of a page without front matter as settings (MultiMarkdown).
 _SETTING_LINE = re.compile(r"^[ ]{0,3}([A-Za-z0-9_-]+):")
 
 
-def check_page(path: Path, context: CheckContext) -> list[Diagnostic]:
-    """A hand-written page outside the toolkit (content/om/…): its front matter and its HTML."""
+def check_page(path: Path, context: CheckContext, pages: frozenset[str] = frozenset()) -> list[Diagnostic]:
+    """A hand-written page outside the toolkit (content/om/…): its front matter, its HTML and its links (to a file
+    of content/ or one of the site's own ``pages``)."""
     display = context.project.display(path)
     text, found = _page_text(path, display)
     if text is None:
@@ -241,7 +247,8 @@ def check_page(path: Path, context: CheckContext) -> list[Diagnostic]:
         if document is None:
             return found
         found += validate_model(PageMeta, document, display)[1]
-    return found + _body_warnings(display, body, body_line)
+    return (found + _body_warnings(display, body, body_line)
+            + _broken_links(path.relative_to(context.project.content_dir).as_posix(), body, body_line, context, pages))
 
 
 def needing_review(items: dict[str, ToolkitItem], today: date, months: int) -> list[ToolkitItem]:
