@@ -208,13 +208,10 @@ def on_env(env, config: MkDocsConfig, files: Files):
 # address), so the header, the footer, the theme's styles, scripts and settings are the same on each. The menu (tabs)
 # and the menu's sidebar (nav) too, for pages outside the navigation: on such a page nothing in them is marked as
 # where one is.
-_SIDE_BY_SIDE = frozenset({"header", "footer", "styles", "config", "scripts"})
-_OUTSIDE_THE_MENU = frozenset({"tabs", "nav"})
-
-
 def _theme_part(navigation: frozenset[str], page: Page | None, name: str, make) -> markupsafe.Markup:
-    assert name in _SIDE_BY_SIDE | _OUTSIDE_THE_MENU, name
-    shared = page is not None and (name in _SIDE_BY_SIDE or page.file.src_uri not in navigation)
+    side_by_side = name in ("header", "footer", "styles", "config", "scripts")
+    assert side_by_side or name in ("tabs", "nav"), name  # the menu and its sidebar
+    shared = page is not None and (side_by_side or page.file.src_uri not in navigation)
     key = (name, posixpath.dirname(page.url.rstrip("/")), str(page.url.count("/"))) if shared and page else None
     return markupsafe.Markup(_current().theme_part(key, lambda: str(make())))
 
