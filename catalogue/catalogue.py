@@ -19,7 +19,7 @@ from .memo import Memo, fingerprint
 from .models import CourseEntry, Department, PathEntry, SessionEvaluation, Taxonomy
 from .project import Project
 from .sources import SourceTree
-from .toolkit import TOOLKIT_FOLDER, ToolkitItem, broken_links, check_page, load_toolkit, needing_review
+from .toolkit import TOOLKIT_FOLDER, ToolkitItem, check_page, load_toolkit, needing_review, toolkit_broken_links
 from .urls import generated_sources, is_generated
 from .validation import (
     CheckContext,
@@ -121,9 +121,14 @@ def load_catalogue(project: Project, partial: bool = False, memo: CourseFilesMem
     files, problems = course_files(project)
     found += problems
     context.courses = frozenset(path.stem for path in files)
+    path_files, problems = yaml_files(project, project.paths_dir, "forløb")
+    found += problems
+    context.pages = generated_sources(context.courses, taxonomy.emner if taxonomy else (),
+                                      (path.stem for path in path_files))
     remembering = memo is not None
     memo = memo if memo is not None else Memo()  # without one: kept for this call only, by path alone
-    memo.within(fingerprint(taxonomy.model_dump_json() if taxonomy else "", *context.content_pages))
+    memo.within(fingerprint(taxonomy.model_dump_json() if taxonomy else "", *context.content_pages,
+                            *sorted(context.pages)))  # what a course's links may lead to
     keys = {path: (path, fingerprint(path.read_bytes()) if remembering else "") for path in files}
     todo = [path for path in files if keys[path] not in memo]
     loading = _load_courses(todo, context)
@@ -136,15 +141,13 @@ def load_catalogue(project: Project, partial: bool = False, memo: CourseFilesMem
         found += problems
         if entry is not None:
             courses.append(entry)
-    paths, evaluations, problems = load_paths_and_evaluations(context)
+    paths, evaluations, problems = load_paths_and_evaluations(context, path_files)
     found += problems
-    # What an editor's link in a page of content/ may lead to, besides its files
-    pages = generated_sources(context.courses, taxonomy.emner if taxonomy else (), (entry.slug for entry in paths))
-    found += broken_links(toolkit, context, pages)
+    found += toolkit_broken_links(toolkit, context)
     found += generated_page_clashes(context)
     for page in context.content_pages:
         if not page.startswith(f"{TOOLKIT_FOLDER}/") and not is_generated(page):
-            found += check_page(project.content_dir / page, context, pages)
+            found += check_page(project.content_dir / page, context)
     found.sort()
     if taxonomy is None or department is None or (any(d.is_error for d in found) and not partial):
         return None, found
@@ -152,12 +155,11 @@ def load_catalogue(project: Project, partial: bool = False, memo: CourseFilesMem
                      _new_courses(courses, context)), found
 
 
-def load_paths_and_evaluations(context: CheckContext) -> tuple[list[PathEntry], dict[str, tuple[SessionEvaluation,
-                                                                                                  ...]],
-                                                                 list[Diagnostic]]:
-    """The valid learning paths and evaluation files, and every problem in them."""
+def load_paths_and_evaluations(context: CheckContext, path_files: list[Path]) -> tuple[
+        list[PathEntry], dict[str, tuple[SessionEvaluation, ...]], list[Diagnostic]]:
+    """The valid learning paths (of these files) and evaluation files, and every problem in them."""
     project = context.project
-    path_files, found = yaml_files(project, project.paths_dir, "forløb")
+    found: list[Diagnostic] = []
     paths = []
     for path in path_files:
         entry, problems = load_path(path, context)

@@ -13,7 +13,7 @@ from typing import Any, Iterator
 from .diagnostics import Diagnostic, closest, superseded
 from .models import LearningPath, PathEntry, PathStep, editor_keys
 from .toolkit import TOOLKIT_FOLDER
-from .urls import RESERVED_PATHS
+from .urls import RESERVED_PATHS, path_src
 from .validation import (
     CheckContext,
     CrossCheck,
@@ -83,8 +83,10 @@ def _no_step_twice(data: dict[str, Any], _: CheckContext) -> Iterator[Finding]:
                                                          "af dem", severity="advarsel")
 
 
-def _safe_description(data: dict[str, Any], _: CheckContext) -> Iterator[Finding]:
-    yield from markdown_findings(("beskrivelse",), data.get("beskrivelse"))
+def _safe_description(data: dict[str, Any], context: CheckContext) -> Iterator[Finding]:
+    # written as if the path lay in content/forloeb/ (which path does not matter)
+    yield from markdown_findings(("beskrivelse",), data.get("beskrivelse"), links_from=path_src("forloeb"),
+                                 context=context)
 
 
 PATH_CHECKS: list[CrossCheck] = [

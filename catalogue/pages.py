@@ -260,7 +260,7 @@ class PageGenerator:
         elif target in self.catalogue.content:
             made = file_url(target, src_uri)
         else:
-            return address  # check warns of it on a page of content/ (toolkit.broken_links), not in a description
+            return address  # check warns of it (validation.broken_links)
         return urlunsplit(("", "", made, query, fragment))
 
     def listings(self, entries: list[CourseEntry] | None = None) -> list[offer.Listing]:

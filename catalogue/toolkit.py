@@ -7,13 +7,11 @@ depend on the page's type are rows of ``TOOLKIT_CHECKS``.
 from __future__ import annotations
 
 import os
-import posixpath
 import re
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import Any, Iterator
-from urllib.parse import urlsplit
 
 from markdown.extensions.toc import slugify
 from pydantic_core import PydanticCustomError
@@ -22,13 +20,14 @@ from . import danish, placeholders
 from .diagnostics import Diagnostic, superseded
 from .fields import parse_date
 from .models import PageMeta, ToolkitMeta, editor_keys
-from .safehtml import addresses, unsafe_html
+from .safehtml import unsafe_html
 from .sources import FILE_KINDS
-from .urls import is_generated, link_target
+from .urls import is_generated
 from .validation import (
     CheckContext,
     CrossCheck,
     Finding,
+    broken_links,
     cross_check_diagnostics,
     months_before,
     placeholder_findings,
@@ -195,40 +194,26 @@ def load_toolkit(context: CheckContext) -> tuple[dict[str, ToolkitItem], list[Di
     return items, found
 
 
-def broken_link(address: str, target: str) -> str:
-    """What an editor is told of a link in a page's text to a page or a file of the site that is not there."""
-    return f"'{address}' peger på content/{target}, som ikke findes; ret stien"
+def _broken_links(display: str, src_uri: str, body: str, body_line: int, context: CheckContext) -> list[Diagnostic]:
+    """A page's links to a page or a file of the site that is not there (``validation.broken_links``), as
+    warnings at their line in the file."""
+    return [Diagnostic(display, body_line + line - 1, column, message, "advarsel")
+            for line, column, message in broken_links(body, src_uri, context)]
 
 
-def _broken_links(src_uri: str, body: str, body_line: int, context: CheckContext,
-                  pages: frozenset[str]) -> list[Diagnostic]:
-    """The links and images in the text of the page at ``src_uri`` (under content/) written as a path to a file
-    (with its ending, as MkDocs reads them) that is neither a file of content/ nor one of the site's own ``pages``:
-    warnings at their line. The build leaves such an address as written, a link that leads nowhere."""
-    found = []
-    for line, column, address in addresses(body):
-        target = link_target(address, src_uri)
-        if (target is None or target[0] in context.content or target[0] in pages
-                or not posixpath.splitext(urlsplit(address).path)[1]):
-            continue
-        found.append(Diagnostic(context.project.display(context.project.content_dir / src_uri),
-                                body_line + line - 1, column, broken_link(address, target[0]), "advarsel"))
-    return found
-
-
-def broken_links(items: dict[str, ToolkitItem], context: CheckContext, pages: frozenset[str]) -> list[Diagnostic]:
-    """The toolkit pages' links to a page or a file of the site that is not there (``_broken_links``)."""
+def toolkit_broken_links(items: dict[str, ToolkitItem], context: CheckContext) -> list[Diagnostic]:
+    """The toolkit pages' links that lead nowhere: checked once every page the site makes is known."""
     return [found for item in items.values()
-            for found in _broken_links(item.path, item.body, item.body_line, context, pages)]
+            for found in _broken_links(context.project.display(context.project.content_dir / item.path), item.path,
+                                       item.body, item.body_line, context)]
 
 
 # MkDocs reads 'key: value' lines at the top of a page without front matter as settings (MultiMarkdown).
 _SETTING_LINE = re.compile(r"^[ ]{0,3}([A-Za-z0-9_-]+):")
 
 
-def check_page(path: Path, context: CheckContext, pages: frozenset[str] = frozenset()) -> list[Diagnostic]:
-    """A hand-written page outside the toolkit (content/om/…): its front matter, its HTML and its links (to a file
-    of content/ or one of the site's own ``pages``)."""
+def check_page(path: Path, context: CheckContext) -> list[Diagnostic]:
+    """A hand-written page outside the toolkit (content/om/…): its front matter, its HTML and its links."""
     display = context.project.display(path)
     text, found = _page_text(path, display)
     if text is None:
@@ -248,7 +233,8 @@ def check_page(path: Path, context: CheckContext, pages: frozenset[str] = frozen
             return found
         found += validate_model(PageMeta, document, display)[1]
     return (found + _body_warnings(display, body, body_line)
-            + _broken_links(path.relative_to(context.project.content_dir).as_posix(), body, body_line, context, pages))
+            + _broken_links(display, path.relative_to(context.project.content_dir).as_posix(), body, body_line,
+                            context))
 
 
 def needing_review(items: dict[str, ToolkitItem], today: date, months: int) -> list[ToolkitItem]:

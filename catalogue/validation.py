@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import dataclasses
 import os
+import posixpath
 import re
 import types
 import typing
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path, PurePosixPath
 from typing import Any, Callable, Iterable, Iterator, NamedTuple, TypeVar
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, RootModel, ValidationError
 from pydantic_core import PydanticCustomError
@@ -40,9 +42,9 @@ from .models import (
 from .placeholders import COURSE as COURSE_PLACEHOLDERS
 from .placeholders import Placeholder, left_in
 from .project import Project
-from .safehtml import unsafe_html
+from .safehtml import addresses, unsafe_html
 from .sources import PUBLISHED_SUFFIXES, Committed, SourceTree, git_history, not_a_regular_file, scan
-from .urls import RESERVED_SLUGS, RESERVED_TOPICS
+from .urls import RESERVED_SLUGS, RESERVED_TOPICS, course_src, link_target
 from .yamlsource import Path_, YamlDocument, load_yaml_file
 
 M = TypeVar("M", bound=BaseModel)
@@ -211,6 +213,8 @@ class CheckContext:
     history: dict[str, Committed] | None = None
     written: date | None = None  # when the file being checked was written, where known
     courses: frozenset[str] = frozenset()  # the courses by slug (their files' names), for files that name one
+    # The pages the site makes with no file of their own (urls.generated_sources), where an editor's link may lead
+    pages: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, project: Project, taxonomy: Taxonomy | None, today: date | None = None) -> CheckContext:
@@ -476,15 +480,38 @@ def page_findings(loc: Path_, value: Any, context: CheckContext, under: str = ""
         yield Finding(loc, f"'{value}' findes ikke under content/{hint}")
 
 
-def markdown_findings(loc: Path_, text: Any, raw_html: bool = True) -> Iterator[Finding]:
-    """HTML in an editor's Markdown that the build removes, as warnings at its line."""
+def markdown_findings(loc: Path_, text: Any, raw_html: bool = True, links_from: str | None = None,
+                      context: CheckContext | None = None) -> Iterator[Finding]:
+    """HTML in an editor's Markdown that the build removes, as warnings at its line; with ``links_from`` (the
+    source path the text's links are written from) and ``context``, also its links that lead nowhere
+    (``broken_links``)."""
     if isinstance(text, str):
         for line, column, message in unsafe_html(text, raw_html):
             yield Finding(loc, message, severity="advarsel", within=(line, column))
+        if links_from is not None and context is not None:
+            for line, column, message in broken_links(text, links_from, context):
+                yield Finding(loc, message, severity="advarsel", within=(line, column))
 
 
-def _safe_description(course: dict[str, Any], _: CheckContext) -> Iterator[Finding]:
-    yield from markdown_findings(("beskrivelse",), course.get("beskrivelse"))
+def broken_links(text: str, src_uri: str, context: CheckContext) -> Iterator[tuple[int, int, str]]:
+    """The links and images in an editor's Markdown, read as from the page at ``src_uri`` (under content/), written
+    as a path to a file (with its ending, as MkDocs reads them) that is neither a file of content/ nor a page the
+    site makes: (line, column, message) in the text. The build leaves such an address as written, a link that
+    leads nowhere."""
+    for line, column, address in addresses(text):
+        target = link_target(address, src_uri)
+        if (target is not None and target[0] not in context.content and target[0] not in context.pages
+                and posixpath.splitext(urlsplit(address).path)[1]):
+            yield line, column, f"'{address}' peger på content/{target[0]}, som ikke findes; ret stien"
+
+
+# A course's description is written as if the course lay in content/kurser/ (which course does not matter).
+COURSE_TEXT_FROM = course_src("kursus")
+
+
+def _safe_description(course: dict[str, Any], context: CheckContext) -> Iterator[Finding]:
+    yield from markdown_findings(("beskrivelse",), course.get("beskrivelse"), links_from=COURSE_TEXT_FROM,
+                                 context=context)
 
 
 CROSS_CHECKS: list[CrossCheck] = [

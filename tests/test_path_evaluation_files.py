@@ -102,6 +102,12 @@ PATH_CASES: list[tuple[str, str, list[str]]] = [
                                      "  Tag trinnene i rækkefølge.\n\n  <script>alert(1)</script>\n"),
      ["6:3: advarsel: beskrivelse: HTML-elementet <script> er ikke tilladt og bliver fjernet med alt, hvad der "
       "står i det; se i vejledningen, hvilken HTML du kan bruge"]),
+    # written as from content/forloeb/: a course's page is there, a page of a course that is not is not
+    ("beskrivelse-med-brudt-link", variant(PATH, "  Tag trinnene i rækkefølge.\n",
+                                           "  Start med [kurset](../kurser/introduktion-til-bestyrelsesarbejdet.md), "
+                                           "ikke [det her](../kurser/intet.md).\n"),
+     ["4:89: advarsel: beskrivelse: '../kurser/intet.md' peger på content/kurser/intet.md, som ikke findes; ret "
+      "stien"]),
     ("en-liste", "- titel: Prøveforløb\n- intro: Et forløb.\n",
      ["1:1: fejl: filen skal bestå af nøgler med værdier (fx 'titel: Det gode bestyrelsesmøde'), ikke af en liste "
       "eller en enkelt værdi"]),

@@ -290,6 +290,15 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
       "et program i læserens browser)",
       "6:11: advarsel: beskrivelse: billeder skal ligge på sitet (i samme mappe som siden); et billede fra et andet "
       "site bliver fjernet, fordi læserens browser ellers henter det derfra"]),
+    # A link written as from content/kurser/ to a file or page that is not there (the catalogue's page is)
+    ("beskrivelse-med-brudt-link", variant("  Vi gennemgår hele mødet fra indkaldelse til referat.\n",
+                                           "  Se [skabelonen](../vaerktoejskasse/skabeloner/refarat.md) og "
+                                           "[kataloget](index.md).\n"
+                                           "  Læs om [forløbet](../forloeb/findes-ikke.md).\n"),
+     ["4:19: advarsel: beskrivelse: '../vaerktoejskasse/skabeloner/refarat.md' peger på "
+      "content/vaerktoejskasse/skabeloner/refarat.md, som ikke findes; ret stien",
+      "5:21: advarsel: beskrivelse: '../forloeb/findes-ikke.md' peger på content/forloeb/findes-ikke.md, som ikke "
+      "findes; ret stien"]),
     ("noegle-er-en-liste", variant("pris: 1200\n", "pris: 1200\n[a]: x\n"),
      ["10:1: fejl: en nøgle skal være et enkelt ord som 'titel'"]),
     ("pris-for-stor", variant("pris: 1200", "pris: 10000000000000000000000000000"),
