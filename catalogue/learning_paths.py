@@ -20,6 +20,7 @@ from .validation import (
     Finding,
     cross_check_diagnostics,
     file_name_problem,
+    link_findings,
     mappings_in,
     markdown_findings,
     page_findings,
@@ -83,10 +84,13 @@ def _no_step_twice(data: dict[str, Any], _: CheckContext) -> Iterator[Finding]:
                                                          "af dem", severity="advarsel")
 
 
+# A learning path's description is written as if the path lay in content/forloeb/ (which path does not matter).
+PATH_TEXT_FROM = path_src("forloeb")
+
+
 def _safe_description(data: dict[str, Any], context: CheckContext) -> Iterator[Finding]:
-    # written as if the path lay in content/forloeb/ (which path does not matter)
-    yield from markdown_findings(("beskrivelse",), data.get("beskrivelse"), links_from=path_src("forloeb"),
-                                 context=context)
+    yield from markdown_findings(("beskrivelse",), data.get("beskrivelse"))
+    yield from link_findings(("beskrivelse",), data.get("beskrivelse"), PATH_TEXT_FROM, context)
 
 
 PATH_CHECKS: list[CrossCheck] = [

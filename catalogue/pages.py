@@ -144,7 +144,7 @@ class PageGenerator:
         self.site_url = site_url
         self.memo = memo if memo is not None else CourseMemos()
         self.remembers = memo is not None  # made pages are kept for the next build (the live preview)
-        self.processes = processes and memo is None
+        self.processes = processes and not self.remembers
         self.markdown = markdown or EditorMarkdown()
         self.for_search = for_search or (lambda src_uri, title, content: content)
         templates = sorted((catalogue.project.templates_dir / "pages").glob("*.jinja"))

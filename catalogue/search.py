@@ -37,7 +37,7 @@ from .urls import (
     RESERVED_SLUGS,
     SEARCH,
     course_src,
-    page_url,
+    page_file,
     path_src,
     topic_src,
 )
@@ -52,7 +52,7 @@ EDITORS_GUIDE = "om/redigering.md"
 # again), the editors' guide and its scaffolds, and the search page itself. Not indexed at all, and neither is
 # the theme's 404 page.
 NOT_INDEXED_PAGES = (HOME, PRINTABLE, EDITORS_GUIDE, NEW_FILES, SEARCH)
-NOT_INDEXED_FILES = frozenset({"404.html", ADMIN_PAGE, *(page_url(src) + "index.html" for src in NOT_INDEXED_PAGES)})
+NOT_INDEXED_FILES = frozenset({"404.html", ADMIN_PAGE, *map(page_file, NOT_INDEXED_PAGES)})
 # The kind of page a search result says it is (the toolkit's kinds are its types' names).
 COURSE_KIND, TOPIC_KIND, PATH_KIND, OTHER_KIND = "Kursus", "Emne", "Forløb", "Side"
 

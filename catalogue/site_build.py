@@ -24,7 +24,7 @@ from .preview import BrokenFile, banner, broken_files, error_addresses
 from .project import Project
 from .safehtml import EditorMarkdown, sanitize
 from .search import CompoundSplitter, ForSearch, SearchIndex, bundle_name, site_texts, write_compounds
-from .urls import page_url
+from .urls import page_file
 
 # From this many courses on, a build makes their pages and calendars on every processor (the preview makes them
 # here, once for each version of each course file).
@@ -183,7 +183,7 @@ class SiteBuild:
             return html
         html = self.for_search(src_uri, title, sanitize(html))
         if self.search is not None:
-            self.search.add(page_url(src_uri) + "index.html", html)
+            self.search.add(page_file(src_uri), html)
         return html
 
     def theme_part(self, key: tuple[str, ...] | None, make: Callable[[], str]) -> str:
@@ -209,7 +209,7 @@ class SiteBuild:
         def index(page: GeneratedPage) -> None:
             if self.search is None:  # from the first page made: every process that makes them is forked by now
                 self.search = SearchIndex(site_dir, pages)
-            self.search.add(page_url(page.src_uri) + "index.html", str(page.content))
+            self.search.add(page_file(page.src_uri), str(page.content))
 
         return self.generator.all_pages(each=index)
 

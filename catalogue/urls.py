@@ -78,6 +78,11 @@ def page_url(src_uri: str) -> str:
     return stem + "/"
 
 
+def page_file(src_uri: str) -> str:
+    """The file a Markdown source's page is written to, under the site: a/b.md → a/b/index.html."""
+    return page_url(src_uri) + "index.html"
+
+
 def absolute_url(site_url: str, src_uri: str) -> str:
     """The full address of a page or file, for what is read away from the site (calendars, the feed, JSON-LD,
     the printed catalogue): https://kurser.example.dk/ and kurser/a.md → https://kurser.example.dk/kurser/a/"""

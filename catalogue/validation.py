@@ -480,17 +480,19 @@ def page_findings(loc: Path_, value: Any, context: CheckContext, under: str = ""
         yield Finding(loc, f"'{value}' findes ikke under content/{hint}")
 
 
-def markdown_findings(loc: Path_, text: Any, raw_html: bool = True, links_from: str | None = None,
-                      context: CheckContext | None = None) -> Iterator[Finding]:
-    """HTML in an editor's Markdown that the build removes, as warnings at its line; with ``links_from`` (the
-    source path the text's links are written from) and ``context``, also its links that lead nowhere
-    (``broken_links``)."""
+def markdown_findings(loc: Path_, text: Any, raw_html: bool = True) -> Iterator[Finding]:
+    """HTML in an editor's Markdown that the build removes, as warnings at its line."""
     if isinstance(text, str):
         for line, column, message in unsafe_html(text, raw_html):
             yield Finding(loc, message, severity="advarsel", within=(line, column))
-        if links_from is not None and context is not None:
-            for line, column, message in broken_links(text, links_from, context):
-                yield Finding(loc, message, severity="advarsel", within=(line, column))
+
+
+def link_findings(loc: Path_, text: Any, links_from: str, context: CheckContext) -> Iterator[Finding]:
+    """The links in an editor's Markdown, written from the source path ``links_from``, that lead nowhere
+    (``broken_links``), as warnings at their line."""
+    if isinstance(text, str):
+        for line, column, message in broken_links(text, links_from, context):
+            yield Finding(loc, message, severity="advarsel", within=(line, column))
 
 
 def broken_links(text: str, src_uri: str, context: CheckContext) -> Iterator[tuple[int, int, str]]:
@@ -510,8 +512,8 @@ COURSE_TEXT_FROM = course_src("kursus")
 
 
 def _safe_description(course: dict[str, Any], context: CheckContext) -> Iterator[Finding]:
-    yield from markdown_findings(("beskrivelse",), course.get("beskrivelse"), links_from=COURSE_TEXT_FROM,
-                                 context=context)
+    yield from markdown_findings(("beskrivelse",), course.get("beskrivelse"))
+    yield from link_findings(("beskrivelse",), course.get("beskrivelse"), COURSE_TEXT_FROM, context)
 
 
 CROSS_CHECKS: list[CrossCheck] = [
