@@ -378,14 +378,6 @@ def _interrupt(*_: object) -> None:
     raise KeyboardInterrupt
 
 
-def _die_with_parent() -> None:
-    """In the child, before it runs: Linux stops it when this process ends, however that ends."""
-    import ctypes
-
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-
-
 def cms(project: Project, today: date, port: int) -> int:
     """The live preview with Decap CMS's forms at /admin/, saving through its local proxy into this folder.
 
@@ -396,6 +388,7 @@ def cms(project: Project, today: date, port: int) -> int:
     import subprocess
 
     from catalogue.cms import LOCAL_PROXY_PORT
+    from catalogue.processes import die_with_parent
 
     server = project.root / "node_modules" / "decap-server" / "dist" / "index.js"
     node = shutil.which("node")
@@ -411,7 +404,7 @@ def cms(project: Project, today: date, port: int) -> int:
     environment = {"PATH": os.environ.get("PATH", ""), "PORT": str(LOCAL_PROXY_PORT), "BIND_HOST": "127.0.0.1",
                    "MODE": "fs", "GIT_REPO_DIRECTORY": str(project.root), "LOG_LEVEL": "warn"}
     # Its working folder is its own, so that no .env file in the project can change how it runs.
-    proxy = subprocess.Popen([node, str(server)], cwd=server.parent, env=environment, preexec_fn=_die_with_parent)
+    proxy = subprocess.Popen([node, str(server)], cwd=server.parent, env=environment, preexec_fn=die_with_parent)
     # A plain `kill` stops the preview as Ctrl+C does (MkDocs shuts its server down on KeyboardInterrupt).
     signal.signal(signal.SIGTERM, _interrupt)
     print(f"Redigering i browseren: http://127.0.0.1:{port}/admin/ (gemmer i {project.root})", file=sys.stderr)

@@ -8,8 +8,10 @@ any (``each`` may start one: it is called once every process is forked).
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
 from multiprocessing.connection import Connection, wait
 from typing import Callable, TypeVar
 
@@ -18,6 +20,20 @@ R = TypeVar("R")
 
 MAX_PROCESSES = 8
 BATCH = 50  # results sent back at a time
+
+_PR_SET_PDEATHSIG = 1
+# Loaded here, not in the child: a child forked while another thread held the loader's lock would wait forever.
+try:
+    _PRCTL = ctypes.CDLL(None, use_errno=True).prctl
+except (OSError, AttributeError):  # not Linux
+    _PRCTL = None
+
+
+def die_with_parent() -> None:
+    """For ``subprocess``'s ``preexec_fn``, in the child before it runs its program: Linux stops the child when the
+    thread that started it ends, however that ends, so that a stopped build leaves nothing running."""
+    if _PRCTL is not None:
+        _PRCTL(_PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 def processors() -> int:

@@ -13,13 +13,14 @@ not indexed at all.
 
 from __future__ import annotations
 
-import asyncio
 import functools
 import html
 import json
+import os
 import queue
 import re
 import shutil
+import subprocess
 import tempfile
 import threading
 from dataclasses import dataclass, field
@@ -29,6 +30,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 import snowballstemmer
 
 from .models import TOOLKIT_TYPES
+from .processes import die_with_parent
 from .urls import (
     ADMIN_PAGE,
     HOME,
@@ -43,8 +45,6 @@ from .urls import (
 )
 
 if TYPE_CHECKING:
-    from pagefind.index import IndexConfig
-
     from .catalogue import Catalogue
 
 EDITORS_GUIDE = "om/redigering.md"
@@ -250,42 +250,32 @@ class ForSearch:
         return content + kind_html(kind) + index_terms_html(self.splitter, title, content)
 
 
-def _index_config(output: Path) -> IndexConfig:
-    from pagefind.index import IndexConfig
+def _index_command(output: Path) -> list[str]:
+    from pagefind_bin import get_executable
 
-    # The index is written to output_path (absolute: not the working folder).
-    return IndexConfig(root_selector="article", exclude_selectors=NOT_INDEXED, force_language="da",
-                       output_path=str(output.resolve()))
-
-
-async def _write_index_once(root: Path, output: Path) -> int:
-    from pagefind.index import PagefindIndex
-
-    async with PagefindIndex(_index_config(output)) as index:  # written when the context closes
-        result = await index.add_directory(str(root))
-    return int(result["page_count"])
-
-
-def _whole(bundle: Path) -> bool:
-    """Whether a bundle was written out in full: Pagefind's service is stopped as soon as it answers that
-    the files are written, and once in a while a file is still empty then (seen at 10,000 courses)."""
-    try:
-        json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    return all(path.stat().st_size > 0 for path in bundle.rglob("*") if path.is_file())
-
-
-WRITE_TRIES = 3
+    command = [str(get_executable()), "--site", ".", "--output-path", str(output.resolve()), "--root-selector",
+               "article", "--force-language", "da", "--silent"]
+    for selector in NOT_INDEXED:
+        command += ["--exclude-selectors", selector]
+    return command
 
 
 def _write_index(root: Path, output: Path) -> int:
-    for _ in range(WRITE_TRIES):
-        shutil.rmtree(output, ignore_errors=True)
-        indexed = asyncio.run(_write_index_once(root, output))
-        if _whole(output):
-            return indexed
-    raise RuntimeError(f"søgeindekset i {output.name}/ blev ikke skrevet helt færdigt ({WRITE_TRIES} forsøg)")
+    """Pagefind's index of the pages under ``root``, written to ``output``; returns how many pages it holds.
+
+    Pagefind's command, which returns when its files are written. Its service answers that they are while the
+    last bytes of a file may still be on their way to the disk, and the service is stopped when it answers: now and
+    then a file was cut short (an empty pagefind-entry.json at 10,000 courses; a wasm file in the tests). The
+    command runs in ``root`` (only the pages, so no Pagefind settings file) without Pagefind's settings from the
+    environment (PAGEFIND_…), and ends with this process.
+    """
+    environment = {name: value for name, value in os.environ.items() if not name.startswith("PAGEFIND_")}
+    done = subprocess.run(_index_command(output), cwd=root, env=environment, capture_output=True, text=True,
+                          preexec_fn=die_with_parent)
+    if done.returncode:
+        raise RuntimeError(f"Pagefind stoppede med fejlkode {done.returncode}: {(done.stderr or done.stdout).strip()}")
+    entry = json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8"))
+    return sum(language["page_count"] for language in entry["languages"].values())
 
 
 def bundle_name(number: int) -> str:

@@ -7,7 +7,6 @@ both searches is printed side by side.
 
 from __future__ import annotations
 
-import concurrent.futures
 import functools
 import http.server
 import json
@@ -395,24 +394,41 @@ def test_a_very_long_word_is_not_split() -> None:
         signal.alarm(0)
 
 
-def test_an_index_part_written_only_in_part_is_written_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Pagefind's service is stopped as soon as it says the files are written; now and then one is still empty
-    (seen at 10,000 courses: a part's pagefind-entry.json of 0 bytes, and no search worked)."""
-    import catalogue.search as search
+def test_an_index_is_written_whole_and_by_the_build_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pagefind's command returns when its files are written (its service said so before the last bytes of a file
+    were on the disk, and was stopped: now and then a file was cut short); Pagefind's settings in the environment
+    (PAGEFIND_…, which it reads) change nothing; a failure is said in Danish."""
+    import gzip
+    import subprocess
 
-    tries: list[int] = []
+    from catalogue.search import _PAGE_FOR_INDEX, _index_command
 
-    async def write_once(root: Path, output: Path) -> int:
-        output.mkdir(parents=True)
-        (output / "pagefind-entry.json").write_text("" if not tries else '{"version": "1"}', encoding="utf-8")
-        tries.append(1)
-        return 3
+    pages = tmp_path / "sider"
+    for name in ("budget", "referat", "vedtaegter"):
+        (pages / name).mkdir(parents=True)
+        (pages / name / "index.html").write_text(_PAGE_FOR_INDEX.format(f"<h1>{name}</h1><p>Om {name}.</p>"),
+                                                 encoding="utf-8")
 
-    monkeypatch.setattr(search, "_write_index_once", write_once)
-    # In a thread of its own, as in a build: Playwright's browser fixture keeps an event loop running in this one.
-    with concurrent.futures.ThreadPoolExecutor(1) as pool:
-        assert pool.submit(search._write_index, tmp_path, tmp_path / "pagefind").result() == 3
-    assert len(tries) == 2
+    def files(bundle: Path) -> dict[str, bytes]:
+        return {p.relative_to(bundle).as_posix(): p.read_bytes() for p in bundle.rglob("*") if p.is_file()}
+
+    assert _write_index(pages, tmp_path / "et") == 3
+    written = files(tmp_path / "et")
+    for data in written.values():
+        if data[:2] == b"\x1f\x8b":  # compressed: whole when it ends with its length and checksum
+            gzip.decompress(data)
+    assert json.loads(written["pagefind-entry.json"])["languages"]["da"]["page_count"] == 3
+
+    monkeypatch.setenv("PAGEFIND_KEEP_INDEX_URL", "true")  # result addresses ending in index.html
+    monkeypatch.setenv("PAGEFIND_GLOB", "budget/*.html")
+    assert _write_index(pages, tmp_path / "to") == 3 and files(tmp_path / "to") == written
+    # … as they would, passed on to Pagefind
+    subprocess.run(_index_command(tmp_path / "tre"), cwd=pages, check=True)
+    assert files(tmp_path / "tre") != written
+
+    (pages / "tom").mkdir()
+    with pytest.raises(RuntimeError, match="^Pagefind stoppede med fejlkode 1: "):
+        _write_index(pages / "tom", tmp_path / "fire")
 
 
 def test_extra_index_terms_come_from_the_text_not_from_the_json_ld(sample_site: Path) -> None:
