@@ -191,7 +191,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 # page in the theme and writes it. From the first page made, Pagefind indexes each page as its content is finished,
 # unless Material's search is on (SiteBuild.make_pages).
 def on_nav(nav, config: MkDocsConfig, files: Files):
-    _current().phase("markdown")
+    site = _current()
+    site.phase("markdown")
+    # Every page is there now: the sitemap dates each by the build's reference date, the one date a build goes by
+    # (MkDocs would give the day in UTC, which is the day before Denmark's for an hour or two after midnight)
+    for file in files.documentation_pages():
+        file.page.update_date = site.today.isoformat()
     return nav
 
 

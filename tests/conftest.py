@@ -47,9 +47,10 @@ def copy_project(target: Path, with_sample_courses: bool = True) -> Path:
     return copy_project_parts(REPO, target, with_courses=with_sample_courses)
 
 
-def run_build(project: Path, *args: str) -> Result:
+def run_build(project: Path, *args: str, env: dict[str, str] | None = None) -> Result:
+    """build.py of ``project`` with ``args`` (in ``env``: this environment by default)."""
     completed = subprocess.run([sys.executable, str(project / "build.py"), *args], cwd=project,
-                               capture_output=True, text=True, timeout=300)
+                               capture_output=True, text=True, timeout=300, env=env)
     return Result(completed.returncode, completed.stdout, completed.stderr)
 
 
