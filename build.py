@@ -14,11 +14,14 @@
     python build.py links                        check the outside links (sign-up, toolkit, videos)
     python build.py fmt [--tjek]                 course files in the contract's key order (after Decap CMS)
     python build.py diff OLD NEW                 the pages a change adds, changes or removes (two built sites)
+    python build.py dato                         the date a build without --dato uses: today in Denmark
 
 Problems are printed one per line as ``path:line:column: fejl: …`` on standard
 output (and as GitHub annotations when GITHUB_ACTIONS=true); the exit code is 1
 when there is an error. ``build`` replaces ``site/`` only when the whole build
-has succeeded.
+has succeeded. In a shallow git clone, ``check`` and ``build`` cannot tell when
+files were committed: they say so, and with CI=true (as on GitHub Actions) stop
+with an error, so that no such site is published.
 """
 
 from __future__ import annotations
@@ -128,6 +131,7 @@ def _parser() -> argparse.ArgumentParser:
                dated=False)
     diff.add_argument("gammel", type=Path, help="mappen med sitet før ændringen")
     diff.add_argument("ny", type=Path, help="mappen med sitet efter ændringen")
+    add("dato", "skriv den dato, en bygning uden --dato bruger: dagens dato i Danmark", dated=False)
     return parser
 
 
@@ -159,8 +163,31 @@ def _report(diagnostics: list[Diagnostic]) -> int:
     return errors
 
 
-def check(project: Project, today: date) -> int:
-    return 0 if _checked(project, today) else 1
+# What a shallow clone cannot tell, and how to get what is missing (said by check, build and the preview).
+SHALLOW_CLONE = (
+    "denne kopi af projektet har kun de nyeste commits (en 'shallow clone'), så det kan ikke ses, hvornår filerne "
+    "i courses/ og content/ først blev gemt og sidst blev ændret: intet kursus bliver markeret 'Nyt kursus', feedet "
+    "viser kurserne som ændret ved de nyeste commits, og tjekket kan ikke advare om hold, der sluttede længe før "
+    "filen blev skrevet. Hent hele historikken med 'git fetch --unshallow' (i GitHub Actions: 'fetch-depth: 0' "
+    "under 'with:' ved actions/checkout), og prøv igen")
+
+
+def _history_complete(project: Project, ci: bool) -> bool:
+    """Whether git's whole history is there for what the site shows by it. A shallow clone is said to be one: as an
+    error under CI (a site published from it would lack what the history gives), elsewhere as a warning."""
+    from catalogue.sources import is_shallow_clone
+
+    if not is_shallow_clone(project.root):
+        return True
+    print(f"{'fejl' if ci else 'advarsel'}: {SHALLOW_CLONE}", file=sys.stderr)
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        print(f"::{'error' if ci else 'warning'} title=Git-historikken mangler::{SHALLOW_CLONE}")
+    return not ci
+
+
+def check(project: Project, today: date, ci: bool) -> int:
+    checked = _checked(project, today)
+    return 0 if _history_complete(project, ci) and checked else 1
 
 
 def _checked(project: Project, today: date) -> Catalogue | None:
@@ -296,21 +323,24 @@ def _remove_leftovers(project: Project) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def build(project: Project, today: date, phases: bool = False) -> int:
+def build(project: Project, today: date, ci: bool, phases: bool = False) -> int:
     """Check, build into a fresh folder, and swap it in as site/ only when everything worked."""
     with _one_build_at_a_time(project):
         _remove_leftovers(project)
         staging = project.root / f".site-new-{os.getpid()}"
         try:
-            return _build(project, today, staging, phases)
+            return _build(project, today, ci, staging, phases)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
 
 
-def _build(project: Project, today: date, staging: Path, phases: bool) -> int:
+def _build(project: Project, today: date, ci: bool, staging: Path, phases: bool) -> int:
     checking = time.perf_counter()
     catalogue = _checked(project, today)
     checked_s = time.perf_counter() - checking
+    if not _history_complete(project, ci):
+        print("fejl: sitet blev ikke bygget; site/ er ikke ændret", file=sys.stderr)
+        return 1
     if catalogue is None:
         return 1
     # What was read lives until the process ends: the garbage collector need not walk it again and again.
@@ -511,19 +541,23 @@ def main(argv: list[str] | None = None) -> int:
 def _main(argv: list[str] | None) -> int:
     args = _parser().parse_args(argv)
     project = Project(ROOT)
+    if args.command == "dato":
+        print(reference_date(None).isoformat())
+        return 0
     today = getattr(args, "dato", None) or reference_date(None)
+    # On a CI server (GitHub Actions sets CI=true) the build publishes: what would be a warning on an editor's
+    # machine stops it there.
+    ci = os.environ.get("CI", "").strip().lower() in ("true", "1")
     if args.command == "check":
-        return check(project, today)
+        return check(project, today, ci)
     if args.command == "review":
         return review(project, today)
     if args.command == "evaluering":
         return evaluation(project, today, args.csv)
-    if args.command == "serve":
-        _review_note(len(review_report(project, today).due))  # once: not again on every rebuild
-        return serve(project, today, args.port)
-    if args.command == "cms":
+    if args.command in ("serve", "cms"):  # said once, not again on every rebuild; the preview publishes nothing
+        _history_complete(project, ci=False)
         _review_note(len(review_report(project, today).due))
-        return cms(project, today, args.port)
+        return (serve if args.command == "serve" else cms)(project, today, args.port)
     if args.command == "new":
         return new(project, args.navn, args.kind)
     if args.command == "schemas":
@@ -534,7 +568,7 @@ def _main(argv: list[str] | None) -> int:
         return fmt(project, args.tjek)
     if args.command == "diff":
         return diff(args.gammel, args.ny)
-    return build(project, today, args.tider)
+    return build(project, today, ci, args.tider)
 
 
 if __name__ == "__main__":

@@ -182,7 +182,7 @@ def _new_courses(courses: list[CourseEntry], context: CheckContext) -> frozenset
 
     A file not committed yet is new too (it is, once it is). A file in the repository's first commit is not: that
     commit brought in the catalogue there was, and nothing in it was news to residents. Outside a git checkout no
-    course is new.
+    course is new, nor one whose first commit a shallow clone has not got.
     """
     if context.today is None or context.history is None:
         return frozenset()
@@ -190,7 +190,8 @@ def _new_courses(courses: list[CourseEntry], context: CheckContext) -> frozenset
     new = set()
     for entry in courses:
         committed = context.history.get(entry.source)
-        if committed is None or (not committed.imported and committed.first.astimezone(COPENHAGEN).date() >= since):
+        if committed is None or (committed.first is not None and not committed.imported
+                                 and committed.first.astimezone(COPENHAGEN).date() >= since):
             new.add(entry.slug)
     return frozenset(new)
 

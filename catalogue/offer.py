@@ -16,8 +16,10 @@ FULL = "fuldt"
 CLOSED = "lukket"  # not a status: sign-up has closed by its deadline or because the session has begun
 
 
-def today_in_denmark() -> date:
-    return datetime.now(COPENHAGEN).date()
+def today_in_denmark(now: datetime | None = None) -> date:
+    """The date in Denmark at ``now`` (an aware time; default: this moment), in summer time or not, whatever the
+    machine's time zone (GitHub's runners keep UTC, an hour or two behind)."""
+    return (now or datetime.now(COPENHAGEN)).astimezone(COPENHAGEN).date()
 
 
 def reference_date(text: str | None) -> date:

@@ -145,34 +145,52 @@ def not_a_regular_file(path: Path, root: Path, display: str) -> Diagnostic | Non
 class Committed:
     """When a file was first and last committed."""
 
-    first: datetime
+    first: datetime | None  # None: in a shallow clone, before the oldest commit it has, so not known
     last: datetime
     imported: bool = False  # first committed in the repository's first commit, which brought in what there was
+
+
+def _git(root: Path, *arguments: str) -> str:
+    """What git prints for ``arguments`` in ``root`` (file names as they are, in UTF-8, whatever the locale)."""
+    return subprocess.run(["git", "-c", "core.quotepath=off", *arguments], cwd=root, capture_output=True,
+                          encoding="utf-8", timeout=60, check=True).stdout
+
+
+def is_shallow_clone(root: Path) -> bool:
+    """Whether ``root`` is in a shallow clone (``git clone --depth``, GitHub's checkout by default): its oldest
+    commits hide their parents, so when a file was first committed, and often when last, cannot be told."""
+    try:
+        return _git(root, "rev-parse", "--is-shallow-repository").strip() == "true"
+    except (OSError, subprocess.SubprocessError):
+        return False  # not a git checkout
 
 
 def git_history(root: Path, folders: tuple[str, ...] = ("courses", "content")) -> dict[str, Committed] | None:
     """When each file under ``folders`` was first and last committed, by its path relative to ``root`` (one call
     to git for all); a file not committed yet is not in it. None when ``root`` is not in a git checkout."""
-    command = ["git", "-c", "core.quotepath=off", "log", "--relative", "--format=%x00%cI%x00%P", "--name-only",
-               "--no-renames", "--", *folders]
     try:
-        log = subprocess.run(command, cwd=root, capture_output=True, text=True, timeout=60, check=True).stdout
+        log = _git(root, "log", "--relative", "--format=%x00%cI%x00%P", "--name-only", "--no-renames", "--",
+                   *folders)
     except subprocess.CalledProcessError:
         try:  # a checkout without any commits yet has no history, but every file in it is new
-            inside = subprocess.run(["git", "rev-parse", "--is-inside-work-tree"], cwd=root, capture_output=True,
-                                    text=True, timeout=60).stdout.strip() == "true"
+            inside = _git(root, "rev-parse", "--is-inside-work-tree").strip() == "true"
         except (OSError, subprocess.SubprocessError):
             inside = False
         return {} if inside else None
     except (OSError, subprocess.SubprocessError):
         return None
+    # A commit without parents is the repository's first, or in a shallow clone the oldest it has (and maybe others
+    # at the same depth): the files first seen there may be older.
+    cut = is_shallow_clone(root)
     history: dict[str, Committed] = {}
-    when, first_commit = None, False
+    when, oldest = None, False
     for line in log.splitlines():  # newest first
         if line.startswith("\x00"):
             _, moment, parents = line.split("\x00")
-            when, first_commit = datetime.fromisoformat(moment), not parents.strip()
+            when, oldest = datetime.fromisoformat(moment), not parents.strip()
         elif line and when is not None:
             seen = history.get(line)
-            history[line] = Committed(when, seen.last if seen else when, first_commit)
+            last = seen.last if seen else when
+            history[line] = (Committed(None, last) if oldest and cut
+                             else Committed(when, last, imported=oldest))
     return history

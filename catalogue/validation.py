@@ -223,11 +223,14 @@ class CheckContext:
 
     def for_file(self, path: Path) -> CheckContext:
         """The context for checking one file: when it was written is the day it was first committed, or for a
-        file not committed yet, the reference date."""
+        file not committed yet, the reference date; None when its first commit is older than a shallow clone reaches."""
         if self.today is None or self.history is None:
             return self
         committed = self.history.get(self.project.display(path))
-        written = committed.first.astimezone(COPENHAGEN).date() if committed else self.today
+        if committed is None:
+            written: date | None = self.today
+        else:
+            written = committed.first.astimezone(COPENHAGEN).date() if committed.first else None
         return dataclasses.replace(self, written=written)
 
     @property

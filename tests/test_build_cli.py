@@ -223,6 +223,8 @@ kommandoer:
               kontraktens rækkefølge uden at ændre en værdi
     diff      sammenlign to byggede sites: de sider, en ændring tilføjer,
               ændrer eller fjerner
+    dato      skriv den dato, en bygning uden --dato bruger: dagens dato i
+              Danmark
 """
 NEW_USAGE = "brug: build.py new [-h] [--type {skabelon,vejledning,video,link}] navn\n"
 SERVE_USAGE = "brug: build.py serve [-h] [--dato ÅÅÅÅ-MM-DD] [--port PORT]\n"

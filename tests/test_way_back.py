@@ -140,26 +140,34 @@ def marked_new(site: Path) -> set[str]:
             if "Nyt kursus" in [text_of(m) for m in card.select(".maerke")]}
 
 
+def commit_in_turn(project: Path, imported: str, later: dict[str, str]) -> None:
+    """The project made a git repository: its files committed at ``imported`` but for the courses of ``later``
+    (slug → time), each of which is then committed in a commit of its own at its time."""
+    files = {slug: (project / "courses" / f"{slug}.yml").read_bytes() for slug in later}
+    for slug in later:
+        (project / "courses" / f"{slug}.yml").unlink()
+    git(project, "init", "-q")
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", "Kataloget", when=imported)
+    for slug, when in later.items():
+        (project / "courses" / f"{slug}.yml").write_bytes(files[slug])
+        git(project, "add", "-A")
+        git(project, "commit", "-q", "-m", slug, when=when)
+
+
 @pytest.fixture
 def history(project: Path) -> Path:
     """The sample catalogue imported in a first commit; then one course added 100 days before 3 December 2026 and
     one 13 days before; one more not committed at all."""
-    git(project, "init", "-q")
-    later = {"budgetopfoelgning": "2026-08-25T10:00:00+02:00", "de-nye-naboer": "2026-11-20T10:00:00+01:00"}
-    moved = {slug: (project / "courses" / f"{slug}.yml").read_bytes() for slug in [*later, "groen-ambassadoer"]}
-    for slug in moved:
-        (project / "courses" / f"{slug}.yml").unlink()
-    evaluation = project / "evalueringer" / "groen-ambassadoer.yml"
-    evaluation_text = evaluation.read_bytes()
-    evaluation.unlink()  # it names a course that is not committed yet
-    git(project, "add", "-A")
-    git(project, "commit", "-q", "-m", "Kataloget", when="2026-11-26T09:00:00+01:00")
-    for slug, when in later.items():
-        (project / "courses" / f"{slug}.yml").write_bytes(moved[slug])
-        git(project, "add", "-A")
-        git(project, "commit", "-q", "-m", slug, when=when)
-    (project / "courses" / "groen-ambassadoer.yml").write_bytes(moved["groen-ambassadoer"])
-    evaluation.write_bytes(evaluation_text)
+    course = project / "courses" / "groen-ambassadoer.yml"
+    evaluation = project / "evalueringer" / "groen-ambassadoer.yml"  # it names the course
+    held_back = {path: path.read_bytes() for path in (course, evaluation)}
+    for path in held_back:
+        path.unlink()
+    commit_in_turn(project, "2026-11-26T09:00:00+01:00", {"budgetopfoelgning": "2026-08-25T10:00:00+02:00",
+                                                          "de-nye-naboer": "2026-11-20T10:00:00+01:00"})
+    for path, data in held_back.items():
+        path.write_bytes(data)
     return project
 
 
