@@ -54,6 +54,17 @@ def run_build(project: Path, *args: str, env: dict[str, str] | None = None) -> R
     return Result(completed.returncode, completed.stdout, completed.stderr)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def as_on_an_editors_machine() -> Iterator[None]:
+    """build.py runs in the tests as on an editor's machine, wherever the tests run: GitHub's runner sets CI and
+    GITHUB_ACTIONS, which make build.py write annotations and stop at what is only a warning elsewhere. A test of
+    that behaviour sets them for its own run (tests/test_published_as_tested.py runs some of these tests so)."""
+    with pytest.MonkeyPatch.context() as patch:
+        for name in ("CI", "GITHUB_ACTIONS"):
+            patch.delenv(name, raising=False)
+        yield
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A copy of the project with the sample courses."""

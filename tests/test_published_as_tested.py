@@ -12,6 +12,7 @@ import os
 import re
 import stat
 import subprocess
+import sys
 from datetime import date, datetime, timedelta, timezone
 from importlib import metadata
 from pathlib import Path
@@ -91,8 +92,8 @@ def test_a_shallow_checkout_is_found() -> None:
 
 
 def environment(**changes: str) -> dict[str, str]:
-    """This environment as on an editor's machine (not CI, not GitHub Actions), with ``changes``."""
-    return {**{k: v for k, v in os.environ.items() if k not in ("CI", "GITHUB_ACTIONS")}, **changes}
+    """The tests' environment, as on an editor's machine (conftest.as_on_an_editors_machine), with ``changes``."""
+    return {**os.environ, **changes}
 
 
 @pytest.fixture
@@ -246,6 +247,18 @@ def test_the_sample_site_is_the_same_in_the_environment_of_a_github_runner(tmp_p
     recorded = read_manifest(MANIFEST.read_text(encoding="utf-8"))
     assert built.keys() == recorded.keys()
     assert [name for name in built if built[name] != recorded[name]] == []
+
+
+def test_the_tests_pass_in_the_environment_of_github_actions() -> None:
+    """test.yml runs them on GitHub's runner, which sets CI and GITHUB_ACTIONS: tests that compare build.py's
+    output to the line pass there too (these failed there, and passed everywhere else, before conftest saw to it)."""
+    tests = ["tests/test_build_cli.py::test_build_writes_site",
+             "tests/test_build_cli.py::test_an_editors_error_is_not_buried_under_pages_due_for_review"]
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *tests], cwd=REPO,
+                          capture_output=True, text=True, env=environment(CI="true", GITHUB_ACTIONS="true"),
+                          timeout=600)
+    assert done.returncode == 0, done.stdout[-3000:]
+    assert "2 passed" in done.stdout
 
 
 def test_every_workflow_sets_up_one_python_on_one_system() -> None:
