@@ -18,7 +18,7 @@ from .learning_paths import PathPlace, load_path, places_of
 from .memo import Memo, fingerprint
 from .models import CourseEntry, Department, PathEntry, SessionEvaluation, Taxonomy
 from .project import Project
-from .sources import SourceTree
+from .sources import Committed, SourceTree
 from .toolkit import TOOLKIT_FOLDER, ToolkitItem, check_page, load_toolkit, needing_review, toolkit_broken_links
 from .urls import generated_sources, is_generated
 from .validation import (
@@ -44,6 +44,9 @@ class Catalogue:
     paths: list[PathEntry] = field(default_factory=list)  # the learning paths, by file name
     evaluations: dict[str, tuple[SessionEvaluation, ...]] = field(default_factory=dict)  # by course slug
     new_courses: frozenset[str] = frozenset()  # slugs of the courses marked "Nyt kursus"
+    # When each file of courses/ and content/ was committed (sources.git_history), as read for the check; None
+    # outside a git checkout (or read without a reference date)
+    history: dict[str, Committed] | None = None
 
     def course(self, slug: str) -> CourseEntry | None:
         return self._courses_by_slug.get(slug)
@@ -152,7 +155,7 @@ def load_catalogue(project: Project, partial: bool = False, memo: CourseFilesMem
     if taxonomy is None or department is None or (any(d.is_error for d in found) and not partial):
         return None, found
     return Catalogue(project, taxonomy, department, courses, toolkit, context.content, paths, evaluations,
-                     _new_courses(courses, context)), found
+                     _new_courses(courses, context), context.history), found
 
 
 def load_paths_and_evaluations(context: CheckContext, path_files: list[Path]) -> tuple[

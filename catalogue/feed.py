@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time, timezone
-from pathlib import Path
 from xml.etree import ElementTree
 
 from .catalogue import Catalogue
-from .sources import git_history
 from .urls import HOME, absolute_url, course_src
 
 FEED = "feed.xml"
@@ -15,23 +13,20 @@ ENTRIES = 50  # the newest; a feed is not an archive
 ATOM = "http://www.w3.org/2005/Atom"
 
 
-def last_changed(root: Path, paths: list[Path]) -> dict[Path, datetime]:
-    """When each file was last committed (git, one call for all), else last modified."""
-    history = git_history(root) or {}
-    changed = {(root / relative).resolve(): committed.last for relative, committed in history.items()}
-    return {path: changed.get(path.resolve()) or datetime.fromtimestamp(path.stat().st_mtime, timezone.utc)
-            for path in paths}
+def last_changed(catalogue: Catalogue, source: str) -> datetime:
+    """When a file of the project was last committed (git's history as the check read it), else last modified."""
+    committed = (catalogue.history or {}).get(source)
+    if committed is not None:
+        return committed.last
+    return datetime.fromtimestamp((catalogue.project.root / source).stat().st_mtime, timezone.utc)
 
 
 def atom_feed(catalogue: Catalogue, site_url: str, today: date) -> bytes:
-    project = catalogue.project
     base = absolute_url(site_url, HOME)
     items = []  # (updated, title, url, summary, category)
-    sources = {entry.slug: project.root / entry.source for entry in catalogue.courses}
-    changed = last_changed(project.root, list(sources.values()))
     for entry in catalogue.courses:
-        items.append((changed[sources[entry.slug]], entry.course.titel, absolute_url(site_url, course_src(entry.slug)),
-                      entry.course.intro, "Kursus"))
+        items.append((last_changed(catalogue, entry.source), entry.course.titel,
+                      absolute_url(site_url, course_src(entry.slug)), entry.course.intro, "Kursus"))
     for item in catalogue.toolkit.values():
         reviewed = datetime.combine(item.meta.revideret, time(0, 0), tzinfo=timezone.utc)
         items.append((reviewed, item.meta.titel, absolute_url(site_url, item.path), item.meta.intro, "Værktøjskassen"))
