@@ -7,6 +7,7 @@ validator adds the file, line and key.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
@@ -35,8 +36,9 @@ COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 SLUG_PATTERN = r"[a-z0-9]+(-[a-z0-9]+)*"
 TAXONOMY_MARK = "x-taksonomi"
 FILE_MARK = "x-fil-ved-siden"  # a file name: the file lies beside the page (for editors' tools: an upload)
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}")
+# ASCII digits only: '\d' matches every script's digits (full-width '２０２７'), and int() reads them all.
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DATETIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}")
 _EMAIL = re.compile(r"[^@\s<>()\[\],;:\"]+@[^@\s<>()\[\],;:\"]+\.[A-Za-z]{2,}")  # looks like one: "mailto:" missing
 
 
@@ -55,24 +57,60 @@ def _as_text(value: Any) -> Any:
 # Characters that break a line or are invisible controls: never in text that is not Markdown.
 _LINE_BREAKS = re.compile("[\n\r\x0b\x0c\x85\u2028\u2029]")
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+# Unicode's bidirectional controls (property Bidi_Control): they reorder what a reader sees, in Markdown too.
+_BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# What the invisible characters editors meet are called, for the message; the rest are named by their number.
+_INVISIBLE_NAMES = {
+    "\u00ad": "en blød bindestreg", "\u200b": "et nulbredde-mellemrum", "\u200c": "en nulbredde-ikke-binder",
+    "\u200d": "en nulbredde-binder", "\u2060": "en ordbinder", "\ufeff": "et BOM-tegn (byte order mark)",
+    "\u200e": "et retningsmærke", "\u200f": "et retningsmærke", "\u061c": "et retningsmærke",
+    "\u202a": "et retningstegn", "\u202b": "et retningstegn", "\u202c": "et retningstegn",
+    "\u202d": "et retningstegn, der vender teksten", "\u202e": "et retningstegn, der vender teksten",
+    "\u2066": "et retningstegn", "\u2067": "et retningstegn", "\u2068": "et retningstegn", "\u2069": "et retningstegn",
+}
+
+
+def invisible_character(character: str) -> str:
+    """What to tell an editor about an invisible character in their text."""
+    name = _INVISIBLE_NAMES.get(character, "et usynligt tegn")
+    return (f"indeholder {name} (U+{ord(character):04X}), som ikke ses, men kommer med på siden; det følger ofte "
+            "med, når tekst kopieres. Slet tegnet, eller skriv teksten igen uden at kopiere den ind")
+
+
+def invisible_in_markdown(text: str) -> re.Match[str] | None:
+    """The first character Markdown may not hold: a control character or a bidirectional control."""
+    return _CONTROLS.search(text) or _BIDI_CONTROLS.search(text)
+
+
+def _invisible(character: str) -> PydanticCustomError:
+    # ``tegn``: the message stands at the character itself (validation.model_diagnostics)
+    return problem(invisible_character(character), tegn=character)
 
 
 def _one_line(value: Any) -> Any:
-    if isinstance(value, str):  # already stripped (StringConstraints)
+    """Text holds no line break and no control or invisible character (FORMAT.md: Unicode categories Cc, Cf)."""
+    if isinstance(value, str):  # already stripped and no longer than its limit (StringConstraints)
         if _LINE_BREAKS.search(value):
             raise problem("må kun fylde én linje; skriv teksten på samme linje som nøglen, uden linjeskift")
-        if _CONTROLS.search(value) or "\t" in value:
-            raise problem("indeholder et usynligt kontroltegn; skriv teksten igen uden at kopiere den ind")
+        for character in value:
+            if character == "\t" or unicodedata.category(character) in ("Cc", "Cf"):
+                raise _invisible(character)
     return value
 
 
 def _no_controls(value: Any) -> Any:
-    if isinstance(value, str) and _CONTROLS.search(value):
-        raise problem("indeholder et usynligt kontroltegn; skriv teksten igen uden at kopiere den ind")
+    """Markdown may break lines, but holds no control character and no bidirectional control."""
+    if isinstance(value, str):
+        found = invisible_in_markdown(value)
+        if found:
+            raise _invisible(found.group())
     return value
 
 
-def Text(min_length: int = 1, max_length: int | None = 300) -> Any:  # noqa: N802 (a type factory)
+TEXT_MAX = 300  # characters in a one-line text, unless its key says otherwise
+
+
+def Text(min_length: int = 1, max_length: int | None = TEXT_MAX) -> Any:  # noqa: N802 (a type factory)
     """Text on one line: titles, names, notes (everything that is not Markdown)."""
     return Annotated[
         str,
@@ -100,12 +138,55 @@ def _not_a_truth_value(value: Any) -> Any:
     return value
 
 
+# A whole number as every editor's tool reads it (FORMAT.md, Conventions): decimal digits 0-9, no leading zero.
+# (Longer than any bound, so that the bound is what the editor is told; int() refuses 4,300 digits.)
+_PLAIN_WHOLE = re.compile(r"0|[1-9][0-9]{0,999}")
+
+
+def _plain_whole_number(value: Any) -> Any:
+    """YAML gives a plain decimal number as an int; text ("1200" in quotes) is read only if it is written so too."""
+    _not_a_truth_value(value)
+    if isinstance(value, str):
+        if _PLAIN_WHOLE.fullmatch(value.strip()):
+            return int(value)
+        raise PydanticCustomError("int_parsing", "ikke et helt tal")  # validation.py words it, with advice
+    return value
+
+
 def WholeNumber(**bounds: int) -> Any:  # noqa: N802 (a type factory)
     """A whole number within bounds (ge=0, gt=0, …); "1200" in quotes is fine too."""
-    return Annotated[int, Field(**bounds), BeforeValidator(_not_a_truth_value)]
+    return Annotated[int, Field(**bounds), BeforeValidator(_plain_whole_number)]
 
 
-_RATING = re.compile(r"\d(\.\d)?")
+_CURRENCY = re.compile(r"(?i)(?:kr\.?|dkk)\s*(?P<before>.*)|(?P<after>.*?)\s*(?:kr\.?|dkk|,-|\.-)")
+# A whole number written another way that can be read only one way: the pattern, and the part that holds its digits.
+_MEANT_AS_WRITTEN = [
+    re.compile(r"(?P<n>[0-9]+)"),  # '0700' (YAML 1.1: octal 448), or the digits left when 'kr.' is taken off
+    re.compile(r"(?P<n>[1-9][0-9]{0,2}(?:\.[0-9]{3})+)(?:,0+|,-)?"),  # '1.450' or '1.450,00': Danish thousands
+    re.compile(r"(?P<n>[1-9][0-9]{0,2}(?:[ \u00a0][0-9]{3})+)"),  # '1 450'
+    re.compile(r"(?P<n>[0-9]+(?:_[0-9]+)+)"),  # '1_000', as a programmer writes it
+    re.compile(r"(?P<n>[0-9]+)[.,]0+"),  # '1450.00'
+]
+
+
+def meant_whole_number(written: str) -> tuple[int, bool] | None:
+    """The whole number ``written`` can only mean, and whether it came with 'kr.'; None if it is not that clear.
+
+    '0x10', '20:00', '1,450' (a thousand and more in English, under two in Danish) and '1.5' are not.
+    """
+    text = written.strip()
+    if len(text) > 40:
+        return None
+    currency = _CURRENCY.fullmatch(text)
+    digits = (currency["before"] if currency["before"] is not None else currency["after"]) if currency else text
+    for pattern in _MEANT_AS_WRITTEN:
+        found = pattern.fullmatch(digits)
+        if found:
+            return int(re.sub(r"[^0-9]", "", found["n"])), currency is not None
+    return None
+
+
+_RATING = re.compile(r"[0-9](\.[0-9])?")
 
 
 def parse_rating(value: Any) -> float:
@@ -113,9 +194,9 @@ def parse_rating(value: Any) -> float:
     if isinstance(value, bool) or value is None:
         raise problem(f"skal være et tal fra 1.0 til 5.0, ikke {kind_of(value)}")
     text = str(value).strip()
-    if re.fullmatch(r"\d,\d+", text):
+    if re.fullmatch(r"[0-9],[0-9]+", text):
         raise problem(f"skriv tallet med punktum, ikke komma: {text.replace(',', '.')}")
-    if isinstance(value, (int, float)) and re.fullmatch(r"\d\.\d{2,}", text):
+    if re.fullmatch(r"[0-9]\.[0-9]{2,}", text):
         rounded = Decimal(text).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)  # as the site rounds
         raise problem(f"må højst have én decimal; skriv fx {rounded}")
     if not _RATING.fullmatch(text):
@@ -126,8 +207,22 @@ def parse_rating(value: Any) -> float:
     return rating
 
 
+def _ascii_digits(text: str) -> str:
+    """``text`` with every decimal digit of another script ('２', '٢') written as 0-9."""
+    return "".join(str(unicodedata.decimal(c)) if not "0" <= c <= "9" and unicodedata.decimal(c, None) is not None
+                   else c for c in text)
+
+
+def _other_digits(text: str, pattern: re.Pattern[str]) -> None:
+    """A date or time written with another script's digits (copied from a web page): what to write instead."""
+    written = _ascii_digits(text)
+    if written != text and pattern.fullmatch(written):
+        raise problem(f"'{text}' er skrevet med andre cifre end 0–9; skriv '{written}'")
+
+
 def parse_date(value: Any) -> date:
     text = str(value).strip() if value is not None else ""
+    _other_digits(text, _DATE)
     if _DATETIME.fullmatch(text):
         raise problem(f"skal være en dato uden klokkeslæt; skriv '{text[:10]}'")
     if not _DATE.fullmatch(text):
@@ -141,6 +236,7 @@ def parse_date(value: Any) -> date:
 
 def parse_datetime(value: Any) -> datetime:
     text = str(value).strip() if value is not None else ""
+    _other_digits(text, _DATETIME)
     if _DATE.fullmatch(text):
         raise problem(f"mangler klokkeslæt; skriv fx '{text} 09:30'")
     if not _DATETIME.fullmatch(text):
@@ -270,7 +366,7 @@ def video_source(url: str) -> VideoSource | None:
         candidate = segments[0]
     if candidate and _YOUTUBE_ID.fullmatch(candidate):
         return VideoSource("YouTube", candidate)
-    if host in ("vimeo.com", "player.vimeo.com") and segments and segments[-1].isdigit():
+    if host in ("vimeo.com", "player.vimeo.com") and segments and re.fullmatch("[0-9]+", segments[-1]):
         return VideoSource("Vimeo", segments[-1])
     return None
 
@@ -285,7 +381,7 @@ def parse_video_url(value: Any) -> str:
 
 def parse_postal_code(value: Any) -> str:
     text = str(value).strip() if value is not None else ""
-    if not re.fullmatch(r"\d{4}", text):
+    if not re.fullmatch(r"[0-9]{4}", text):
         raise problem(f"'{text}' er ikke et postnummer; skriv fire cifre i anførselstegn, fx \"2500\"")
     return text
 

@@ -8,6 +8,7 @@ Greenland, the special codes under 1000) give no region.
 from __future__ import annotations
 
 import bisect
+import re
 
 from .diagnostics import ascii_key
 
@@ -75,7 +76,7 @@ _STARTS = [start for start, _ in _POSTAL_RANGES]
 def region_of_postal_code(postal_code: object) -> str | None:
     """The region key of a Danish postal code ('8230' → 'midtjylland'), or None when not sure."""
     text = str(postal_code).strip() if postal_code is not None else ""
-    if len(text) != 4 or not text.isdigit():
+    if not re.fullmatch("[0-9]{4}", text):  # ASCII digits: isdigit() takes every script's
         return None
     return _POSTAL_RANGES[bisect.bisect_right(_STARTS, int(text)) - 1][1]
 

@@ -18,7 +18,7 @@ from pydantic_core import PydanticCustomError
 
 from . import danish, placeholders
 from .diagnostics import Diagnostic, superseded
-from .fields import parse_date
+from .fields import invisible_character, invisible_in_markdown, parse_date
 from .models import PageMeta, ToolkitMeta, editor_keys
 from .safehtml import unsafe_html
 from .sources import FILE_KINDS
@@ -145,10 +145,14 @@ def _page_text(path: Path, display: str) -> tuple[str | None, list[Diagnostic]]:
     return decode(raw, display)
 
 
-def _body_warnings(display: str, body: str, body_line: int) -> list[Diagnostic]:
-    """HTML in a page's text that the build removes, as warnings at its line in the file."""
-    found = [Diagnostic(display, body_line + line - 1, column, f"sidens tekst: {message}", "advarsel")
-             for line, column, message in unsafe_html(body)]
+def _body_problems(display: str, body: str, body_line: int) -> list[Diagnostic]:
+    """HTML in a page's text that the build removes, as warnings at its line in the file; invisible characters
+    that would reorder or hide text, as errors."""
+    found = [Diagnostic(display, body_line + number, found.start() + 1,
+                        f"sidens tekst: {invisible_character(found.group())}")
+             for number, line in enumerate(body.split("\n")) if (found := invisible_in_markdown(line))]
+    found += [Diagnostic(display, body_line + line - 1, column, f"sidens tekst: {message}", "advarsel")
+              for line, column, message in unsafe_html(body)]
     return found + [Diagnostic(display, body_line + line - 1, 1, f"sidens tekst: pladsholder: {placeholder.advice}")
                     for line, placeholder in placeholders.lines_left(body, placeholders.TOOLKIT)]
 
@@ -171,7 +175,7 @@ def load_toolkit_page(path: Path, context: CheckContext) -> tuple[ToolkitItem | 
     meta, problems = validate_model(ToolkitMeta, document, display, {"taxonomy": context.taxonomy})
     found += problems
     found += cross_check_diagnostics(document, replace(context, folder=path.parent), display, TOOLKIT_CHECKS)
-    found += _body_warnings(display, body, body_line)
+    found += _body_problems(display, body, body_line)
     found = superseded(found)
     if meta is None or any(d.is_error for d in found):
         return None, found
@@ -232,7 +236,7 @@ def check_page(path: Path, context: CheckContext) -> list[Diagnostic]:
         if document is None:
             return found
         found += validate_model(PageMeta, document, display)[1]
-    return (found + _body_warnings(display, body, body_line)
+    return (found + _body_problems(display, body, body_line)
             + _broken_links(display, path.relative_to(context.project.content_dir).as_posix(), body, body_line,
                             context))
 

@@ -26,7 +26,7 @@ from pydantic_core import PydanticCustomError
 from . import danish
 from .danish import number
 from .diagnostics import Diagnostic, Severity, ascii_key, closest, describe_path, did_you_mean, superseded
-from .fields import COPENHAGEN, SLUG_PATTERN, kind_of, parse_date, parse_datetime
+from .fields import COPENHAGEN, SLUG_PATTERN, kind_of, meant_whole_number, parse_date, parse_datetime
 from .geography import region_of_postal_code
 from .memo import fingerprint
 from .models import (
@@ -145,10 +145,7 @@ def _message(error: dict[str, Any], root: type[BaseModel], document: YamlDocumen
         return loc, (f"{label}: er for lang ({len(str(given).strip())} tegn); højst {ctx['max_length']} tegn "
                      "er tilladt, så gør teksten kortere"), False
     if kind in ("int_type", "int_parsing", "int_from_float"):
-        hint = f", fx {example}" if example else ""
-        if re.fullmatch(r"\d{1,3}(\.\d{3})+", str(raw)):
-            hint = f"; skriv {str(raw).replace('.', '')} uden punktum"
-        return loc, f"{label}: '{raw}' er ikke et helt tal{hint}", False
+        return loc, f"{label}: {_not_whole(str(raw), key, example)}", False
     if kind == "greater_than_equal":
         return loc, f"{label}: må ikke være negativ; skriv {ctx['ge']} eller mere", False
     if kind == "less_than_equal":
@@ -174,6 +171,27 @@ def _message(error: dict[str, Any], root: type[BaseModel], document: YamlDocumen
     return loc, f"{label}: ugyldig værdi '{raw}' ({error['msg']})", False
 
 
+def _not_whole(written: str, key: str, example: str | None) -> str:
+    """Why ``written`` is not a whole number as the file must hold one, and what to write if that is clear."""
+    text = written.strip()
+    meant = meant_whole_number(text)
+    if meant is None:
+        hint = f"; skriv fx {example}" if example else ""
+        if "," in text or "." in text:
+            hint = "; med komma eller punktum kan det læses på flere måder, så skriv kun cifrene" + (
+                f", fx {example}" if example else "")
+        return f"'{written}' er ikke et helt tal skrevet med cifrene 0–9{hint}"
+    whole, with_currency = meant
+    if with_currency:
+        after = "; siden skriver selv 'kr.' efter prisen" if key == "pris" else ", uden 'kr.'"
+        return f"'{text}': skriv kun tallet, {whole}{after}"
+    if re.fullmatch("0[0-9]+", text):
+        return f"'{text}' begynder med 0, og nogle programmer læser det som et andet tal; skriv {whole}"
+    if re.fullmatch("[0-9]+", text):
+        return f"'{text}' er alt for stort et tal; ret tallet"
+    return f"'{written}' skal skrives med cifrene 0–9 alene; skriv {whole}"
+
+
 def suggest_slug(text: str) -> str:
     return re.sub(r"-+", "-", re.sub(r"[^a-z0-9-]", "-", ascii_key(text))).strip("-") or "navn"
 
@@ -186,7 +204,10 @@ def model_diagnostics(error: ValidationError, root: type[BaseModel], document: Y
         if any(tuple(item["loc"][:n]) in refused for n in range(len(item["loc"]) + 1)):
             continue  # already reported as unsafe YAML
         loc, message, about_key = _message(item, root, document)
-        if item["type"] == "missing":
+        invisible = (item.get("ctx") or {}).get("tegn")
+        if invisible is not None:
+            mark = document.positions.of_character(loc, invisible)
+        elif item["type"] == "missing":
             mark = document.positions.of_value(loc[:-1])
         elif about_key:
             mark = document.positions.of_key(loc)
@@ -305,12 +326,9 @@ def _real_local_times(course: dict[str, Any], _: CheckContext) -> Iterator[Findi
     October exists twice (the build takes the first, in summer time)."""
     for index, session in _sessions(course):
         for key in ("start", "slut"):
-            text = str(session.get(key, ""))
-            if text[5:7] not in ("03", "10") or text[11:13] != "02":
+            moment: datetime | None = _parsed(parse_datetime, session.get(key))
+            if moment is None or moment.month not in (3, 10) or moment.hour != 2:
                 continue  # only the night the clocks change has an hour that is missing or there twice
-            moment: datetime | None = _parsed(parse_datetime, text)
-            if moment is None:
-                continue
             local = moment.replace(tzinfo=COPENHAGEN)
             if local.astimezone(timezone.utc).astimezone(COPENHAGEN).replace(tzinfo=None) != moment:
                 yield Finding(("hold", index, key),

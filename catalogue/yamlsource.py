@@ -51,6 +51,24 @@ class Positions:
     refused: set[Path_] = field(default_factory=set)
     # Block scalars ('|' and '>'): where in the value each of their lines starts, and where it is in the file.
     blocks: dict[Path_, list[tuple[int, Mark]]] = field(default_factory=dict)
+    # The lines of the YAML text, and the line of the file the first of them is.
+    lines: list[str] = field(default_factory=list)
+    first_line: int = 1
+
+    def of_character(self, path: Path_, character: str) -> Mark:
+        """Where the first ``character`` of a value stands in the file (the value's own place if not found)."""
+        value = self.raw.get(path)
+        at = value.find(character) if value is not None else -1
+        if at >= 0 and path in self.blocks:
+            line = value.count("\n", 0, at) + 1
+            return self.of_text(path, line, at - (value.rfind("\n", 0, at) + 1) + 1)
+        mark = self.of_value(path)
+        index = mark.line - self.first_line
+        if 0 <= index < len(self.lines):  # a value on one line: the character as written, after the value's start
+            column = self.lines[index].find(character, mark.column - 1)
+            if column >= 0:
+                return Mark(mark.line, column + 1)
+        return mark
 
     def of_text(self, path: Path_, line: int, column: int) -> Mark:
         """Where line ``line``, column ``column`` (1-based) of a text value stands in the file."""
@@ -224,7 +242,7 @@ class _EventReader:
         self._lines = text.split("\n")
         self._path = display_path
         self._offset = first_line - 1
-        self.positions = Positions()
+        self.positions = Positions(lines=self._lines, first_line=first_line)
         self.diagnostics: list[Diagnostic] = []
 
     def _at(self, m: yaml.Mark) -> Mark:
@@ -384,11 +402,14 @@ _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _CONSTRUCTORS = {
     "tag:yaml.org,2002:null": _constructor.construct_yaml_null,
     "tag:yaml.org,2002:bool": _constructor.construct_yaml_bool,
-    "tag:yaml.org,2002:int": _constructor.construct_yaml_int,
-    "tag:yaml.org,2002:float": _constructor.construct_yaml_float,
 }
 # YAML 1.1 reads 'yes', 'no', 'on' and 'off' as true/false; editors mean words.
 _WORD_BOOLEANS = re.compile(r"^(?:yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|y|Y|n|N)$")
+# The one reading of a number every editor's tool agrees on (FORMAT.md, Conventions): plain decimal digits. YAML 1.1
+# reads '0700' as octal 448, '20:00' as base 60 and '1_000' as 1000; those, and every decimal fraction, stay the
+# text the editor wrote, for the field that expects a number to judge and quote. No more digits than a number in a
+# file needs (int() refuses 4,300 and takes quadratic time on the way).
+_DECIMAL = re.compile(r"0|-?[1-9][0-9]{0,17}")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -397,9 +418,11 @@ def _plain_tag(value: str) -> str:
 
 
 def _scalar(event: events.ScalarEvent) -> Any:
-    """A plain scalar as null, bool, int or float; everything else (dates too) as text."""
+    """A plain scalar as null, bool or a whole number written in decimal; everything else (dates too) as text."""
     if not event.implicit[0]:
         return event.value
+    if _DECIMAL.fullmatch(event.value):
+        return int(event.value)
     tag = _plain_tag(event.value)
     if tag == "tag:yaml.org,2002:bool" and _WORD_BOOLEANS.match(event.value):
         return event.value

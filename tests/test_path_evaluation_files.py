@@ -169,6 +169,14 @@ EVALUATION_CASES: list[tuple[str, str, list[str]]] = [
      ["10:9: fejl: punkt nr. 2 › svar: må ikke være negativ; skriv 0 eller mere"]),
     ("deltagere-nul", variant(EVALUATION, "deltagere: 16", "deltagere: 0"),
      ["9:14: fejl: punkt nr. 2 › deltagere: skal være større end 0"]),
+    # FORMAT.md 2.1: one reading of a number (YAML 1.1 read 016 as 14 and 0x10 as 16).
+    ("deltagere-med-nul-foran", variant(EVALUATION, "deltagere: 16", "deltagere: 016"),
+     ["9:14: fejl: punkt nr. 2 › deltagere: '016' begynder med 0, og nogle programmer læser det som et andet tal; "
+      "skriv 16"]),
+    ("svar-hex", variant(EVALUATION, "svar: 11", "svar: 0xB"),
+     ["10:9: fejl: punkt nr. 2 › svar: '0xB' er ikke et helt tal skrevet med cifrene 0–9; skriv fx 18"]),
+    ("samlet-fuldbredde", variant(EVALUATION, "samlet: 4.6", 'samlet: "４.6"'),
+     ["4:11: fejl: punkt nr. 1 › samlet: '４.6' er ikke et tal fra 1.0 til 5.0; skriv fx 4.5"]),
     ("hold-ikke-en-dato", variant(EVALUATION, "hold: 2026-09-19", "hold: 19. september 2026"),
      ["8:9: fejl: punkt nr. 2 › hold: '19. september 2026' er ikke en dato; skriv den som ÅÅÅÅ-MM-DD, fx 2027-02-05"]),
     ("citat-for-langt", variant(EVALUATION, "Jeg fik mod på at lede vores møder.", "meget " * 60),
@@ -183,7 +191,7 @@ EVALUATION_CASES: list[tuple[str, str, list[str]]] = [
     ("stort-tal", variant(EVALUATION, "deltagere: 16", "deltagere: " + "9" * 400),
      ["9:14: fejl: punkt nr. 2 › deltagere: må højst være 10.000; skriv et mindre tal"]),
     ("samlet-uendelig", variant(EVALUATION, "samlet: 4.6", "samlet: .inf"),
-     ["4:11: fejl: punkt nr. 1 › samlet: 'inf' er ikke et tal fra 1.0 til 5.0; skriv fx 4.5"]),
+     ["4:11: fejl: punkt nr. 1 › samlet: '.inf' er ikke et tal fra 1.0 til 5.0; skriv fx 4.5"]),
     ("tom-liste", "[]\n",
      ["1:1: fejl: filen har ingen hold; skriv ét punkt for hvert hold, der er evalueret ('- hold: ÅÅÅÅ-MM-DD' …), "
       "eller slet filen"]),

@@ -63,6 +63,14 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("engelsk-noegle", variant(VALID, "titel:", "title:"),
      ["2:1: fejl: titel: mangler; tilføj fx 'titel: Referat af bestyrelsesmøde'",
       "2:1: fejl: title: ukendt nøgle 'title'; mente du 'titel'?"]),
+    # FORMAT.md 2.1: bidirectional controls reorder what residents read; in a page's text too, at the character.
+    ("tekst-med-retningstegn", variant(VALID, "Skriv referatet samme", "Skriv \u202ereferatet samme"),
+     ["10:7: fejl: sidens tekst: indeholder et retningstegn, der vender teksten (U+202E), som ikke ses, men kommer "
+      "med på siden; det følger ofte med, når tekst kopieres. Slet tegnet, eller skriv teksten igen uden at "
+      "kopiere den ind"]),
+    ("titel-med-nulbredde-mellemrum", variant(VALID, "titel: Referat", "titel: Refe\u200brat"),
+     ["2:12: fejl: titel: indeholder et nulbredde-mellemrum (U+200B), som ikke ses, men kommer med på siden; det "
+      "følger ofte med, når tekst kopieres. Slet tegnet, eller skriv teksten igen uden at kopiere den ind"]),
     ("ukendt-type", variant(VALID, "type: skabelon", "type: skabeloner"),
      ["3:7: fejl: type: 'skabeloner' er ikke en type materiale; mente du 'skabelon'?"]),
     ("skabelon-uden-filer", variant(VALID, "filer:\n  - {fil: referat.docx, beskrivelse: Skabelon i Word}\n", ""),

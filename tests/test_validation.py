@@ -85,9 +85,54 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
     ("negativ-pris", variant("pris: 1200", "pris: -5"),
      ["9:7: fejl: pris: må ikke være negativ; skriv 0 eller mere"]),
     ("pris-med-punktum", variant("pris: 1200", "pris: 5.100"),
-     ["9:7: fejl: pris: '5.100' er ikke et helt tal; skriv 5100 uden punktum"]),
+     ["9:7: fejl: pris: '5.100' skal skrives med cifrene 0–9 alene; skriv 5100"]),
     ("pris-med-kr", variant("pris: 1200", "pris: 1200 kr."),
-     ["9:7: fejl: pris: '1200 kr.' er ikke et helt tal, fx 1200"]),
+     ["9:7: fejl: pris: '1200 kr.': skriv kun tallet, 1200; siden skriver selv 'kr.' efter prisen"]),
+    # FORMAT.md 2.1: one reading of a number, the one every editor's tool shows (YAML 1.1 read 0700 as 448, 20:00
+    # as 1200 and 0x10 as 16, and the site published them).
+    ("pris-med-nul-foran", variant("pris: 1200", "pris: 0700"),
+     ["9:7: fejl: pris: '0700' begynder med 0, og nogle programmer læser det som et andet tal; skriv 700"]),
+    ("pris-med-nul-foran-i-anfoerselstegn", variant("pris: 1200", 'pris: "0700"'),
+     ["9:7: fejl: pris: '0700' begynder med 0, og nogle programmer læser det som et andet tal; skriv 700"]),
+    ("pris-som-klokkeslaet", variant("pris: 1200", "pris: 20:00"),
+     ["9:7: fejl: pris: '20:00' er ikke et helt tal skrevet med cifrene 0–9; skriv fx 1200"]),
+    ("pris-med-understreg", variant("pris: 1200", "pris: 1_450"),
+     ["9:7: fejl: pris: '1_450' skal skrives med cifrene 0–9 alene; skriv 1450"]),
+    ("pris-med-kr-foran-og-punktum", variant("pris: 1200", "pris: kr. 1.450,00"),
+     ["9:7: fejl: pris: 'kr. 1.450,00': skriv kun tallet, 1450; siden skriver selv 'kr.' efter prisen"]),
+    ("pris-med-decimaler", variant("pris: 1200", "pris: 1450.00"),
+     ["9:7: fejl: pris: '1450.00' skal skrives med cifrene 0–9 alene; skriv 1450"]),
+    ("pris-med-komma-tvetydig", variant("pris: 1200", "pris: 1,450"),
+     ["9:7: fejl: pris: '1,450' er ikke et helt tal skrevet med cifrene 0–9; med komma eller punktum kan det læses "
+      "på flere måder, så skriv kun cifrene, fx 1200"]),
+    ("pladser-hex", variant("tilmelding: mailto:kursus@example.dk", "tilmelding: mailto:kursus@example.dk\n"
+                                                                    "    pladser: 0x10"),
+     ["18:14: fejl: hold nr. 1 › pladser: '0x10' er ikke et helt tal skrevet med cifrene 0–9"]),
+    ("pladser-oktal", variant("tilmelding: mailto:kursus@example.dk", "tilmelding: mailto:kursus@example.dk\n"
+                                                                      "    pladser: 020"),
+     ["18:14: fejl: hold nr. 1 › pladser: '020' begynder med 0, og nogle programmer læser det som et andet tal; "
+      "skriv 20"]),
+    ("postnr-hex", variant('postnr: "2500"', "postnr: 0x10"),
+     ["14:70: fejl: hold nr. 1 › sted › postnr: '0x10' er ikke et postnummer; skriv fire cifre i anførselstegn, fx "
+      '"2500"']),
+    # Dates and times in ASCII digits, and the summer-time rule on the time read, not on the text's positions.
+    ("start-med-fuldbreddecifre", variant("start: 2027-03-06 09:30", 'start: "２０２７-03-06 09:30"'),
+     ["12:12: fejl: hold nr. 1 › start: '２０２７-03-06 09:30' er skrevet med andre cifre end 0–9; skriv "
+      "'2027-03-06 09:30'"]),
+    ("start-i-sommertidens-hul-med-mellemrum", variant("start: 2027-03-06 09:30\n    slut: 2027-03-06 15:30",
+                                                       'start: " 2027-03-28 02:30"\n    slut: 2027-03-28 15:30'),
+     ["12:12: fejl: hold nr. 1 › start: kl. 02:30 den 28. marts 2027 findes ikke i dansk tid, fordi uret stilles en "
+      "time frem den nat (fra 02:00 til 03:00); skriv et klokkeslæt før 02:00 eller fra 03:00"]),
+    # Invisible characters (FORMAT.md 2.1): at the character itself, named.
+    ("titel-med-nulbredde-mellemrum", variant("titel: Det gode", "titel: Det gode\u200b"),
+     ["1:16: fejl: titel: indeholder et nulbredde-mellemrum (U+200B), som ikke ses, men kommer med på siden; det "
+      "følger ofte med, når tekst kopieres. Slet tegnet, eller skriv teksten igen uden at kopiere den ind"]),
+    ("titel-vendt-med-retningstegn", variant("titel: Det gode", "titel: Det \u202egode"),
+     ["1:12: fejl: titel: indeholder et retningstegn, der vender teksten (U+202E), som ikke ses, men kommer med på "
+      "siden; det følger ofte med, når tekst kopieres. Slet tegnet, eller skriv teksten igen uden at kopiere den ind"]),
+    ("beskrivelse-med-retningsisolering", variant("  Vi gennemgår hele", "  Vi gennemgår \u2067hele"),
+     ["4:16: fejl: beskrivelse: indeholder et retningstegn (U+2067), som ikke ses, men kommer med på siden; det "
+      "følger ofte med, når tekst kopieres. Slet tegnet, eller skriv teksten igen uden at kopiere den ind"]),
     ("pris-sand", variant("pris: 1200", "pris: true"),
      ["9:7: fejl: pris: skal være et helt tal, ikke true"]),
     ("skraeddersyet-ja", variant("pris: 1200\n", "pris: 1200\nskræddersyet: ja\n"),
@@ -246,8 +291,8 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
      ["18:11: fejl: hold nr. 1 › note: må kun fylde én linje; skriv teksten på samme linje som nøglen, uden "
       "linjeskift"]),
     ("sted-med-kontroltegn", variant("navn: Kursuscenter Valby", 'navn: "Kursuscenter\\x1bValby"'),
-     ["14:18: fejl: hold nr. 1 › sted › navn: indeholder et usynligt kontroltegn; skriv teksten igen uden at "
-      "kopiere den ind"]),
+     ["14:18: fejl: hold nr. 1 › sted › navn: indeholder et usynligt tegn (U+001B), som ikke ses, men kommer med på "
+      "siden; det følger ofte med, når tekst kopieres. Slet tegnet, eller skriv teksten igen uden at kopiere den ind"]),
     ("kontakt-med-bcc", variant("pris: 1200\n", "pris: 1200\nkontakt: kursus@example.dk?bcc=spion%40evil.example\n"),
      ["10:10: fejl: kontakt: 'kursus@example.dk?bcc=spion%40evil.example' er ikke bare en e-mailadresse: skriv kun "
       "adressen, fx kursus@example.dk, uden '?', '&' og det, der står efter (fx cc eller bcc)"]),
