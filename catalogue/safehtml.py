@@ -15,6 +15,7 @@ import html.parser
 import re
 from dataclasses import dataclass
 from typing import Any, Callable, Mapping, NamedTuple, Sequence
+from urllib.parse import parse_qsl, unquote
 
 import markdown
 import markupsafe
@@ -56,6 +57,34 @@ def _reserved_id(value: str) -> bool:
     return value.startswith("_") or value in RESERVED_IDS
 
 
+# The site's own components, by their class's block (the part before '__' or '--'), and every class of the theme
+# ('md-'): an editor's element with one would look like a part of the site, e.g. a copy of the primary sign-up
+# button ('md-button md-button--primary') leading elsewhere. tests/test_safehtml_classes.py checks that every
+# class of the site's templates, stylesheets and scripts is here, and that the classes Markdown makes are not.
+SITE_CLASS_BLOCKS = frozenset({
+    "antal", "bruges-paa", "downloads", "efter-kurset", "ekstern", "ekstern-note", "emne-knapper", "emne-liste",
+    "evaluering-faa", "evaluering-forklaring", "evaluering-tabel", "fejlside", "fil-info", "filer", "filtre",
+    "filtrerer", "forhaandsvisning-fejl", "forloeb-boks", "forloeb-fakta", "forloeb-kort", "forloeb-links",
+    "forloeb-liste", "forloeb-start", "forloeb-trin", "forside", "genveje", "hjaelp", "hold", "hold-liste",
+    "ikke-fundet", "js", "katalog-hold", "katalog-kursus", "knap", "knapper", "kontakt", "kopier", "kursus-fakta",
+    "kursus-intro", "kursus-kort", "kursus-liste", "kursus-soeg", "link-liste", "maerke", "materiale-emne",
+    "materiale-kort", "materiale-liste", "materiale-meta", "materialer", "med-js", "mere", "naeste-hold", "ny-fil",
+    "pilot", "regler", "soeg", "soeg-resultat", "soeg-side", "status", "udgiver", "udskrift-kontakt",
+    "vaerktoej-antal", "vaerktoej-emner", "vaerktoej-genveje", "vaerktoej-gruppe", "vaerktoej-liste",
+    "vaerktoej-post", "vaerktoej-skjult", "video", "visually-hidden", "vurdering",
+})
+_BLOCK = re.compile(r"__|--")
+
+
+def site_class(name: str) -> bool:
+    """Whether a class is the site's own (see SITE_CLASS_BLOCKS)."""
+    return name.startswith("md-") or _BLOCK.split(name, 1)[0] in SITE_CLASS_BLOCKS
+
+
+SITE_CLASS = ("klassen '{}' bruges af sitet selv (til dets knapper, bokse og kort) og bliver fjernet, så teksten "
+              "ikke ligner en del af sitet; skriv teksten uden den")
+
+
 def _outside(url: str) -> bool:
     """Whether the address is on another host: a scheme, or '//host' (browsers read '\\' as '/')."""
     bare = re.sub(r"[\x00-\x20]", "", url).replace("\\", "/")
@@ -66,6 +95,10 @@ def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
     # An image from another site would make every reader's browser ask that site for it.
     if tag == "img" and attribute == "src" and _outside(value):
         return None
+    if tag == "a" and attribute == "href" and _mailto_problem(value):
+        return None  # the link's text stays; no mail goes to anyone but the one address
+    if attribute == "class":
+        return " ".join(name for name in value.split() if not site_class(name)) or None
     if attribute == "id" and _reserved_id(value):
         return None
     return value
@@ -202,7 +235,8 @@ _IMAGE = re.compile(r"!\[[^\]\n]*\]\(\s*<?([^)\s>]*)")
 _REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*<?(\S+)", re.MULTILINE)
 _ATTR_LIST = re.compile(r"\{:?[ \t]*([^}\n]*)\}")
 _ATTR_ID = re.compile(r"(?:^|\s)#([^\s}]+)")
-_ATTR_LIST_ITEM = re.compile(r"""([A-Za-z_:][\w:.\-]*)\s*=\s*(?:"[^"]*"|'[^']*'|\S+)""")
+_ATTR_CLASS = re.compile(r"(?:^|\s)\.([^\s}]+)")
+_ATTR_LIST_ITEM = re.compile(r"""([A-Za-z_:][\w:.\-]*)\s*=\s*("[^"]*"|'[^']*'|\S+)""")
 
 
 _MAYBE = re.compile(r"[<{]|\]\(|\]:")
@@ -223,6 +257,23 @@ def _url_problem(url: str, what: str) -> str | None:
     if scheme is not None and scheme not in URL_SCHEMES:
         return (f"{what} med '{scheme}:' er ikke tilladt og bliver fjernet; skriv en adresse, der starter med "
                 "https://, eller en sti til en side på sitet")
+    return _mailto_problem(url)
+
+
+_MAIL_FIELDS = frozenset({"subject", "body"})
+
+
+def _mailto_problem(url: str) -> str | None:
+    """A mail link follows the sign-up rule (FORMAT.md §1: mail goes only to the address written): one address,
+    and at most a subject and a body; cc, bcc, 'to' or a second address would send the reader's mail elsewhere."""
+    if _scheme(url) != "mailto":
+        return None
+    address, _, query = url.split(":", 1)[1].partition("?")
+    fields = {name.lower() for name, _ in parse_qsl(query, keep_blank_values=True)}
+    if re.search(r"[,;]", unquote(address)) or fields - _MAIL_FIELDS:
+        return ("et mailto:-link må kun have én modtager og højst emne (subject) og tekst (body); cc, bcc og flere "
+                "adresser ville sende læserens mail til andre, så linket bliver fjernet (teksten bliver stående). "
+                "Skriv fx mailto:kursus@example.dk")
     return None
 
 
@@ -261,6 +312,9 @@ class _Finder(html.parser.HTMLParser):
                     self._report(problem)
             elif name == "id" and value and _reserved_id(value):
                 self._report(RESERVED_ID.format(value))
+            elif name == "class" and value:
+                for reserved in [name for name in value.split() if site_class(name)]:
+                    self._report(SITE_CLASS.format(reserved))
 
 
 def addresses(markdown: str) -> list[tuple[int, int, str]]:
@@ -299,9 +353,16 @@ def unsafe_html(markdown: str, raw_html: bool = True) -> list[Problem]:
             if _reserved_id(item.group(1)):
                 found.append(Problem(*_position(text, match.start(1) + item.start()),
                                      RESERVED_ID.format(item.group(1))))
+        for item in _ATTR_CLASS.finditer(match.group(1)):
+            if site_class(item.group(1)):
+                found.append(Problem(*_position(text, match.start(1) + item.start(1) - 1),
+                                     SITE_CLASS.format(item.group(1))))
         for item in _ATTR_LIST_ITEM.finditer(match.group(1)):
             name = item.group(1).lower()
             if name not in COMMON_ATTRIBUTES and name not in {"href", "src", "alt", "width", "height", "align"}:
                 found.append(Problem(*_position(text, match.start(1) + item.start()),
                                      f"attributten '{name}' er ikke tilladt og bliver fjernet"))
+            elif name == "class":
+                found += [Problem(*_position(text, match.start(1) + item.start()), SITE_CLASS.format(reserved))
+                          for reserved in item.group(2).strip("\"'").split() if site_class(reserved)]
     return sorted(set(found))

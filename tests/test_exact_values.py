@@ -8,7 +8,6 @@ The wrong readings these guard against were published before: 'varighed: 1.50' s
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup

@@ -325,6 +325,24 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
                                        "`<script>` i kode.\n"),
      ["6:6: advarsel: beskrivelse: HTML-elementet <script> er ikke tilladt og bliver fjernet med alt, hvad der står "
       "i det; se i vejledningen, hvilken HTML du kan bruge"]),
+    # Lookalikes (issue 28): a copy of the site's primary button, and a mail link that copies someone in.
+    ("beskrivelse-med-sitets-knap", variant("  Vi gennemgår hele mødet fra indkaldelse til referat.\n",
+                                            "  Vi gennemgår hele mødet.\n\n  <a class=\"md-button md-button--primary\" "
+                                            "href=\"https://evil.example/\">Tilmeld dig her</a>\n\n"
+                                            "  [Tilmeld](https://evil.example/){ .knap .knap--primaer }\n"),
+     ["6:3: advarsel: beskrivelse: klassen 'md-button' bruges af sitet selv (til dets knapper, bokse og kort) og "
+      "bliver fjernet, så teksten ikke ligner en del af sitet; skriv teksten uden den",
+      "6:3: advarsel: beskrivelse: klassen 'md-button--primary' bruges af sitet selv (til dets knapper, bokse og "
+      "kort) og bliver fjernet, så teksten ikke ligner en del af sitet; skriv teksten uden den",
+      "8:37: advarsel: beskrivelse: klassen 'knap' bruges af sitet selv (til dets knapper, bokse og kort) og bliver "
+      "fjernet, så teksten ikke ligner en del af sitet; skriv teksten uden den",
+      "8:43: advarsel: beskrivelse: klassen 'knap--primaer' bruges af sitet selv (til dets knapper, bokse og kort) "
+      "og bliver fjernet, så teksten ikke ligner en del af sitet; skriv teksten uden den"]),
+    ("beskrivelse-med-bcc", variant("  Vi gennemgår hele mødet fra indkaldelse til referat.\n",
+                                    "  [Skriv til os](mailto:kursus@example.dk?bcc=spion@evil.example).\n"),
+     ["4:18: advarsel: beskrivelse: et mailto:-link må kun have én modtager og højst emne (subject) og tekst (body); "
+      "cc, bcc og flere adresser ville sende læserens mail til andre, så linket bliver fjernet (teksten bliver "
+      "stående). Skriv fx mailto:kursus@example.dk"]),
     ("beskrivelse-med-farlige-links", variant("  Vi gennemgår hele mødet fra indkaldelse til referat.\n",
                                               "  [Klik](javascript:alert(1)) eller\n"
                                               "  <img src=x.png onerror=\"alert(1)\">\n"
