@@ -12,7 +12,8 @@
     python build.py evaluering [--dato …] [--csv] the department's evaluation figures per course
     python build.py schemas                      rewrite the JSON Schemas in schemas/ and cms/config.yml
     python build.py links                        check the outside links (sign-up, toolkit, videos)
-    python build.py fmt [--tjek]                 course files in the contract's key order (after Decap CMS)
+    python build.py fmt [--tjek]                 course files in the contract's key order (after Decap CMS); the
+                                                 files changed on standard output, problems on standard error
     python build.py diff OLD NEW                 the pages a change adds, changes or removes (two built sites)
     python build.py dato                         the date a build without --dato uses: today in Denmark
 
@@ -39,7 +40,7 @@ import sys
 import time
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Iterator, TextIO
 
 ROOT = Path(__file__).resolve().parent
 LOCK_FILE = ".site.lock"  # held by the build that is running
@@ -126,7 +127,8 @@ def _parser() -> argparse.ArgumentParser:
     add("links", "tjek links til andre sites: tilmelding, værktøjskassen og videoer", dated=False)
     fmt = add("fmt", "skriv kursusfilerne og siderne i værktøjskassen med nøglerne i kontraktens rækkefølge uden at "
                      "ændre en værdi", dated=False)
-    fmt.add_argument("--tjek", action="store_true", help="skriv ikke noget; vis kun de filer, der ville ændres")
+    fmt.add_argument("--tjek", action="store_true", help="skriv ikke noget; vis kun de filer, der ville ændres, og "
+                                                        "dem, der ikke kan tjekkes")
     diff = add("diff", "sammenlign to byggede sites: de sider, en ændring tilføjer, ændrer eller fjerner",
                dated=False)
     diff.add_argument("gammel", type=Path, help="mappen med sitet før ændringen")
@@ -146,13 +148,13 @@ def _annotation(diagnostic: Diagnostic) -> str:
             f"::{escape(diagnostic.message)}")
 
 
-def _report(diagnostics: list[Diagnostic]) -> int:
-    """Print every problem; return the number of errors."""
+def _report(diagnostics: list[Diagnostic], stream: TextIO | None = None) -> int:
+    """Print every problem (on standard output, or ``stream``); return the number of errors."""
     on_github = os.environ.get("GITHUB_ACTIONS") == "true"
     for diagnostic in capped(diagnostics):
-        print(diagnostic)
+        print(diagnostic, file=stream)
         if on_github:
-            print(_annotation(diagnostic))
+            print(_annotation(diagnostic), file=stream)
     errors = sum(d.is_error for d in diagnostics)
     warnings = len(diagnostics) - errors
     if errors:
@@ -498,21 +500,32 @@ def links(project: Project) -> int:
 
 
 def fmt(project: Project, check_only: bool) -> int:
-    """Course files and toolkit pages as Decap CMS wrote them, back in the contract's shape; no value changes."""
+    """Course files and toolkit pages as Decap CMS wrote them, back in the contract's shape; no value changes.
+
+    Standard output lists the files changed (or, with --tjek, that would be), one per line, for the pull request's
+    job to commit; the files left as they were, and why, go to standard error. Exit 1 when a file would change
+    (--tjek) or could not be checked or written."""
     from catalogue.formatting import format_project
 
     result = format_project(project, write=not check_only)
     for path in result.changed:
         print(project.display(path))
-    count = len(result.changed)
-    files = f"{number(count)} {'fil' if count == 1 else 'filer'}"
-    if check_only:
-        print(f"{files} er ikke skrevet i kontraktens rækkefølge; kør 'make fmt'." if count
-              else "Alle kursusfiler og sider er skrevet i kontraktens rækkefølge.", file=sys.stderr)
-        return 1 if count else 0
-    print(f"{files} skrevet om." if count else "Alle kursusfiler og sider var allerede i kontraktens rækkefølge.",
-          file=sys.stderr)
-    return 0
+    sys.stdout.flush()  # the list before the problems, when both go to one terminal
+    _report(result.problems, sys.stderr)
+    count, left = len(result.changed), result.errors
+    said = []
+    if count:
+        files = f"{number(count)} {'fil' if count == 1 else 'filer'}"
+        said.append(f"{files} er ikke skrevet i kontraktens rækkefølge; kør 'make fmt'." if check_only
+                    else f"{files} skrevet om.")
+    if left:
+        said.append(f"{number(left)} {'fil' if left == 1 else 'filer'} kunne ikke "
+                    f"{'tjekkes' if check_only else 'sættes i kontraktens rækkefølge'}; se ovenfor.")
+    if not said:
+        said.append("Alle kursusfiler og sider er skrevet i kontraktens rækkefølge." if check_only
+                    else "Alle kursusfiler og sider var allerede i kontraktens rækkefølge.")
+    print(" ".join(said), file=sys.stderr)
+    return 1 if left or (check_only and count) else 0
 
 
 def diff(old: Path, new: Path) -> int:

@@ -40,6 +40,8 @@ TOOLKIT_KEYS = editor_keys(ToolkitMeta)  # what an editor may write in a toolkit
 PAGE_KEYS = editor_keys(PageMeta)  # and in another page's
 # The same front matter MkDocs reads: '---', YAML, then '---' or '...'.
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+NO_FRONT_MATTER = ("siden mangler nøglerne øverst: start filen med en linje '---', så nøglerne titel, type, intro, "
+                   "emner og revideret, og så en linje '---'")
 
 
 @dataclass(frozen=True)
@@ -165,9 +167,7 @@ def load_toolkit_page(path: Path, context: CheckContext) -> tuple[ToolkitItem | 
         return None, found
     parts = split_front_matter(text)
     if parts is None:
-        return None, [Diagnostic(display, 1, 1, "siden mangler nøglerne øverst: start filen med en linje '---', "
-                                                "så nøglerne titel, type, intro, emner og revideret, og så en "
-                                                "linje '---'")]
+        return None, [Diagnostic(display, 1, 1, NO_FRONT_MATTER)]
     yaml_text, first_line, body, body_line = parts
     document, found = load_yaml_text(yaml_text, display, first_line, TOOLKIT_KEYS)
     if document is None:

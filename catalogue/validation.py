@@ -239,8 +239,8 @@ class CheckContext:
 
     @classmethod
     def of(cls, project: Project, taxonomy: Taxonomy | None, today: date | None = None) -> CheckContext:
-        return cls(project, taxonomy, scan(project.content_dir, project.display, allowed=PUBLISHED_SUFFIXES),
-                   today=today, history=git_history(project.root) if today is not None else None)
+        return cls(project, taxonomy, content_tree(project), today=today,
+                   history=git_history(project.root) if today is not None else None)
 
     def for_file(self, path: Path) -> CheckContext:
         """The context for checking one file: when it was written is the day it was first committed, or for a
@@ -665,6 +665,12 @@ def load_course(path: Path, context: CheckContext) -> tuple[CourseEntry | None, 
     if course is None or any(d.is_error for d in found):
         return None, found
     return CourseEntry(slug=slug, source=display, course=course, fingerprint=fingerprint(raw)), found
+
+
+def content_tree(project: Project) -> SourceTree:
+    """The regular files under content/ and a problem for everything else there: the one walk that `check`, the
+    build and `fmt` read."""
+    return scan(project.content_dir, project.display, allowed=PUBLISHED_SUFFIXES)
 
 
 def course_files(project: Project) -> tuple[list[Path], list[Diagnostic]]:
