@@ -26,7 +26,7 @@ from .fields import FILE_MARK, SLUG_PATTERN, TAXONOMY_MARK
 from .models import TOOLKIT_TYPES, Course, Department, LearningPath, Taxonomy, TaxonomyEntry, ToolkitMeta
 from .project import Project
 from .toolkit import TOOLKIT_FOLDER
-from .urls import ADMIN, ADMIN_PAGE
+from .urls import ADMIN, ADMIN_CONFIG, ADMIN_PAGE
 
 CMS_FILE = "cms/config.yml"  # written by `build.py schemas` with the JSON Schemas; served at /admin/config.yml
 PREVIEW_SCRIPT = "cms/forhaandsvisning.js"  # Decap's preview of a course and a toolkit page, served beside it
@@ -288,6 +288,12 @@ def cms_config(taxonomy: Taxonomy, department: Department, local: bool = False) 
     }
 
 
+def served_editing(config: bytes) -> dict[str, str | None]:
+    """Where a served /admin/config.yml saves changes and sends editors to log in (None: not set)."""
+    backend = (yaml.safe_load(config) or {}).get("backend") or {}
+    return {"github": backend.get("repo"), "login": backend.get("base_url")}
+
+
 class _Dumper(yaml.SafeDumper):
     def ignore_aliases(self, data: Any) -> bool:  # the same field twice is written out twice, not as &id001
         return True
@@ -354,7 +360,7 @@ def admin_files(project: Project, taxonomy: Taxonomy, department: Department,
     if not config:
         return {}
     page = _PAGE.format(policy=_POLICY, toolkit=" ".join(toolkit_collection(kind) for kind in TOOLKIT_TYPES))
-    files: dict[str, bytes | Path] = {ADMIN_PAGE: page.encode(), f"{ADMIN}config.yml": config.encode(),
+    files: dict[str, bytes | Path] = {ADMIN_PAGE: page.encode(), ADMIN_CONFIG: config.encode(),
                                       f"{ADMIN}forhaandsvisning.js": project.root / PREVIEW_SCRIPT}
     vendored = project.root / VENDORED
     for name in json.loads((vendored / "MANIFEST.json").read_text(encoding="utf-8"))["files"]:

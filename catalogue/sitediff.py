@@ -6,7 +6,9 @@ A page has changed when its own content has: the main content (Material's ``<art
 (header, menu, footer, asset links) is the same on every page: a change there would list them all. Nor do the
 invisible search terms count (elements both ``hidden`` and ``aria-hidden="true"``, ``search.index_terms_html``):
 they are split against the whole site's vocabulary, so they may differ on a page whose text did not.
-Not pages: the assets, the search index, ``admin/`` (Decap CMS's forms), calendars and feeds.
+Not pages: the assets, the search index, ``admin/`` (Decap CMS's forms), calendars and feeds. But where the forms
+send editors to log in, and which repository they write to, is said first: a pull request that changes either
+would send the next editor's GitHub login elsewhere.
 
 No site engine: html.parser from the standard library, and the domain's own Danish numbers and addresses.
 """
@@ -19,8 +21,9 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from .cms import served_editing
 from .danish import number
-from .urls import ADMIN, RESERVED_SLUGS, course_src, page_url
+from .urls import ADMIN, ADMIN_CONFIG, RESERVED_SLUGS, course_src, page_url
 
 PAGE_FILES = ("index.html", "404.html")
 NOT_PAGES = (ADMIN, "assets/", "pagefind")  # folders whose HTML is no page of the site (also pagefind-2/, …)
@@ -49,13 +52,21 @@ class Page:
 
 
 @dataclass(frozen=True)
+class EditingChange:
+    what: str  # 'login' or 'github', as config/department.yml's 'redigering' names them
+    before: str | None
+    after: str | None
+
+
+@dataclass(frozen=True)
 class SiteDiff:
     added: tuple[Page, ...]
     changed: tuple[Page, ...]
     removed: tuple[Page, ...]
+    editing: tuple[EditingChange, ...] = ()
 
     def __bool__(self) -> bool:
-        return bool(self.added or self.changed or self.removed)
+        return bool(self.added or self.changed or self.removed or self.editing)
 
 
 @dataclass(frozen=True)
@@ -195,7 +206,18 @@ def compare_sites(old: Path, new: Path) -> SiteDiff:
         page = _read(after[address])
         if page.content != _read(before[address]).content:
             changed.append(Page(address, page.title))
-    return SiteDiff(_ordered(added), _ordered(changed), _ordered(removed))
+    return SiteDiff(_ordered(added), _ordered(changed), _ordered(removed), _editing_changes(old, new))
+
+
+def _editing(site: Path) -> dict[str, str | None]:
+    config = site / ADMIN_CONFIG
+    return served_editing(config.read_bytes()) if config.is_file() else {"github": None, "login": None}
+
+
+def _editing_changes(old: Path, new: Path) -> tuple[EditingChange, ...]:
+    before, after = _editing(old), _editing(new)
+    return tuple(EditingChange(what, before[what], after[what]) for what in ("login", "github")
+                 if before[what] != after[what])
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
@@ -219,13 +241,26 @@ def _section(heading: str, pages: tuple[Page, ...], limit: int) -> list[str]:
     return lines + [""]
 
 
+_EDITING = {"login": ("Login til redigering ændret til", "Redaktørerne sendes dertil for at logge ind med GitHub"),
+            "github": ("Repositoriet for redigering ændret til", "Redaktørernes ændringer gemmes dér")}
+
+
+def _editing_line(change: EditingChange) -> str:
+    said, why = _EDITING[change.what]
+    after = _code(change.after) if change.after else "ingen"
+    before = _code(change.before) if change.before else "ingen"
+    return f"> **{said} {after}** (før: {before}). {why}; godkend kun ændringen, hvis adressen er jeres."
+
+
 def summary_markdown(result: SiteDiff, limit: int = MAX_LISTED) -> str:
     """The pull request's job summary, in Danish for editors: each kind of change, course pages first.
 
     No newline at the end: ``build.py diff`` prints it.
     """
-    lines = ["## Sider, som ændringen berører", ""]
-    if not result:
+    lines = [_editing_line(change) for change in result.editing]
+    lines += [""] if lines else []
+    lines += ["## Sider, som ændringen berører", ""]
+    if not (result.added or result.changed or result.removed):
         return "\n".join(lines + ["Ændringen ændrer ingen sider."])
     for heading, pages in (("Nye sider", result.added), ("Ændrede sider", result.changed),
                            ("Fjernede sider", result.removed)):

@@ -165,6 +165,22 @@ def is_shallow_clone(root: Path) -> bool:
         return False  # not a git checkout
 
 
+def previous_version(root: Path, relative: str) -> str | None:
+    """The file before its latest change: as committed, when the working copy differs from that; else as its last
+    commit's first parent had it (the base of a pull request's merge, or the commit before). None when there is
+    none to tell: not a git checkout, the file is new, or the history is cut (a shallow clone)."""
+    try:
+        committed = _git(root, "show", f"HEAD:./{relative}")
+    except (OSError, subprocess.SubprocessError, UnicodeDecodeError):
+        return None
+    try:
+        if (root / relative).read_text(encoding="utf-8") != committed:
+            return committed
+        return _git(root, "show", f"HEAD^1:./{relative}")
+    except (OSError, subprocess.SubprocessError, UnicodeDecodeError):
+        return None
+
+
 def git_history(root: Path, folders: tuple[str, ...] = ("courses", "content")) -> dict[str, Committed] | None:
     """When each file under ``folders`` was first and last committed, by its path relative to ``root`` (one call
     to git for all); a file not committed yet is not in it. None when ``root`` is not in a git checkout."""

@@ -24,6 +24,7 @@ PATHS = "forloeb/index.md"  # the learning paths
 NEW_FILES = "om/nye-filer.md"  # the scaffolds, to copy on GitHub's web pages
 ADMIN = "admin/"  # Decap CMS's forms (catalogue/cms.py): not a page of the site, not indexed, not in the sitemap
 ADMIN_PAGE = ADMIN + "index.html"
+ADMIN_CONFIG = ADMIN + "config.yml"  # Decap's configuration, as the site serves it
 
 GENERATED = (HOME, CATALOGUE, TOPICS, NEW_MEMBERS, TAILORED, IDEAS, PRACTICAL, TOOLKIT, SEARCH, NEW_FILES, EVALUATION)
 GENERATED_FOLDERS = ("kurser/", "emner/", "forloeb/")

@@ -43,9 +43,9 @@ from .placeholders import COURSE as COURSE_PLACEHOLDERS
 from .placeholders import Placeholder, left_in
 from .project import Project
 from .safehtml import addresses, unsafe_html
-from .sources import PUBLISHED_SUFFIXES, Committed, SourceTree, git_history, not_a_regular_file, scan
+from .sources import PUBLISHED_SUFFIXES, Committed, SourceTree, git_history, not_a_regular_file, previous_version, scan
 from .urls import RESERVED_SLUGS, RESERVED_TOPICS, course_src, link_target
-from .yamlsource import Path_, YamlDocument, load_yaml_file
+from .yamlsource import Path_, YamlDocument, load_yaml_file, load_yaml_text
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -630,7 +630,37 @@ def load_department(project: Project) -> tuple[Department | None, list[Diagnosti
     if document is None:
         return None, found
     department, found = validate_model(Department, document, display)
+    if department is not None:
+        found += _editing_changed(project, document, display)
     return department, found + cross_check_diagnostics(document, None, display, DEPARTMENT_CHECKS)
+
+
+_EDITING_CHANGED = {
+    "login": "redaktørerne sendes nu dertil for at logge ind med GitHub",
+    "github": "redaktørernes ændringer gemmes nu dér",
+}
+
+
+def _editing_changed(project: Project, document: YamlDocument, display: str) -> list[Diagnostic]:
+    """Where editors log in, or which repository their changes go to, changed since the file's last version: a
+    warning at the line, for whoever reviews it (a pull request could send the next editor's login elsewhere)."""
+    previous = previous_version(project.root, display)
+    if previous is None:
+        return []
+    before, _ = load_yaml_text(previous, display)
+    old = before.data.get("redigering") if before is not None and isinstance(before.data, dict) else None
+    new = document.data.get("redigering")
+    old, new = (old if isinstance(old, dict) else {}), (new if isinstance(new, dict) else {})
+    found = []
+    for key, consequence in _EDITING_CHANGED.items():
+        if old.get(key) != new.get(key):
+            mark = document.positions.of_value(("redigering", key) if key in new else ("redigering",))
+            said = f"'{new.get(key)}'" if new.get(key) else "ingenting"
+            found.append(Diagnostic(display, mark.line, mark.column,
+                                    f"redigering › {key}: er ændret fra '{old.get(key) or ''}' til {said}; "
+                                    f"{consequence}. Er det ikke jeres egen, så skriv den tidligere igen",
+                                    "advarsel"))
+    return found
 
 
 def _safe_rules(department: dict[str, Any], _: CheckContext | None) -> Iterator[Finding]:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from conftest import REFERENCE_DATE, REPO, copy_project, run_build
+from test_way_back import git
 
 from catalogue.sitediff import compare_sites, read_page, summary_markdown
 
@@ -260,3 +261,59 @@ def test_a_page_is_read_by_its_content() -> None:
         == "Kun <titel>"
     # A hidden element residents can still be shown (a card's other sessions) is content; search terms are not.
     assert read_page(page("B", '<span hidden>1. marts</span>')) != read_page(page("B", '<span hidden>2. marts</span>'))
+
+
+NEW_LOGIN = "https://login.andet.example"
+
+
+@pytest.fixture(scope="module")
+def login_changed(base: tuple[Path, Path]) -> Path:
+    """The same project sending editors elsewhere to log in, with the forms' configuration made anew from it (as
+    'make schemas' does, and as the check asks for)."""
+    project = copy_project(base[0].parent / "login")
+    department = project / "config" / "department.yml"
+    text = department.read_text(encoding="utf-8")
+    assert "login: https://login.kurser.example.dk\n" in text
+    department.write_text(text.replace("login: https://login.kurser.example.dk", f"login: {NEW_LOGIN}"),
+                          encoding="utf-8")
+    made = run_build(project, "schemas")
+    assert made.returncode == 0, made.stdout + made.stderr
+    return build(project)
+
+
+def test_a_changed_login_is_said_first(base: tuple[Path, Path], login_changed: Path) -> None:
+    summary = diff(base[1], login_changed)
+    assert summary.splitlines()[0] == (
+        f"> **Login til redigering ændret til `{NEW_LOGIN}`** (før: `https://login.kurser.example.dk`). Redaktørerne "
+        "sendes dertil for at logge ind med GitHub; godkend kun ændringen, hvis adressen er jeres.")
+    assert "Repositoriet" not in summary  # only what changed
+    assert "## Sider, som ændringen berører" in summary
+
+
+def test_an_unchanged_login_is_not_mentioned(base: tuple[Path, Path], rebuilt: Path) -> None:
+    assert not compare_sites(base[1], rebuilt).editing
+
+
+def test_the_check_warns_of_a_changed_login_until_the_next_commit(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "projekt")
+    git(project, "init", "-q")
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "Begyndelsen")
+    department = project / "config" / "department.yml"
+    lines = department.read_text(encoding="utf-8").splitlines(keepends=True)
+    number = next(n for n, line in enumerate(lines, start=1) if line.startswith("  github: "))
+    lines[number - 1] = "  github: en-anden/kurser\n"
+    department.write_text("".join(lines), encoding="utf-8")
+    expected = (f"config/department.yml:{number}:11: advarsel: redigering › github: er ændret fra "
+                "'kursusafdelingen/kurser' til 'en-anden/kurser'; redaktørernes ændringer gemmes nu dér. Er det ikke "
+                "jeres egen, så skriv den tidligere igen")
+
+    def warnings() -> list[str]:
+        checked = run_build(project, "check", "--dato", REFERENCE_DATE)
+        return [line for line in checked.stdout.splitlines() if "redigering ›" in line]
+
+    assert warnings() == [expected]  # changed in the working copy
+    git(project, "commit", "-qam", "Nyt repositorium")
+    assert warnings() == [expected]  # the latest commit changed it (a pull request's merge, on CI)
+    git(project, "commit", "-q", "--allow-empty", "-m", "Noget andet")
+    assert warnings() == []
