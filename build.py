@@ -40,7 +40,7 @@ import sys
 import time
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator, TextIO
+from typing import TYPE_CHECKING, Callable, Iterator, TextIO
 
 ROOT = Path(__file__).resolve().parent
 LOCK_FILE = ".site.lock"  # held by the build that is running
@@ -51,7 +51,7 @@ try:
     from catalogue.catalogue import Catalogue, load_catalogue, review_report
     from catalogue.danish import age, decimal, number
     from catalogue.diagnostics import Diagnostic, capped
-    from catalogue.offer import reference_date
+    from catalogue.offer import reference_date, today_in_denmark
     from catalogue.project import Project
     from catalogue.schemas import stale_schemas, write_schemas
     from catalogue.site_build import SiteBuild
@@ -385,8 +385,9 @@ def _build(project: Project, today: date, ci: bool, staging: Path, phases: bool)
     return 0
 
 
-def serve(project: Project, today: date, port: int) -> int:
-    """MkDocs' live preview: problems are printed as they are found, and the server keeps running."""
+def serve(project: Project, today: date | Callable[[], date], port: int) -> int:
+    """MkDocs' live preview: problems are printed as they are found, and the server keeps running. ``today``: the
+    reference date, or where each rebuild takes it."""
     from mkdocs.commands.serve import serve as mkdocs_serve
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -410,7 +411,7 @@ def _interrupt(*_: object) -> None:
     raise KeyboardInterrupt
 
 
-def cms(project: Project, today: date, port: int) -> int:
+def cms(project: Project, today: date | Callable[[], date], port: int) -> int:
     """The live preview with Decap CMS's forms at /admin/, saving through its local proxy into this folder.
 
     The proxy (npm's decap-server, started here and stopped with the preview) listens on 127.0.0.1 only and
@@ -570,7 +571,8 @@ def _main(argv: list[str] | None) -> int:
     if args.command in ("serve", "cms"):  # said once, not again on every rebuild; the preview publishes nothing
         _history_complete(project, ci=False)
         _review_note(len(review_report(project, today).due))
-        return (serve if args.command == "serve" else cms)(project, today, args.port)
+        # Without --dato, each rebuild takes today's date: a preview may run past midnight.
+        return (serve if args.command == "serve" else cms)(project, args.dato or today_in_denmark, args.port)
     if args.command == "new":
         return new(project, args.navn, args.kind)
     if args.command == "schemas":

@@ -131,7 +131,8 @@ def load_catalogue(project: Project, partial: bool = False, memo: CourseFilesMem
     remembering = memo is not None
     memo = memo if memo is not None else Memo()  # without one: kept for this call only, by path alone
     memo.within(fingerprint(taxonomy.model_dump_json() if taxonomy else "", *context.content_pages,
-                            *sorted(context.pages)))  # what a course's links may lead to
+                            *sorted(context.pages),  # what a course's links may lead to
+                            str(today)))  # what its dates are checked against
     keys = {path: (path, fingerprint(path.read_bytes()) if remembering else "") for path in files}
     todo = [path for path in files if keys[path] not in memo]
     loading = _load_courses(todo, context)

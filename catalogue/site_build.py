@@ -80,11 +80,14 @@ class PreviewMemory:
 class SiteBuild:
     """The state of one build (with ``preview``: of each rebuild in turn) and the decisions the adapter asks for."""
 
-    def __init__(self, project: Project, today: date, report: Report, say: Say, preview: bool = False,
-                 checked: Catalogue | None = None) -> None:
-        """``checked``: the catalogue ``build.py`` has just checked and reported on, for the build that follows."""
+    def __init__(self, project: Project, today: date | Callable[[], date], report: Report, say: Say,
+                 preview: bool = False, checked: Catalogue | None = None) -> None:
+        """``today``: the reference date, or where each build takes it (the preview without ``--dato``: today in
+        Denmark, so that a preview left running past midnight shows the new day's catalogue at its next rebuild).
+        ``checked``: the catalogue ``build.py`` has just checked and reported on, for the build that follows."""
         self.project = project
-        self.today = today
+        self._today = today if callable(today) else lambda: today
+        self.today = self._today()  # this build's, taken again in ``start``
         self.report = report
         self.say = say
         self.preview = preview
@@ -120,6 +123,7 @@ class SiteBuild:
         files that have errors and shows an error page at the address of each.
         """
         self.phases, self._phase = {}, None
+        self.today = self._today()
         self.phase("indlæsning")  # and on till the pages are made: MkDocs reads the theme and walks content/
         if self.preview:
             self.say("Bygger …")

@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from catalogue.cms import admin_files  # noqa: E402
 from catalogue.diagnostics import Diagnostic, capped  # noqa: E402
 from catalogue.models import PAGE_HIDE  # noqa: E402
-from catalogue.offer import reference_date  # noqa: E402
+from catalogue.offer import today_in_denmark  # noqa: E402
 from catalogue.pages import TITLE_ID, GeneratedPage  # noqa: E402
 from catalogue.project import Project  # noqa: E402
 from catalogue.safehtml import EditorMarkdown, Heading  # noqa: E402
@@ -49,8 +49,8 @@ def _logged(diagnostics: list[Diagnostic]) -> None:
 
 
 def _own_build(preview: bool) -> SiteBuild:
-    """For `mkdocs build` and `mkdocs serve` run by hand: today's date, diagnostics in MkDocs' log."""
-    return SiteBuild(Project(Path(__file__).resolve().parent.parent), reference_date(None), report=_logged,
+    """For `mkdocs build` and `mkdocs serve` run by hand: today's date at each build, diagnostics in MkDocs' log."""
+    return SiteBuild(Project(Path(__file__).resolve().parent.parent), today_in_denmark, report=_logged,
                      say=logging.getLogger("mkdocs.hooks.catalogue").info, preview=preview)
 
 

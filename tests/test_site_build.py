@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -11,6 +11,7 @@ from conftest import REFERENCE_DATE
 from catalogue.catalogue import load_catalogue
 from catalogue.diagnostics import Diagnostic
 from catalogue.memo import Memo
+from catalogue.offer import today_in_denmark
 from catalogue.pages import GeneratedPage
 from catalogue.project import Project
 from catalogue.site_build import CatalogueErrors, PreviewMemory, SiteBuild, Written
@@ -118,3 +119,38 @@ def test_a_checked_catalogue_is_built_as_it_was_checked_and_only_once(project: P
     assert build.start("") is checked
     assert reported == [[]]  # build.py printed them in its check
     assert build.start("") is not checked  # a second build of the same object reads the files again
+
+
+def test_the_preview_takes_the_date_in_denmark_at_every_rebuild(project: Path) -> None:
+    # Sign-up for the Horsens session closes at the end of 29 January 2027; a session on 30 January 2029 is more
+    # than two years ahead until that day (a warning that names the day it counts from).
+    course = project / "courses" / "lovgivning-for-beboerdemokrater.yml"
+    text = course.read_text(encoding="utf-8")
+    course.write_text(text.replace("2027-10-30 09:30", "2029-01-30 09:30")
+                      .replace("2027-10-30 15:30", "2029-01-30 15:30"), encoding="utf-8")
+    now = [datetime(2027, 1, 29, 22, 59, tzinfo=timezone.utc)]  # 23:59 in Denmark
+    reported: list[list[Diagnostic]] = []
+    build = SiteBuild(Project(project), lambda: today_in_denmark(now[0]), report=reported.append,
+                      say=lambda _: None, preview=True)
+
+    def rebuilt() -> tuple[str, list[str]]:
+        build.start("")
+        assert build.generator is not None
+        page = next(p for p in build.generator.all_pages() if p.src_uri == f"kurser/{course.stem}.md")
+        return str(page.content), [d.message for d in reported[-1] if d.path == f"courses/{course.name}"]
+
+    page, warnings = rebuilt()
+    assert build.today == date(2027, 1, 29) and "Tilmeldingsfristen udløb" not in page
+    assert any("mere end to år efter i dag (29. januar 2027)" in warning for warning in warnings), warnings
+    now[0] = datetime(2027, 1, 29, 23, 0, tzinfo=timezone.utc)  # midnight in Denmark, still the 29th in UTC
+    page, warnings = rebuilt()
+    assert build.today == date(2027, 1, 30)
+    assert "Tilmeldingsfristen udløb fredag 29. januar 2027." in page
+    assert not any("mere end to år" in warning for warning in warnings), warnings
+
+
+def test_a_build_with_a_date_keeps_it(project: Path) -> None:
+    build = SiteBuild(Project(project), TODAY, report=lambda _: None, say=lambda _: None, preview=True)
+    build.start("")
+    build.start("")
+    assert build.today == TODAY and build.generator is not None and build.generator.today == TODAY
