@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
-import multiprocessing
-import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path, PurePosixPath
-from typing import Callable
+from typing import Callable, Iterator
 
 from .diagnostics import Diagnostic
 from .evaluations import CourseRating, course_rating, load_evaluations
@@ -17,6 +15,7 @@ from .fields import COPENHAGEN
 from .learning_paths import PathPlace, load_path, places_of
 from .memo import Memo, fingerprint
 from .models import CourseEntry, Department, PathEntry, SessionEvaluation, Taxonomy
+from .processes import Shared, processors
 from .project import Project
 from .sources import Committed, SourceTree
 from .toolkit import TOOLKIT_FOLDER, ToolkitItem, check_page, load_toolkit, needing_review, toolkit_broken_links
@@ -135,10 +134,10 @@ def load_catalogue(project: Project, partial: bool = False, memo: CourseFilesMem
                             str(today)))  # what its dates are checked against
     keys = {path: (path, fingerprint(path.read_bytes()) if remembering else "") for path in files}
     todo = [path for path in files if keys[path] not in memo]
-    loading = _load_courses(todo, context)
-    toolkit, problems = load_toolkit(context)  # meanwhile, when the courses are read by other processes
+    with _loading_courses(todo, context) as loading:
+        toolkit, problems = load_toolkit(context)  # meanwhile, when the courses are read by other processes
+        loaded = dict(zip(todo, loading(), strict=True))
     found += problems
-    loaded = dict(zip(todo, loading(), strict=True))
     courses = []
     for path in files:
         entry, problems = memo.get(keys[path], lambda path=path: loaded[path])
@@ -204,29 +203,22 @@ def _new_courses(courses: list[CourseEntry], context: CheckContext) -> frozenset
 PARALLEL_FROM = 2000
 
 
-def _load_chunk(paths: list[Path], context: CheckContext) -> list[tuple[CourseEntry | None, list[Diagnostic]]]:
-    return [load_course(path, context) for path in paths]
+@contextlib.contextmanager
+def _loading_courses(paths: list[Path], context: CheckContext) -> Iterator[Callable[[], list[CourseResult]]]:
+    """load_course for each file, started; the function given gives the results in order.
 
-
-def _load_courses(paths: list[Path], context: CheckContext) -> Callable[[], list[tuple[CourseEntry | None,
-                                                                                       list[Diagnostic]]]]:
-    """Start load_course for each file; the function returned gives the results in order.
-
-    A large catalogue is read by a process per processor, while this process goes on with other work.
+    A large catalogue is read by a process per processor (``processes.Shared``), while this process goes on with
+    other work. Should that work fail or be stopped (Ctrl+C, SIGTERM), those processes are stopped with it.
     """
-    workers = min(os.cpu_count() or 1, 8)
-    if len(paths) < PARALLEL_FROM or workers < 2:
-        return lambda: _load_chunk(paths, context)
-    size = -(-len(paths) // workers)
-    chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
-    futures = [pool.submit(_load_chunk, chunk, context) for chunk in chunks]
-
-    def results() -> list[tuple[CourseEntry | None, list[Diagnostic]]]:
-        with pool:
-            return [result for future in futures for result in future.result()]
-
-    return results
+    load = functools.partial(load_course, context=context)
+    if len(paths) < PARALLEL_FROM or processors() < 2:
+        yield lambda: [load(path) for path in paths]
+        return
+    reading = Shared(load, paths, processors(), batch=len(paths))  # each sends its results once it has them all
+    try:
+        yield reading.gather
+    finally:
+        reading.stop()
 
 
 def generated_page_clashes(context: CheckContext) -> list[Diagnostic]:

@@ -1,17 +1,29 @@
-"""Work shared out between processes (catalogue/processes.py): the same results, in order, as made in one."""
+"""Work shared out between processes (catalogue/processes.py): the same results, in order, as made in one; and a
+build stopped however it is stopped leaves none of them running."""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
 from datetime import date
+from pathlib import Path
 
 import pytest
-from conftest import REFERENCE_DATE, REPO
+from conftest import REFERENCE_DATE, REPO, copy_project
 
-from catalogue.catalogue import load_catalogue
+from catalogue.catalogue import PARALLEL_FROM, load_catalogue
 from catalogue.pages import PageGenerator
-from catalogue.processes import map_on_all_processors
+from catalogue.processes import map_on_all_processors, processors
 from catalogue.project import Project
+from catalogue.site_build import PROCESSES_FROM
+
+sys.path.insert(0, str(REPO / "bench"))
+from content import write_content  # noqa: E402
 
 
 def test_results_come_back_in_order_from_forked_processes_and_are_handed_over_in_order() -> None:
@@ -57,3 +69,83 @@ def test_the_site_made_on_several_processes_is_the_site_made_in_one() -> None:
     assert len(alone) > 100 and shared == alone
     # Every page (not the calendars and the feed) handed over once, in the same order either way.
     assert handed[0] == handed[1] == [page.src_uri for page in alone if page.is_page]
+
+
+# ----------------------------------------------------------------------------- a stopped build leaves nothing
+
+# Enough courses that a build forks twice: the course files are read by forked processes (catalogue.py), and their
+# pages made by others (processes.py).
+LARGE = max(PARALLEL_FROM, PROCESSES_FROM)
+
+
+@pytest.fixture(scope="module")
+def large_catalogue(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = copy_project(tmp_path_factory.mktemp("stor") / "projekt", with_sample_courses=False)
+    write_content(root, LARGE)  # the benchmark's courses
+    return root
+
+
+@pytest.fixture
+def large_project(large_catalogue: Path, tmp_path: Path) -> Path:
+    return Path(shutil.copytree(large_catalogue, tmp_path / "projekt"))
+
+
+def _processes() -> dict[int, tuple[int, int, str, str]]:
+    """Every process on the machine: its id → its parent's, its session's, its state and its name (from /proc)."""
+    found = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:
+            continue  # ended meanwhile
+        name, fields = text[text.index("(") + 1:text.rindex(")")], text[text.rindex(")") + 2:].split()
+        found[int(stat.parent.name)] = (int(fields[1]), int(fields[3]), fields[0], name)
+    return found
+
+
+def _running_in_session(session: int) -> list[str]:
+    """The processes of the session still running (not the ended ones, zombies, that no parent has collected)."""
+    return [f"{pid} {name} ({state})" for pid, (_, sid, state, name) in _processes().items()
+            if sid == session and state not in "ZX"]
+
+
+def _forked_from(parent: int) -> list[int]:
+    """The processes ``parent`` forked itself (Python, as it is; not the search indexer, Pagefind)."""
+    everything = _processes()
+    name = everything.get(parent, (0, 0, "", "?"))[3]
+    return [pid for pid, (ppid, _, _, their_name) in everything.items() if ppid == parent and their_name == name]
+
+
+@pytest.mark.skipif(processors() < 2, reason="med én processor forker bygningen ingen processer")
+@pytest.mark.parametrize("phase", ["reading", "pages"])
+@pytest.mark.parametrize("how", [signal.SIGKILL], ids=["SIGKILL"])
+def test_a_stopped_build_leaves_no_process_running(large_project: Path, tmp_path: Path, phase: str,
+                                                   how: signal.Signals) -> None:
+    site = large_project / "site"
+    site.mkdir()
+    (site / "index.html").write_text("den forrige bygning", encoding="utf-8")
+    stderr_file = tmp_path / "stderr"
+    with open(tmp_path / "stdout", "w") as stdout, open(stderr_file, "w") as stderr:
+        # In a session of its own: whatever it starts stays in the session, whoever becomes its parent.
+        build = subprocess.Popen([sys.executable, str(large_project / "build.py"), "build", "--dato", REFERENCE_DATE],
+                                 cwd=large_project, stdout=stdout, stderr=stderr, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 120
+        while True:  # until it has forked, while reading the course files or while making their pages
+            assert build.poll() is None and time.monotonic() < deadline, stderr_file.read_text()[-2000:]
+            checked = "Alt i orden" in stderr_file.read_text(encoding="utf-8")
+            if (len(_forked_from(build.pid)) >= 2 and checked == (phase == "pages")
+                    and (phase == "reading" or any(large_project.glob(".site-new-*/*")))):
+                break
+            time.sleep(0.01)
+        build.send_signal(how)
+        build.wait(timeout=60)
+        deadline = time.monotonic() + 10
+        while (left := _running_in_session(build.pid)) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert left == []
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(build.pid, signal.SIGKILL)  # what a failed test found, not left to the machine
+        build.wait()
+    assert build.returncode == -signal.SIGKILL
