@@ -407,8 +407,12 @@ def serve(project: Project, today: date | Callable[[], date], port: int) -> int:
     return 0
 
 
-def _interrupt(*_: object) -> None:
-    raise KeyboardInterrupt
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (a plain `kill`, a CI job cancelled): stops the command as Ctrl+C does, and exits with 143."""
+
+
+def _terminate(*_: object) -> None:
+    raise Terminated
 
 
 def cms(project: Project, today: date | Callable[[], date], port: int) -> int:
@@ -438,8 +442,6 @@ def cms(project: Project, today: date | Callable[[], date], port: int) -> int:
                    "MODE": "fs", "GIT_REPO_DIRECTORY": str(project.root), "LOG_LEVEL": "warn"}
     # Its working folder is its own, so that no .env file in the project can change how it runs.
     proxy = subprocess.Popen([node, str(server)], cwd=server.parent, env=environment, preexec_fn=die_with_parent)
-    # A plain `kill` stops the preview as Ctrl+C does (MkDocs shuts its server down on KeyboardInterrupt).
-    signal.signal(signal.SIGTERM, _interrupt)
     print(f"Redigering i browseren: http://127.0.0.1:{port}/admin/ (gemmer i {project.root})", file=sys.stderr)
     try:
         return serve(project, today, port)
@@ -543,13 +545,15 @@ def diff(old: Path, new: Path) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     # Ctrl+C stops a build or the preview even when started from a shell that ignores it (a background job
-    # inherits SIGINT ignored, and Python then installs no handler).
+    # inherits SIGINT ignored, and Python then installs no handler). A plain `kill` stops it the same way (MkDocs
+    # shuts the preview's server down on KeyboardInterrupt).
     signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         return _main(argv)
-    except KeyboardInterrupt:  # Ctrl+C: a build removes its staging folder on the way out
+    except KeyboardInterrupt as stopped:  # a build removes its staging folder on the way out
         print("\nafbrudt: bygningen blev afbrudt; site/ er ikke ændret", file=sys.stderr)
-        return 130
+        return 128 + (signal.SIGTERM if isinstance(stopped, Terminated) else signal.SIGINT)
 
 
 def _main(argv: list[str] | None) -> int:

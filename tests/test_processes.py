@@ -76,6 +76,7 @@ def test_the_site_made_on_several_processes_is_the_site_made_in_one() -> None:
 # Enough courses that a build forks twice: the course files are read by forked processes (catalogue.py), and their
 # pages made by others (processes.py).
 LARGE = max(PARALLEL_FROM, PROCESSES_FROM)
+STOPPED = "afbrudt: bygningen blev afbrudt; site/ er ikke ændret"
 
 
 @pytest.fixture(scope="module")
@@ -118,7 +119,7 @@ def _forked_from(parent: int) -> list[int]:
 
 @pytest.mark.skipif(processors() < 2, reason="med én processor forker bygningen ingen processer")
 @pytest.mark.parametrize("phase", ["reading", "pages"])
-@pytest.mark.parametrize("how", [signal.SIGKILL], ids=["SIGKILL"])
+@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM], ids=["SIGKILL", "SIGTERM"])
 def test_a_stopped_build_leaves_no_process_running(large_project: Path, tmp_path: Path, phase: str,
                                                    how: signal.Signals) -> None:
     site = large_project / "site"
@@ -148,4 +149,13 @@ def test_a_stopped_build_leaves_no_process_running(large_project: Path, tmp_path
         with contextlib.suppress(ProcessLookupError):
             os.killpg(build.pid, signal.SIGKILL)  # what a failed test found, not left to the machine
         build.wait()
-    assert build.returncode == -signal.SIGKILL
+    if how == signal.SIGTERM:  # as Ctrl+C: the staging folder removed, site/ as it was
+        errors = stderr_file.read_text(encoding="utf-8")
+        assert build.returncode == 143
+        assert errors.splitlines()[-1] == STOPPED and "Traceback" not in errors
+        assert not list(large_project.glob(".site-new-*")) and not list(large_project.glob(".site-old-*"))
+        assert [p.name for p in site.iterdir()] == ["index.html"]
+        assert (site / "index.html").read_text(encoding="utf-8") == "den forrige bygning"
+    else:
+        assert build.returncode == -signal.SIGKILL
+
