@@ -310,7 +310,14 @@ def _hand_over(config: MkDocsConfig, site_build: SiteBuild) -> None:
 @contextlib.contextmanager
 def _one_build_at_a_time(project: Project) -> Iterator[None]:
     """Hold the project's build lock; a second build waits for the first. The lock goes with the process."""
-    with open(project.root / LOCK_FILE, "a+b") as lock:
+    from catalogue.site_folder import FolderError, reason
+
+    try:
+        lock = open(project.root / LOCK_FILE, "a+b")
+    except OSError as error:
+        raise FolderError(f"låsefilen {LOCK_FILE} i {project.root} kan ikke åbnes ({reason(error)}); giv dig selv "
+                          f"skriveadgang til den, eller slet den, og byg igen; site/ er ikke ændret") from None
+    with lock:
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -319,21 +326,24 @@ def _one_build_at_a_time(project: Project) -> Iterator[None]:
         yield
 
 
-def _remove_leftovers(project: Project) -> None:
-    """Staging folders of builds that were killed: with the lock held, no build is using them."""
-    for folder in [*project.root.glob(".site-new-*"), *project.root.glob(".site-old-*")]:
-        shutil.rmtree(folder, ignore_errors=True)
-
-
 def build(project: Project, today: date, ci: bool, phases: bool = False) -> int:
-    """Check, build into a fresh folder, and swap it in as site/ only when everything worked."""
-    with _one_build_at_a_time(project):
-        _remove_leftovers(project)
-        staging = project.root / f".site-new-{os.getpid()}"
-        try:
-            return _build(project, today, ci, staging, phases)
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
+    """Check, build into a fresh folder, and swap it in as site/ only when everything worked
+    (``catalogue/site_folder.py``); a folder the build cannot write is said before anything is done."""
+    from catalogue.site_folder import FolderError, check_root, check_site, remove_leftovers, staging_folder
+
+    try:
+        check_root(project.root)
+        with _one_build_at_a_time(project):
+            remove_leftovers(project.root)  # of builds that were killed: with the lock held, none is in use
+            check_site(project.root)
+            staging = staging_folder(project.root)
+            try:
+                return _build(project, today, ci, staging, phases)
+            finally:
+                shutil.rmtree(staging, ignore_errors=True)
+    except FolderError as error:
+        print(f"fejl: {error}", file=sys.stderr)
+        return 1
 
 
 def _build(project: Project, today: date, ci: bool, staging: Path, phases: bool) -> int:
@@ -353,7 +363,6 @@ def _build(project: Project, today: date, ci: bool, staging: Path, phases: bool)
 
     started = time.perf_counter()
     site = project.root / "site"
-    retired = project.root / f".site-old-{os.getpid()}"
     # The build builds what was checked, without reading it all again.
     site_build = SiteBuild(project, today, report=_print_diagnostics, say=_say, checked=catalogue)
     handler = _mkdocs_messages()
@@ -370,10 +379,17 @@ def _build(project: Project, today: date, ci: bool, staging: Path, phases: bool)
     finally:
         logging.getLogger("mkdocs").removeHandler(handler)
     # The swap: site/ is the old build or the new one, never a part of either.
-    if site.exists():
-        site.rename(retired)
-    staging.rename(site)
-    shutil.rmtree(retired, ignore_errors=True)
+    from catalogue.site_folder import reason, swap_in
+
+    try:
+        left = swap_in(staging, site)
+    except OSError as error:
+        print(f"fejl: det nye site kunne ikke flyttes til site/ ({reason(error)}); site/ er ikke ændret",
+              file=sys.stderr)
+        return 1
+    if left is not None:
+        print(f"advarsel: sitet er bygget, men den gamle udgave kunne ikke fjernes helt ({left}); slet den, før du "
+              "bygger igen", file=sys.stderr)
     from catalogue.urls import ADMIN_PAGE
 
     pages = sum(1 for page in site.rglob("index.html") if page.relative_to(site).as_posix() != ADMIN_PAGE)

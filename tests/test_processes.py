@@ -14,8 +14,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import REFERENCE_DATE, REPO, copy_project
+from conftest import REFERENCE_DATE, REPO, Result, copy_project
 
+from catalogue import site_folder
 from catalogue.catalogue import PARALLEL_FROM, load_catalogue
 from catalogue.pages import PageGenerator
 from catalogue.processes import map_on_all_processors, processors
@@ -159,3 +160,99 @@ def test_a_stopped_build_leaves_no_process_running(large_project: Path, tmp_path
     else:
         assert build.returncode == -signal.SIGKILL
 
+
+# ----------------------------------------------------------------------------- a folder the build cannot write
+
+# Root (as in a container) writes anywhere, whatever a folder's permissions say: as root, build.py runs without the
+# capabilities that let it, and the permissions bind it as they bind an editor.
+AS_AN_EDITOR = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search,-fowner"] if os.geteuid() == 0 else []
+
+
+def _as_an_editor(project: Path, *args: str) -> Result:
+    if AS_AN_EDITOR and shutil.which(AS_AN_EDITOR[0]) is None:
+        pytest.skip("som root kræver prøven setpriv (util-linux), så rettighederne gælder for bygningen")
+    completed = subprocess.run([*AS_AN_EDITOR, sys.executable, str(project / "build.py"), *args], cwd=project,
+                               capture_output=True, text=True, timeout=300)
+    return Result(completed.returncode, completed.stdout, completed.stderr)
+
+
+def _leftovers(project: Path) -> list[str]:
+    return sorted(p.name for p in [*project.glob(".site-new-*"), *project.glob(".site-old-*")])
+
+
+def test_a_read_only_project_root_is_a_danish_error_and_check_still_works(project: Path) -> None:
+    project.chmod(0o555)
+    try:
+        built = _as_an_editor(project, "build", "--dato", REFERENCE_DATE)
+        checked = _as_an_editor(project, "check", "--dato", REFERENCE_DATE)
+    finally:
+        project.chmod(0o755)
+    assert (built.returncode, built.stderr.splitlines()) == (1, [
+        f"fejl: der kan ikke skrives i projektmappen {project}: bygningen skriver det nye site i en mappe ved siden "
+        f"af site/ og bytter dem, når det er færdigt. Giv dig selv skriveadgang til mappen (chmod u+w '{project}'), "
+        "eller byg i en kopi af projektet, som du kan skrive i; site/ er ikke ændret"])
+    assert checked.returncode == 0, checked.stderr
+    assert _leftovers(project) == [] and not (project / "site").exists()
+
+
+CANNOT_REMOVE = ("fejl: der kan ikke skrives i mappen {}, så den gamle udgave af sitet kan ikke fjernes, når den nye "
+                 "er bygget. Giv dig selv skriveadgang til site/ og alt i den (chmod -R u+w site), eller slet site/ "
+                 "(er den lavet af en anden bruger, fx med sudo: sudo rm -r site), og byg igen; site/ er ikke ændret")
+
+
+@pytest.mark.parametrize("folder", ["site", "site/kurser"])
+def test_a_read_only_site_is_a_danish_error_and_leaves_nothing_behind(project: Path, folder: str) -> None:
+    site = project / "site"
+    (site / "kurser" / "et-kursus").mkdir(parents=True)
+    (site / "index.html").write_text("den forrige bygning", encoding="utf-8")
+    (site / "kurser" / "et-kursus" / "index.html").write_text("et kursus", encoding="utf-8")
+    (project / folder).chmod(0o555)
+    try:
+        result = _as_an_editor(project, "build", "--dato", REFERENCE_DATE)
+    finally:
+        (project / folder).chmod(0o755)
+    assert (result.returncode, result.stderr.splitlines()) == (1, [CANNOT_REMOVE.format(folder)])
+    assert {p.relative_to(site).as_posix() for p in site.rglob("*")} == {
+        "index.html", "kurser", "kurser/et-kursus", "kurser/et-kursus/index.html"}
+    assert (site / "index.html").read_text(encoding="utf-8") == "den forrige bygning"
+    assert _leftovers(project) == []
+
+
+def test_a_stopped_builds_folder_that_cannot_be_removed_is_a_danish_error(project: Path) -> None:
+    leftover = project / ".site-old-99999" / "kurser"
+    leftover.mkdir(parents=True)
+    (leftover / "index.html").write_text("gammel", encoding="utf-8")
+    leftover.chmod(0o555)
+    try:
+        result = _as_an_editor(project, "build", "--dato", REFERENCE_DATE)
+    finally:
+        leftover.chmod(0o755)
+    assert (result.returncode, result.stderr.splitlines()) == (1, [
+        f"fejl: mappen .site-old-99999 fra en tidligere bygning kan ikke fjernes ({leftover}/index.html: ingen "
+        "adgang). Giv dig selv skriveadgang til den (chmod -R u+w '.site-old-99999'), eller slet den, og byg igen; "
+        "site/ er ikke ændret"])
+    assert not (project / "site").exists()
+
+
+def test_site_as_a_file_is_a_danish_error(project: Path) -> None:
+    (project / "site").write_text("ikke en mappe", encoding="utf-8")
+    result = _as_an_editor(project, "build", "--dato", REFERENCE_DATE)
+    assert (result.returncode, result.stderr.splitlines()) == (1, [
+        f"fejl: site i {project} er en fil, ikke en mappe; bygningen skriver sitet i en mappe med det navn. Flyt "
+        "eller slet den, og byg igen; intet er ændret"])
+    assert (project / "site").read_text(encoding="utf-8") == "ikke en mappe" and _leftovers(project) == []
+
+
+@pytest.mark.parametrize("exchange", [True, False], ids=["in one step", "moved aside"])
+def test_the_swap_leaves_the_new_site_and_nothing_else(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       exchange: bool) -> None:
+    if not exchange:  # as where the system cannot exchange two folders (macOS)
+        monkeypatch.setattr(site_folder, "_RENAMEAT2", None)
+    elif site_folder._RENAMEAT2 is None:
+        pytest.skip("systemet kan ikke bytte to mapper i ét skridt")
+    for name, text in (("site", "gammel"), (".site-new-1", "ny")):
+        (tmp_path / name / "kurser").mkdir(parents=True)
+        (tmp_path / name / "kurser" / "index.html").write_text(text, encoding="utf-8")
+    assert site_folder.swap_in(tmp_path / ".site-new-1", tmp_path / "site") is None
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    assert (tmp_path / "site" / "kurser" / "index.html").read_text(encoding="utf-8") == "ny"
