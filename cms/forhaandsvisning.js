@@ -1,7 +1,8 @@
 // Decap CMS's preview beside the form (/admin/): what a resident sees first, in the site's own stylesheet.
-// A course: its title, intro and sessions (date and time, place, status); a learning path: its title, intro and
-// steps; a toolkit page: its kind, title, intro and text. Labels come from the form's own options (cms/config.yml, generated from the taxonomy),
-// so nothing here repeats the taxonomy. Written by hand; `build.py` serves it beside Decap at /admin/.
+// A course: its title, intro, sessions (date and time, place, status, seats) and price; a learning path: its
+// title, intro and steps; a toolkit page: its kind, title, intro and text. Labels come from the form's own options
+// (cms/config.yml, generated from the taxonomy), so nothing here repeats the taxonomy. Written by hand; `build.py`
+// serves it beside Decap at /admin/.
 (function () {
   "use strict";
   var CMS = window.CMS;
@@ -46,6 +47,24 @@
     return to ? text + " til " + longDate(to.day) + (to.time ? " kl. " + to.time : "") : text;
   }
 
+  // 1450 as the site writes a number (catalogue/danish.py): 1.450
+  function danishNumber(number) {
+    return String(number).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  }
+
+  // The price as the site shows it ("1.450 kr.", "Gratis" for 0), from what the form holds: a number, or text
+  // that is not one, which the field refuses and the site would never show.
+  function price(value) {
+    if (value === undefined || value === null || String(value).trim() === "") {
+      return "Prisen mangler";
+    }
+    var text = String(value).trim();
+    if (!/^(0|[1-9][0-9]*)$/.test(text)) {
+      return "Prisen skal skrives med cifre alene – se feltet Pris";
+    }
+    return text === "0" ? "Gratis" : danishNumber(text) + " kr.";
+  }
+
   function capitalized(text) {
     return text.charAt(0).toUpperCase() + text.slice(1);
   }
@@ -80,18 +99,25 @@
         var ownForm = session.get("form") || form;
         var where = ownForm === "online" ? "Online" : [place, town].filter(Boolean).join(", ") || "Sted mangler";
         var status = session.get("status") || "ledig";
+        var seats = session.get("pladser");
         return h("li", { key: index, className: "hold" + (status === "aflyst" ? " hold--aflyst" : "") },
           h("p", { className: "hold__tid" }, h("strong", null, capitalized(timeSpan(session.get("start"), session.get("slut"))))),
           h("p", { className: "hold__sted" }, where),
           h("p", { className: "hold__fakta" },
-            h("span", { className: "status status--" + status }, label(collection, ["hold", "status"], status))));
+            h("span", { className: "status status--" + status }, label(collection, ["hold", "status"], status)),
+            typeof seats === "number" ? " · " + danishNumber(seats) + " pladser i alt" : null));
       });
+      var note = text(entry, "pris_note");
       return h("article", { className: "md-typeset forhaandsvisning" },
         h("p", { className: "forhaandsvisning__note" }, "Forhåndsvisning: sådan begynder kursets side"),
         h("h1", null, text(entry, "titel") || "Kursets titel"),
         h("p", { className: "kursus-intro" }, text(entry, "intro")),
         h("h2", null, sessions.size ? "Hold" : "Ingen planlagte hold"),
         sessions.size ? h("ul", { className: "hold-liste" }, sessions) : null,
+        h("dl", { className: "kursus-fakta" },
+          h("div", null, h("dt", null, "Pris"),
+            h("dd", null, price(entry.getIn(["data", "pris"])),
+              note ? h("br") : null, note ? h("span", { className: "kursus-fakta__note" }, note) : null))),
         h("h2", null, "Indhold"),
         this.props.widgetFor("beskrivelse"));
     }

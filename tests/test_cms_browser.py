@@ -93,6 +93,7 @@ def test_a_new_course_with_a_physical_and_an_online_session(editing: tuple[Path,
     assert preview.locator(".hold__tid").all_inner_texts() == ["Torsdag 8. april 2027 kl. 17.00–20.00",
                                                               "Torsdag 6. maj 2027 kl. 19.00–21.00"]
     assert preview.locator(".hold__sted").all_inner_texts() == ["Kursuscenter Valby, Valby", "Online"]
+    assert preview.locator(".kursus-fakta dd").inner_text() == "Gratis"  # pris 0, as the site shows it
     publish(page)
 
     saved = root / "courses" / f"{SLUG}.yml"
