@@ -4,8 +4,9 @@ The forms an editor fills in the browser are the same contract as the files (FOR
 collection's fields come from the model's JSON Schema (the one `build.py schemas` writes for editors'
 tools, and written with it), so a key, a limit or a taxonomy value changes in one place. Taxonomy keys
 become select widgets that show the residents' labels and save the keys; `YYYY-MM-DD HH:MM` and
-`YYYY-MM-DD` become date pickers that save exactly that; lengths, patterns and numbers become Decap's
-own rules. The taxonomy's names and explanations are a form too, made from the taxonomy itself.
+`YYYY-MM-DD` become date pickers that save exactly that; lengths and patterns become Decap's own rules, whole
+numbers a widget of ours that saves them as typed or refuses them (cms/felter.js). The taxonomy's names and
+explanations are a form too, made from the taxonomy itself.
 
 No field gets a default value from the models (a session's `status: ledig`): Decap fills a new course's
 empty list with one item made of its defaults, a half-made session that would block saving a course with
@@ -30,8 +31,15 @@ from .urls import ADMIN, ADMIN_CONFIG, ADMIN_PAGE
 
 CMS_FILE = "cms/config.yml"  # written by `build.py schemas` with the JSON Schemas; served at /admin/config.yml
 PREVIEW_SCRIPT = "cms/forhaandsvisning.js"  # Decap's preview of a course and a toolkit page, served beside it
+FIELDS_SCRIPT = "cms/felter.js"  # the form's own widget for a whole number, served beside it
 VENDORED = "vendor/decap-cms"  # Decap's browser bundle, vendored from npm (vendor/update_decap_cms.py)
 LOCAL_PROXY_PORT = 8081  # decap-server's, where Decap looks for it on localhost (`build.py cms` starts it)
+
+# Every whole number of every form (`pris`, `pladser`, `revisionsperiode`, …) is this widget of cms/felter.js: the
+# text as typed, saved as the number only when it is plain decimal digits (FORMAT.md 2.1), else refused at the
+# field in Danish. Decap's own number widget reads each keystroke with parseInt and writes the result back into
+# the box: "1.450" typed became 150, "kr. 1.450" 50.
+WHOLE_NUMBER_WIDGET = "heltal"
 
 _DATETIME = r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$"
 _DATE = r"^\d{4}-\d{2}-\d{2}$"
@@ -95,6 +103,18 @@ def _length_rule(node: dict[str, Any]) -> list[str] | None:
     return [f"^[^\\n]{{{low},{high}}}$", f"{low}–{high} tegn på én linje"]
 
 
+def _whole_number_bounds(node: dict[str, Any]) -> dict[str, int]:
+    """A whole number's bounds as the form's `min` and `max`, both inclusive (``gt=0`` is ``min: 1``)."""
+    bounds = {}
+    for name, inclusive, exclusive, step in (("min", "minimum", "exclusiveMinimum", 1),
+                                             ("max", "maximum", "exclusiveMaximum", -1)):
+        if inclusive in node:
+            bounds[name] = node[inclusive]
+        elif exclusive in node:
+            bounds[name] = node[exclusive] + step
+    return bounds
+
+
 def field(key: str, node: dict[str, Any], required: bool, definitions: dict[str, Any],
           taxonomy: Taxonomy) -> dict[str, Any]:
     """One Decap field for one key of a model's JSON Schema."""
@@ -138,10 +158,7 @@ def field(key: str, node: dict[str, Any], required: bool, definitions: dict[str,
     elif kind == "boolean":
         result.update(widget="boolean", default=bool(node.get("default", False)))
     elif kind == "integer":
-        result.update(widget="number", value_type="int")
-        for bound, name in (("minimum", "min"), ("maximum", "max")):
-            if bound in node:
-                result[name] = node[bound]
+        result.update(widget=WHOLE_NUMBER_WIDGET, **_whole_number_bounds(node))
     elif node.get("pattern") == _DATETIME:
         result.update(widget="datetime", format="YYYY-MM-DD HH:mm", date_format="YYYY-MM-DD", time_format="HH:mm",
                       picker_utc=False)
@@ -345,6 +362,7 @@ _PAGE = """<!doctype html>
 <body>
 <noscript>Redigering i browseren kræver JavaScript. Slå JavaScript til, eller ret filerne på GitHub.</noscript>
 <script src="decap-cms.js"></script>
+<script src="felter.js"></script>
 <script src="forhaandsvisning.js" data-vaerktoejskasse="{toolkit}"></script>
 </body>
 </html>
@@ -354,13 +372,15 @@ _PAGE = """<!doctype html>
 def admin_files(project: Project, taxonomy: Taxonomy, department: Department,
                 local: bool) -> dict[str, bytes | Path]:
     """What the site serves under /admin/, by path from the site's root: the forms' page and their configuration
-    (the one in the repository, or the local one for `build.py cms`) as bytes; the preview and Decap's own
-    bundle as the files to copy. Nothing when editing is not set up and this is not the local preview."""
+    (the one in the repository, or the local one for `build.py cms`) as bytes; the form's own widgets, the preview
+    and Decap's own bundle as the files to copy. Nothing when editing is not set up and this is not the local
+    preview."""
     config = rendered(taxonomy, department, local)
     if not config:
         return {}
     page = _PAGE.format(policy=_POLICY, toolkit=" ".join(toolkit_collection(kind) for kind in TOOLKIT_TYPES))
     files: dict[str, bytes | Path] = {ADMIN_PAGE: page.encode(), ADMIN_CONFIG: config.encode(),
+                                      f"{ADMIN}felter.js": project.root / FIELDS_SCRIPT,
                                       f"{ADMIN}forhaandsvisning.js": project.root / PREVIEW_SCRIPT}
     vendored = project.root / VENDORED
     for name in json.loads((vendored / "MANIFEST.json").read_text(encoding="utf-8"))["files"]:

@@ -21,10 +21,30 @@ def choose(page: Any, box: Any, label: str) -> None:
     page.get_by_role("option", name=label, exact=True).click()
 
 
-def publish(page: Any) -> None:
-    """Save on this machine (`build.py cms`: no review step) and wait until the form says it is saved."""
+def type_into(page: Any, box: Any, text: str) -> None:
+    """Replace what ``box`` holds by ``text`` typed key by key, as an editor types (not pasted in one go)."""
+    box.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Delete")
+    page.keyboard.type(text, delay=20)
+    page.keyboard.press("Tab")
+
+
+def control(page: Any, name: str, index: int = 0) -> Any:
+    """The whole control of a field around its input: label, errors, input and hint."""
+    return page.locator(f"[id^='{name}-field-']").nth(index).locator(
+        "xpath=ancestor::div[contains(@class, 'ControlContainer')][1]")
+
+
+def try_to_publish(page: Any) -> None:
+    """Ask to save on this machine (`build.py cms`: no review step), whether or not the form lets it."""
     page.get_by_role("button", name="Publicer").click()
     page.get_by_role("menuitem", name="Publicer nu").click()
+
+
+def publish(page: Any) -> None:
+    """Save on this machine and wait until the form says it is saved."""
+    try_to_publish(page)
     page.get_by_text("Dokumentet er gemt").wait_for()
 
 

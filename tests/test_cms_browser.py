@@ -1,9 +1,10 @@
 """Editing in the browser: Decap CMS's forms at /admin/ against a working copy, in Debian's Chromium.
 
 `build.py cms` runs here as an editor runs it (`make cms`): the live preview with the forms, and Decap's local
-proxy (npm's decap-server) writing into the project. Through the forms, as an editor would click: a new course
-with a physical and an online session, a session cancelled, a Word file attached to a template. Each saved
-file must pass `check` and build into the page a resident sees; nothing may leave the machine.
+proxy (npm's decap-server) writing into the project. Through the forms, as an editor would click and type: a new
+course with a physical and an online session, a price typed as a Dane writes it, a session cancelled, a Word file
+attached to a template. Each saved file must pass `check` and build into the page a resident sees; what the form
+refuses is refused at the field, in Danish, and not saved; nothing may leave the machine.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from conftest import REFERENCE_DATE, REPO, copy_project, run_build
-from decap_forms import choose, field, fill_new_course, publish
+from decap_forms import choose, control, field, fill_new_course, publish, try_to_publish, type_into
 from playwright.sync_api import expect
 from test_editor_workflow import fetch, free_port, wait_for
 
@@ -126,6 +127,108 @@ def test_a_new_course_with_a_physical_and_an_online_session(editing: tuple[Path,
     assert outside(asked) == []
 
 
+def errors_at(page: Any, name: str, index: int = 0) -> list[str]:
+    """The messages the form shows at a field (as written: Decap shows them in capitals)."""
+    return [item.text_content() for item in control(page, name, index).locator("ul li").all()]
+
+
+def test_a_danish_amount_is_refused_at_the_field_and_the_number_saved_as_typed(editing: tuple[Path, str],
+                                                                              forms) -> None:
+    """Decap's own number widget saved "1.450" typed key by key as 150 and "kr. 1.450" as 50; every whole number
+    of the forms now keeps the text typed, refuses in Danish what is not plain digits, and saves the number."""
+    root, admin = editing
+    page, asked = forms
+    page.goto(admin + "#/collections/kurser/new")
+    fill_new_course(page)
+    type_into(page, field(page, "titel"), "Referatskrivning for øvede")
+    saved = root / "courses" / "referatskrivning-for-ovede.yml"  # Decap's slug: ø as o
+    preview = page.frame_locator("#preview-pane")
+    price = field(page, "pris")
+    for typed in ["1.450", "1.450 kr.", "kr. 1.450"]:
+        type_into(page, price, typed)
+        assert price.input_value() == typed  # the box keeps what was typed
+        assert errors_at(page, "pris") == [f"Pris: '{typed}' skal skrives med cifrene 0–9 alene; skriv 1450"]
+        assert preview.locator(".kursus-fakta dd").inner_text() == ("Prisen skal skrives med cifre alene – se "
+                                                                     "feltet Pris")
+    try_to_publish(page)
+    page.wait_for_timeout(1500)
+    assert not saved.exists()
+    assert errors_at(page, "pris") == ["Pris: 'kr. 1.450' skal skrives med cifrene 0–9 alene; skriv 1450"]
+
+    seats = field(page, "pladser")  # a session's whole number: the same widget, its own bounds
+    type_into(page, seats, "1.000")
+    assert errors_at(page, "pladser") == ["Pladser: '1.000' skal skrives med cifrene 0–9 alene; skriv 1000"]
+    type_into(page, seats, "0")
+    assert errors_at(page, "pladser") == ["Pladser: skal være fra 1 til 10.000"]
+    type_into(page, seats, "24")
+    type_into(page, price, "1450")
+    assert errors_at(page, "pris") == [] and errors_at(page, "pladser") == []
+    assert preview.locator(".kursus-fakta dd").inner_text() == "1.450 kr."
+    assert preview.locator(".hold__fakta").first.inner_text() == "Ledige pladser · 24 pladser i alt"
+    publish(page)
+
+    wait_for(saved.is_file, what="the course file")
+    text = saved.read_text(encoding="utf-8")
+    assert "\npris: 1450\n" in text and "    pladser: 24\n" in text  # numbers, as FORMAT.md writes them
+    course = yaml.safe_load(text)
+    assert course["pris"] == 1450 and course["hold"][0]["pladser"] == 24
+    assert run_build(root, "check", "--dato", REFERENCE_DATE).errors == []
+    built = run_build(root, "build", "--dato", REFERENCE_DATE)
+    assert built.returncode == 0, built.stdout + built.stderr
+    html = BeautifulSoup((root / "site" / "kurser" / saved.stem / "index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    assert html.select_one(".naeste-hold__fakta span").get_text() == "1.450 kr."
+    assert outside(asked) == []
+
+
+# cms/felter.js's whole-number widget alone, on a page of its own: Decap's registry and React stood in for, so that
+# every text can be typed at it and compared with what `check` reads (catalogue/fields.py).
+_WIDGET_PAGE = """
+window.widgets = {};
+window.CMS = {registerWidget: function (name, control) { window.widgets[name] = control; }};
+window.h = function () { return null; };
+window.createClass = function (spec) { return spec; };
+"""
+_TYPE_AT_WIDGET = """(texts) => texts.map((text) => {
+  const spec = window.widgets.heltal, saved = [];
+  const field = new Map([["label", "Pris"], ["min", 0], ["max", 1000000]]);
+  field.get = (key, otherwise) => Map.prototype.has.call(field, key) ? Map.prototype.get.call(field, key) : otherwise;
+  const control = Object.assign(Object.create(spec), {state: {text: ""}, setState: () => {},
+    props: {field: field, parentIds: [], onChange: (value) => saved.push(value)}});
+  spec.handleChange.call(control, {target: {value: text}});
+  control.props.value = saved[0];
+  const valid = spec.isValid.call(control);
+  return {saved: saved[0] === undefined ? null : saved[0], problem: valid === true ? null : valid.error.message};
+})"""
+
+
+def test_the_whole_number_widget_saves_only_the_number_typed_and_names_no_other(browser) -> None:
+    """What each text typed into a whole-number field becomes: the number only when the text is plain digits; else
+    the text, refused, and the number to write is named only where check names the same (fields.py)."""
+    from catalogue.fields import meant_whole_number
+
+    texts = ["1450", " 1450 ", "0", "1.450", "1.450 kr.", "kr. 1.450", "kr. 1450", "1450 kr", "KR.1.450", "0700",
+             "1,450", "1.5", "1.45", "1.4500", "0.450", "1 450", "1_450", "20:00", "0x10", "+1450", "-5", "1e3",
+             "１４５０", "kr 1.450 kr", "1450.00", "10.000.000", "1234567", "99999999999999999999"]
+    page = browser.new_page()
+    page.set_content("<!doctype html><title>heltal</title>")
+    page.add_script_tag(content=_WIDGET_PAGE)
+    page.add_script_tag(path=str(REPO / "cms" / "felter.js"))
+    typed = dict(zip(texts, page.evaluate(_TYPE_AT_WIDGET, texts), strict=True))
+    page.close()
+    for text, result in typed.items():
+        plain = re.fullmatch("0|[1-9][0-9]*", text.strip())
+        assert result["saved"] == (int(text) if plain and len(text.strip()) <= 15 else text), text
+        named = re.search(r"; skriv ([0-9]+)$", result["problem"] or "")
+        if named:
+            assert meant_whole_number(text) is not None and meant_whole_number(text)[0] == int(named[1]), text
+    assert typed["1.450 kr."]["problem"] == "Pris: '1.450 kr.' skal skrives med cifrene 0–9 alene; skriv 1450"
+    assert typed["1,450"]["problem"] == ("Pris: '1,450' er ikke et helt tal skrevet med cifrene 0–9; skriv kun "
+                                         "cifrene, uden punktum, komma, mellemrum og 'kr.'")
+    assert typed["1234567"]["problem"] == "Pris: skal være fra 0 til 1.000.000"
+    assert typed["1450"]["problem"] is None and typed[" 1450 "]["saved"] == 1450
+
+
 def test_a_session_cancelled_keeps_every_other_value(editing: tuple[Path, str], forms) -> None:
     root, admin = editing
     path = root / COURSE
@@ -192,7 +295,7 @@ def test_the_published_forms_need_review_and_stay_out_of_search(sample_site: Pat
     assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex, nofollow"
     policy = page.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
     assert "connect-src 'self' blob: https://api.github.com " in policy and "githubstatus" not in policy
-    assert [s["src"] for s in page.find_all("script")] == ["decap-cms.js", "forhaandsvisning.js"]
+    assert [s["src"] for s in page.find_all("script")] == ["decap-cms.js", "felter.js", "forhaandsvisning.js"]
     assert "admin" not in (sample_site / "sitemap.xml").read_text(encoding="utf-8")
     assert (sample_site / "admin" / "index.html").is_file()
     assert not is_indexed("admin/index.html")

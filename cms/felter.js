@@ -1,0 +1,120 @@
+// The form's own fields (/admin/), registered with Decap CMS before it reads cms/config.yml. Written by hand;
+// `build.py` serves it beside Decap at /admin/, and catalogue/cms.py names these widgets in the configuration.
+//
+// heltal: a whole number kept exactly as typed. Decap's number widget reads every keystroke with parseInt and
+// writes the result back into the box, so "1.450" became 150 and "kr. 1.450" 50 (tests/test_cms_browser.py).
+// Here the box holds the text the editor typed; the field's value is the number only when that text is plain
+// decimal digits (FORMAT.md 2.1), and otherwise the text itself, which the field refuses in Danish.
+(function () {
+  "use strict";
+  var CMS = window.CMS;
+  var h = window.h;
+  var createClass = window.createClass;
+  if (!CMS || !h || !createClass) {
+    return;
+  }
+
+  var WHOLE = /^(0|[1-9][0-9]*)$/;
+  var EXACT_DIGITS = 15;  // parseInt gives the very number up to here; every bound of the forms is far below
+  // What only one whole number can mean: Danish thousands ('1.450') or digits, with 'kr.' before or after. A part
+  // of check's rule (catalogue/fields.py, meant_whole_number), which has the rest; what this finds, it finds too.
+  var AMOUNT = "([1-9][0-9]{0,2}(?:\\.[0-9]{3})+|[0-9]+)";  // '1.450' or '1450'
+  var MEANT = new RegExp("^(?:kr\\.?\\s*" + AMOUNT + "|" + AMOUNT + "(?:\\s*kr\\.?)?)$", "i");
+
+  // 1450 as the site writes it: 1.450
+  function danishNumber(number) {
+    return String(number).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  }
+
+  function fieldLabel(field) {
+    return field.get("label", field.get("name"));
+  }
+
+  // The field's value for the text in the box: the number if the text is one as FORMAT.md writes it (spaces
+  // around it allowed, as in the files), else the text as typed; nothing for an empty box, so that the key is
+  // left out of the file (Decap's number widget wrote `pladser: ""`, which check refuses).
+  function valueOf(text) {
+    var trimmed = text.trim();
+    if (trimmed === "") {
+      return undefined;
+    }
+    return WHOLE.test(trimmed) && trimmed.length <= EXACT_DIGITS ? parseInt(trimmed, 10) : text;
+  }
+
+  function textOf(value) {
+    return value === undefined || value === null ? "" : String(value);
+  }
+
+  // Why the field cannot hold ``value``, in Danish; null when it can (an empty field is Decap's to require).
+  function wholeNumberProblem(field, value) {
+    var text = textOf(value).trim();
+    var label = fieldLabel(field);
+    if (text === "") {
+      return null;
+    }
+    if (!WHOLE.test(text)) {
+      var shown = text.length > 40 ? text.slice(0, 40) + "…" : text;
+      var meant = MEANT.exec(text);
+      if (meant) {
+        return label + ": '" + shown + "' skal skrives med cifrene 0–9 alene; skriv " +
+          parseInt((meant[1] || meant[2]).replace(/\./g, ""), 10);
+      }
+      return label + ": '" + shown + "' er ikke et helt tal skrevet med cifrene 0–9; skriv kun cifrene, uden " +
+        "punktum, komma, mellemrum og 'kr.'";
+    }
+    var number = parseInt(text, 10);
+    var min = field.get("min");
+    var max = field.get("max");
+    var low = typeof min === "number" && number < min;
+    var high = typeof max === "number" && number > max;
+    if (!low && !high) {
+      return null;
+    }
+    if (typeof min === "number" && typeof max === "number") {
+      return label + ": skal være fra " + danishNumber(min) + " til " + danishNumber(max);
+    }
+    return low ? label + ": skal være mindst " + danishNumber(min) : label + ": må højst være " + danishNumber(max);
+  }
+
+  var WholeNumberControl = createClass({
+    getInitialState: function () {
+      return { text: textOf(this.props.value) };
+    },
+    componentDidUpdate: function (previous) {
+      // A value set from outside (an entry opened, a draft restored) replaces the text; one typed here does not.
+      if (previous.value !== this.props.value && valueOf(this.state.text) !== this.props.value) {
+        this.setState({ text: textOf(this.props.value) });
+      }
+    },
+    handleChange: function (event) {
+      var text = event.target.value;
+      this.setState({ text: text });
+      this.props.onChange(valueOf(text));
+    },
+    handleBlur: function () {
+      this.props.setInactiveStyle();
+      if (this.state.text.trim() !== "" && typeof this.props.validate === "function") {
+        this.props.validate();  // said when the editor leaves the field, not only when saving
+      }
+    },
+    isValid: function () {
+      var problem = wholeNumberProblem(this.props.field, this.props.value);
+      return problem ? { error: { type: "CUSTOM", parentIds: this.props.parentIds, message: problem } } : true;
+    },
+    render: function () {
+      return h("input", {
+        type: "text", inputMode: "numeric", autoComplete: "off", id: this.props.forID,
+        className: this.props.classNameWrapper, value: this.state.text,
+        onFocus: this.props.setActiveStyle, onBlur: this.handleBlur, onChange: this.handleChange
+      });
+    }
+  });
+
+  var WholeNumberPreview = createClass({
+    render: function () {
+      return h("p", null, textOf(this.props.value));
+    }
+  });
+
+  CMS.registerWidget("heltal", WholeNumberControl, WholeNumberPreview);
+}());
