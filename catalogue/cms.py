@@ -31,7 +31,7 @@ from .urls import ADMIN, ADMIN_CONFIG, ADMIN_PAGE
 
 CMS_FILE = "cms/config.yml"  # written by `build.py schemas` with the JSON Schemas; served at /admin/config.yml
 PREVIEW_SCRIPT = "cms/forhaandsvisning.js"  # Decap's preview of a course and a toolkit page, served beside it
-FIELDS_SCRIPT = "cms/felter.js"  # the form's own widget for a whole number, served beside it
+FIELDS_SCRIPT = "cms/felter.js"  # the form's own widgets (a whole number, the sessions' venues), served beside it
 VENDORED = "vendor/decap-cms"  # Decap's browser bundle, vendored from npm (vendor/update_decap_cms.py)
 LOCAL_PROXY_PORT = 8081  # decap-server's, where Decap looks for it on localhost (`build.py cms` starts it)
 
@@ -40,6 +40,13 @@ LOCAL_PROXY_PORT = 8081  # decap-server's, where Decap looks for it on localhost
 # field in Danish. Decap's own number widget reads each keystroke with parseInt and writes the result back into
 # the box: "1.450" typed became 150, "kr. 1.450" 50.
 WHOLE_NUMBER_WIDGET = "heltal"
+
+# A session held somewhere needs its venue and region (FORMAT.md §1). Decap's list can give each session a type
+# with its own fields (`types`, keyed by `form`), but an item without the key is not shown ("item has no 'form'
+# property"), and a session's `form` may be left out to mean the course's: so the sessions stay one list, and this
+# field after them, which is never written to the file, shows what each session lacks and refuses to save.
+SESSION_CHECK = {"name": "tjek_af_holdene", "label": "Sted og region på holdene", "widget": "tjek-af-holdene",
+                 "hint": "Et hold, der ikke er online, skal have sted og region. Her står, hvad der mangler"}
 
 _DATETIME = r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$"
 _DATE = r"^\d{4}-\d{2}-\d{2}$"
@@ -267,7 +274,7 @@ def cms_config(taxonomy: Taxonomy, department: Department, local: bool = False) 
     collections: list[dict[str, Any]] = [{
         "name": "kurser", "label": "Kurser", "label_singular": "kursus", "folder": "courses", "extension": "yml",
         "format": "yaml", "create": True, "slug": "{{titel}}", "identifier_field": "titel",
-        "summary": "{{titel}}", "fields": model_fields(Course, taxonomy),
+        "summary": "{{titel}}", "fields": [*model_fields(Course, taxonomy), SESSION_CHECK],
     }, {
         "name": "forloeb", "label": "Forløb", "label_singular": "forløb", "folder": "forloeb", "extension": "yml",
         "format": "yaml", "create": True, "slug": "{{titel}}", "identifier_field": "titel",

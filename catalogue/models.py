@@ -64,9 +64,10 @@ class Session(EditorModel):
                                 examples=["2027-03-06 15:30"])
     form: TaxonomyKey("former") | None = Field(
         None, description="Holdets egen form, hvis den er en anden end kursets, fx ét online hold på et fysisk kursus")
-    sted: Venue | None = Field(None, description="Hvor holdet er; kan udelades, når holdet er online")
+    sted: Venue | None = Field(None, description="Hvor holdet er; skal udfyldes, medmindre holdet er online")
     region: TaxonomyKey("regioner") | None = Field(
-        None, description="Region fra taksonomien; kan udelades, når holdet er online (så gælder det hele landet)",
+        None,
+        description="Region fra taksonomien; skal udfyldes, medmindre holdet er online (så gælder det hele landet)",
         examples=["hovedstaden"])
     tilmeldingsfrist: LocalDate = Field(description="Sidste dag for tilmelding: ÅÅÅÅ-MM-DD, senest startdagen",
                                         examples=["2027-02-05"])

@@ -5,6 +5,11 @@
 // writes the result back into the box, so "1.450" became 150 and "kr. 1.450" 50 (tests/test_cms_browser.py).
 // Here the box holds the text the editor typed; the field's value is the number only when that text is plain
 // decimal digits (FORMAT.md 2.1), and otherwise the text itself, which the field refuses in Danish.
+//
+// tjek-af-holdene: a session held somewhere needs its venue and region (FORMAT.md §1: `sted` and `region` are
+// required unless the session's form, its own or else the course's, is online). Decap cannot make a field
+// required by another field's value, so this field shows, while the editor works, which sessions lack them, and
+// refuses to save until they are there. It never has a value of its own: nothing of it is written to the file.
 (function () {
   "use strict";
   var CMS = window.CMS;
@@ -117,4 +122,108 @@
   });
 
   CMS.registerWidget("heltal", WholeNumberControl, WholeNumberPreview);
+
+  var ONLINE = "online";  // the taxonomy's form one attends from home (models.ONLINE; the build requires it)
+  var VENUE = [["navn", "navn"], ["adresse", "adresse"], ["postnr", "postnummer"], ["by", "by"]];
+
+  function filled(value) {
+    return value !== undefined && value !== null && String(value).trim() !== "";
+  }
+
+  function listed(words) {
+    return words.length < 2 ? words.join("") : words.slice(0, -1).join(", ") + " og " + words[words.length - 1];
+  }
+
+  // The label the form shows for a form's key ("Fremmøde" for fysisk), from the course's own select field.
+  function formLabel(collection, key) {
+    var fields = collection && collection.get("fields");
+    var field = fields && fields.find(function (f) { return f.get("name") === "form"; });
+    var option = field && field.get("options") && field.get("options").find(function (o) {
+      return o.get("value") === key;
+    });
+    return option ? option.get("label") : key;
+  }
+
+  // What each session lacks of its venue and region, in Danish, one sentence a session (FORMAT.md §1).
+  function sessionProblems(entry, collection) {
+    var course = entry && entry.get("data");
+    var sessions = course && course.get("hold");
+    var found = [];
+    if (!sessions || !sessions.forEach) {
+      return found;
+    }
+    sessions.forEach(function (session, index) {
+      if (!session || !session.get) {
+        return;
+      }
+      var own = filled(session.get("form"));
+      var form = own ? session.get("form") : course.get("form");
+      var name = "Hold " + (index + 1) + (filled(session.get("start")) ? " (" + session.get("start") + ")" : "");
+      var venue = session.get("sted");
+      var given = venue && venue.get ? VENUE.filter(function (part) { return filled(venue.get(part[0])); }) : [];
+      // A venue given must be whole, online or not; one held somewhere needs a venue and a region.
+      var partly = given.length ? VENUE.filter(function (part) { return given.indexOf(part) < 0; })
+        .map(function (part) { return part[1]; }) : [];
+      var inPerson = filled(form) && form !== ONLINE;  // no form chosen yet: Decap asks for the course's first
+      var missing = !inPerson ? [] : (given.length ? [] : ["sted"])
+        .concat(filled(session.get("region")) ? [] : ["region"]);
+      if (!missing.length && !partly.length) {
+        return;
+      }
+      var what = [missing.length ? listed(missing) : "", partly.length ? listed(partly) + " under Sted" : ""]
+        .filter(Boolean).join(" samt ");
+      var whose = own ? "holdets" : "kursets";
+      found.push(name + (inPerson ? " har formen " + formLabel(collection, form) + " (" + whose + ") og" : "") +
+        " mangler " + what + ". Udfyld " + (missing.length + partly.length > 1 ? "dem" : "det") +
+        (missing.length ? ", eller vælg " + formLabel(collection, ONLINE) + " under holdets Form, hvis holdet er " +
+          "online." : "."));
+    });
+    return found;
+  }
+
+  // Decap renders a field again when its own value changes, and this one has none: so it looks at the entry being
+  // edited a few times a second, and says what is missing as the editor types.
+  var SessionCheckControl = createClass({
+    getInitialState: function () {
+      return { entry: this.currentEntry() };
+    },
+    componentDidMount: function () {
+      var control = this;
+      this.timer = window.setInterval(function () {
+        var entry = control.currentEntry();
+        if (entry !== control.state.entry) {
+          control.setState({ entry: entry });
+        }
+      }, 250);
+    },
+    componentWillUnmount: function () {
+      window.clearInterval(this.timer);
+    },
+    currentEntry: function () {
+      return typeof this.props.getEntry === "function" ? this.props.getEntry() : this.props.entry;
+    },
+    getValidateValue: function () {
+      // Decap asks a required field for a value, and this one never has one (it is not in the file); required all
+      // the same, so that its label does not say "kan udelades".
+      return "-";
+    },
+    isValid: function () {
+      var problems = sessionProblems(this.currentEntry(), this.props.collection);
+      // PRESENCE: what is missing is a required field, and Decap then says so at the top as well.
+      return problems.length ? { error: { type: "PRESENCE", parentIds: this.props.parentIds,
+                                          message: problems.join(" ") } } : true;
+    },
+    render: function () {
+      var entry = this.state.entry;
+      var problems = sessionProblems(entry, this.props.collection);
+      var sessions = entry && entry.getIn(["data", "hold"]);
+      var lines = problems.length ? problems : [sessions && sessions.size
+        ? "Alle hold, der ikke er online, har sted og region."
+        : "Der er ingen hold endnu."];
+      return h("div", { id: this.props.forID, className: this.props.classNameWrapper, role: "status" },
+        lines.map(function (line, index) { return h("p", { key: index, style: { margin: 0 } }, line); }));
+    }
+  });
+
+  CMS.registerWidget("tjek-af-holdene", SessionCheckControl, function () { return null; });
 }());

@@ -2,9 +2,10 @@
 
 `build.py cms` runs here as an editor runs it (`make cms`): the live preview with the forms, and Decap's local
 proxy (npm's decap-server) writing into the project. Through the forms, as an editor would click and type: a new
-course with a physical and an online session, a price typed as a Dane writes it, a session cancelled, a Word file
-attached to a template. Each saved file must pass `check` and build into the page a resident sees; what the form
-refuses is refused at the field, in Danish, and not saved; nothing may leave the machine.
+course with a physical and an online session, a price typed as a Dane writes it, a session held somewhere
+without its venue, a session cancelled, a Word file attached to a template. Each saved file must pass `check`
+and build into the page a resident sees; what the form refuses is refused at the field, in Danish, and not
+saved; nothing may leave the machine.
 """
 
 from __future__ import annotations
@@ -95,6 +96,9 @@ def test_a_new_course_with_a_physical_and_an_online_session(editing: tuple[Path,
                                                               "Torsdag 6. maj 2027 kl. 19.00–21.00"]
     assert preview.locator(".hold__sted").all_inner_texts() == ["Kursuscenter Valby, Valby", "Online"]
     assert preview.locator(".kursus-fakta dd").inner_text() == "Gratis"  # pris 0, as the site shows it
+    # The online session needs no venue; the physical one has it.
+    expect(page.locator("[id^='tjek_af_holdene-field-']")).to_have_text(
+        "Alle hold, der ikke er online, har sted og region.")
     publish(page)
 
     saved = root / "courses" / f"{SLUG}.yml"
@@ -227,6 +231,61 @@ def test_the_whole_number_widget_saves_only_the_number_typed_and_names_no_other(
                                          "cifrene, uden punktum, komma, mellemrum og 'kr.'")
     assert typed["1234567"]["problem"] == "Pris: skal være fra 0 til 1.000.000"
     assert typed["1450"]["problem"] is None and typed[" 1450 "]["saved"] == 1450
+
+
+def test_a_session_held_somewhere_is_not_saved_without_its_venue(editing: tuple[Path, str], forms) -> None:
+    """FORMAT.md §1: `sted` and `region` unless the session's form (its own, else the course's) is online. The form
+    saved such a session, and only the pull request's check said so, worded for the file."""
+    root, admin = editing
+    page, asked = forms
+    page.goto(admin + "#/collections/kurser/new")
+    field(page, "titel").fill("Mødeledelse i praksis")
+    field(page, "intro").fill("Øv dig i at lede et møde, så alle bliver hørt.")
+    page.locator("[data-slate-editor='true']").first.click()
+    page.keyboard.type("Vi øver mødeledelse på rigtige dagsordener.")
+    for name, label in [("emner", "Bestyrelsesarbejde"), ("niveau", "Ny i bestyrelsen"), ("form", "Fremmøde"),
+                        ("målgruppe", "Afdelingsbestyrelsen")]:
+        choose(page, field(page, name), label)
+    field(page, "pris").fill("0")
+    page.get_by_role("button", name="Tilføj hold").click()
+    field(page, "start").fill("2027-04-08T17:00")
+    field(page, "slut").fill("2027-04-08T20:00")
+    field(page, "tilmeldingsfrist").fill("2027-03-25")
+    field(page, "tilmelding").fill("mailto:kursus@example.dk")
+    saved = root / "courses" / "modeledelse-i-praksis.yml"
+
+    try_to_publish(page)
+    page.wait_for_timeout(2000)
+    assert not saved.exists()
+    expect(page.get_by_text("Ups, du mangler et påkrævet felt.").first).to_be_visible()  # Decap's own, at the top
+    missing = ("Hold 1 (2027-04-08 17:00) har formen Fremmøde (kursets) og mangler sted og region. Udfyld dem, "
+               "eller vælg Online under holdets Form, hvis holdet er online.")
+    assert errors_at(page, "tjek_af_holdene") == [missing]
+    check = page.locator("[id^='tjek_af_holdene-field-']")
+    expect(check).to_have_text(missing)  # said while the editor works, too
+    assert preview_places(page) == ["Sted mangler"]
+
+    field(page, "navn").fill("Kursuscenter Valby")  # a venue begun: what is left is said
+    expect(check).to_have_text("Hold 1 (2027-04-08 17:00) har formen Fremmøde (kursets) og mangler region samt "
+                               "adresse, postnummer og by under Sted. Udfyld dem, eller vælg Online under holdets "
+                               "Form, hvis holdet er online.")
+    for name, value in [("adresse", "Eksempelvej 1"), ("postnr", "2500"), ("by", "Valby")]:
+        field(page, name).fill(value)
+    choose(page, field(page, "region"), "Hovedstaden")
+    expect(check).to_have_text("Alle hold, der ikke er online, har sted og region.")
+    publish(page)
+
+    wait_for(saved.is_file, what="the course file")
+    session = yaml.safe_load(saved.read_text(encoding="utf-8"))["hold"][0]
+    assert session["sted"] == {"navn": "Kursuscenter Valby", "adresse": "Eksempelvej 1", "postnr": "2500",
+                               "by": "Valby"} and session["region"] == "hovedstaden" and "form" not in session
+    assert "tjek_af_holdene" not in yaml.safe_load(saved.read_text(encoding="utf-8"))
+    assert run_build(root, "check", "--dato", REFERENCE_DATE).errors == []
+    assert outside(asked) == []
+
+
+def preview_places(page: Any) -> list[str]:
+    return page.frame_locator("#preview-pane").locator(".hold__sted").all_inner_texts()
 
 
 def test_a_session_cancelled_keeps_every_other_value(editing: tuple[Path, str], forms) -> None:
