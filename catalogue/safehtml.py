@@ -22,6 +22,8 @@ import markupsafe
 import nh3
 from markdown.treeprocessors import Treeprocessor
 
+from .linear_markdown import LinearMarkdown, with_linear_markdown
+
 ALLOWED_TAGS = frozenset({
     "a", "abbr", "b", "blockquote", "br", "caption", "code", "col", "colgroup", "dd", "del", "details", "div",
     "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd",
@@ -144,7 +146,8 @@ class EditorMarkdown:
 
     def __init__(self, extensions: Sequence[str | markdown.Extension] = (),
                  configs: Mapping[str, Mapping[str, Any]] | None = None) -> None:
-        self._parser = markdown.Markdown(extensions=list(extensions), extension_configs=dict(configs or {}))
+        self._parser = markdown.Markdown(extensions=with_linear_markdown(extensions),
+                                         extension_configs=dict(configs or {}))
         self._links = _Links(self._parser)
         self._parser.treeprocessors.register(self._links, "kursus-links", 1)  # late, as MkDocs' own
 
@@ -192,7 +195,7 @@ def unique_ids(html_text: str) -> str:
 def inline_markdown(text: str) -> markupsafe.Markup:
     """A short text from an editor (a sign-up rule in config/department.yml) as the HTML of its Markdown,
     sanitized, without the paragraph around it: **fed**, *kursiv* and links become HTML wherever it is shown."""
-    html_text = sanitize(markdown.markdown(text)).strip()
+    html_text = sanitize(markdown.markdown(text, extensions=[LinearMarkdown()])).strip()
     one_paragraph = _PARAGRAPH.match(html_text)
     return markupsafe.Markup(one_paragraph.group(1).strip() if one_paragraph and "<p>" not in one_paragraph.group(1)
                              else html_text)

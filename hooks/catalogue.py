@@ -32,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from catalogue.cms import admin_files  # noqa: E402
 from catalogue.diagnostics import Diagnostic, capped  # noqa: E402
+from catalogue.linear_markdown import with_linear_markdown  # noqa: E402
 from catalogue.models import PAGE_HIDE  # noqa: E402
 from catalogue.offer import today_in_denmark  # noqa: E402
 from catalogue.pages import TITLE_ID, GeneratedPage  # noqa: E402
@@ -118,6 +119,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global build
     if build is None:
         build = _own_build(preview=False)
+    # MkDocs' own pages (content/om/…) are rendered at linear cost too, as the editors' Markdown is
+    config.markdown_extensions = with_linear_markdown(config.markdown_extensions)
     try:
         build.start(config.site_url or "", EditorMarkdown(config.markdown_extensions, config.mdx_configs))
     except CatalogueErrors as errors:
