@@ -117,10 +117,11 @@ def describe_path(loc: Sequence[str | int]) -> str:
     return " › ".join(parts) or "filen"
 
 
-_KEY_ON_LINE = re.compile(r"^\s*(?:-\s+)*([^\s:#\-\[\]{},'\"][^:#]*?)\s*:(?:\s|$)")
+# Up to the first ':' without looking back (a key sought lazily before '\s*:' took time quadratic in a run of spaces)
+_KEY_ON_LINE = re.compile(r"^\s*+(?:-\s++)*+([^\s:#\-\[\]{},'\"][^:#]*+):(?:\s|$)")
 
 
 def key_on_line(line: str) -> str | None:
     """The key a YAML line starts with ('    region: x' → 'region'), if any."""
     match = _KEY_ON_LINE.match(line)
-    return match.group(1) if match else None
+    return match.group(1).rstrip() if match else None

@@ -8,7 +8,8 @@ for every place of a text in one pass and kept for as long as the text after tha
 ``tests/test_markdown_cost.py`` renders the sample content and thousands of generated texts both ways and requires
 the same HTML.
 
-What cannot be made linear without changing the HTML is left to ``check``.
+What cannot be made linear without changing the HTML is left to ``check``; ``Unfinished`` counts the HTML tags an
+HTML parser cannot finish (it looks to the end of the text for each), so that a parse can stop at one too many.
 """
 
 from __future__ import annotations
@@ -486,6 +487,70 @@ class _AtTheEnd:
 class LinearAttrListTreeprocessor(AttrListTreeprocessor):
     HEADER_RE = _AtTheEnd(AttrListTreeprocessor.HEADER_RE, spaces_first=True)  # type: ignore[assignment]
     BLOCK_RE = _AtTheEnd(AttrListTreeprocessor.BLOCK_RE, spaces_first=False)  # type: ignore[assignment]
+
+
+# ---------------------------------------------------------------------------
+# HTML a parser cannot finish
+# ---------------------------------------------------------------------------
+
+# Tags, end tags, declarations and processing instructions begun with '<' that the HTML parser cannot finish (it
+# looks to the end of the text for each, then goes on one character later): at most this many in one text.
+UNFINISHED_HTML = 10
+
+
+class TooCostly(Exception):
+    """A text that would take the renderer more than linear time: ``check`` refuses it first."""
+
+    def __init__(self, offset: int, what: str, line: int, column: int) -> None:
+        super().__init__(f"{what} at line {line}, column {column + 1}")
+        self.offset = offset  # in what the parser holds
+        self.what = what
+        self.line, self.column = line, column  # of the first one, in the text the parser was given (column from 0)
+
+
+class Unfinished:
+    """Counts the '<' an HTML parser (html.parser's, or Python-Markdown's copy of it) looks to the end of the text
+    for and cannot finish; the one too many is ``TooCostly``, which says where the first was. Mixed in before the
+    parser class."""
+
+    unfinished: int = 0
+    _first: tuple[int, int] = (1, 0)
+    rawdata: str
+
+    def _looked_in_vain(self, i: int) -> None:
+        self.unfinished += 1
+        if self.unfinished == 1:
+            self._first = self.getpos()  # type: ignore[attr-defined]
+        if self.unfinished > UNFINISHED_HTML:
+            raise TooCostly(i, "unfinished HTML", *self._first)
+
+    def _counted(self, i: int, result: int) -> int:
+        if result < 0:
+            self._looked_in_vain(i)
+        return result
+
+    def check_for_whole_start_tag(self, i: int) -> int:
+        return self._counted(i, super().check_for_whole_start_tag(i))  # type: ignore[misc]
+
+    def parse_comment(self, i: int, *args: Any) -> int:
+        return self._counted(i, super().parse_comment(i, *args))  # type: ignore[misc]
+
+    def parse_pi(self, i: int) -> int:
+        return self._counted(i, super().parse_pi(i))  # type: ignore[misc]
+
+    def parse_html_declaration(self, i: int) -> int:
+        return self._counted(i, super().parse_html_declaration(i))  # type: ignore[misc]
+
+    def parse_bogus_comment(self, i: int, *args: Any) -> int:
+        return self._counted(i, super().parse_bogus_comment(i, *args))  # type: ignore[misc]
+
+    def parse_endtag(self, i: int) -> int:
+        result = super().parse_endtag(i)  # type: ignore[misc]
+        # html.parser gives -1; Python-Markdown's copy reads an end tag it looked for in vain as two characters.
+        letter = self.rawdata[i + 2:i + 3]
+        if result < 0 or (result == i + 2 and letter.isascii() and letter.isalpha()):
+            self._looked_in_vain(i)
+        return result
 
 
 # ---------------------------------------------------------------------------
