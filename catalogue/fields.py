@@ -120,11 +120,12 @@ def Text(min_length: int = 1, max_length: int | None = TEXT_MAX) -> Any:  # noqa
     ]
 
 
-def MarkdownText() -> Any:  # noqa: N802 (a type factory)
-    """Markdown over any number of lines; HTML in it is checked by catalogue/safehtml.py."""
+def MarkdownText(max_length: int) -> Any:  # noqa: N802 (a type factory)
+    """Markdown over any number of lines, at most ``max_length`` characters (catalogue/markdown_rules.py); HTML in
+    it is checked by catalogue/safehtml.py."""
     return Annotated[
         str,
-        StringConstraints(strip_whitespace=True, min_length=1),
+        StringConstraints(strip_whitespace=True, min_length=1, max_length=max_length),
         AfterValidator(_no_controls),
         BeforeValidator(_as_text),
         Field(json_schema_extra={"contentMediaType": "text/markdown"}),  # for editors' tools: a Markdown field

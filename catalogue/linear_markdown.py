@@ -8,8 +8,9 @@ for every place of a text in one pass and kept for as long as the text after tha
 ``tests/test_markdown_cost.py`` renders the sample content and thousands of generated texts both ways and requires
 the same HTML.
 
-What cannot be made linear without changing the HTML is left to ``check``; ``Unfinished`` counts the HTML tags an
-HTML parser cannot finish (it looks to the end of the text for each), so that a parse can stop at one too many.
+What cannot be made linear without changing the HTML is refused by ``check`` before a build renders it
+(``catalogue/markdown_rules.py``): HTML tags the parser cannot finish are counted here too, so a text that was never
+checked stops a build with ``TooCostly`` instead of hanging it.
 """
 
 from __future__ import annotations
@@ -21,7 +22,10 @@ from typing import Any, Callable, Generic, Iterable, Protocol, TypeVar
 import markdown
 from markdown.extensions import Extension
 from markdown.extensions.attr_list import AttrListTreeprocessor
+from markdown.extensions.md_in_html import HtmlBlockPreprocessor as InHtmlBlocks
+from markdown.extensions.md_in_html import HTMLExtractorExtra
 from markdown.extensions.tables import PIPE_LEFT, PIPE_NONE, PIPE_RIGHT, TableProcessor
+from markdown.htmlparser import HTMLExtractor
 from markdown.inlinepatterns import (
     BacktickInlineProcessor,
     ImageInlineProcessor,
@@ -32,6 +36,7 @@ from markdown.inlinepatterns import (
     ShortReferenceInlineProcessor,
     dequote,
 )
+from markdown.preprocessors import Preprocessor
 
 # ---------------------------------------------------------------------------
 # Answers kept while the rest of a text is unchanged
@@ -490,7 +495,7 @@ class LinearAttrListTreeprocessor(AttrListTreeprocessor):
 
 
 # ---------------------------------------------------------------------------
-# HTML a parser cannot finish
+# HTML the parser cannot finish
 # ---------------------------------------------------------------------------
 
 # Tags, end tags, declarations and processing instructions begun with '<' that the HTML parser cannot finish (it
@@ -553,6 +558,31 @@ class Unfinished:
         return result
 
 
+_COUNTED: dict[type[HTMLExtractor], type[HTMLExtractor]] = {}
+
+
+def counted_extractor(extractor: type[HTMLExtractor]) -> type[HTMLExtractor]:
+    """``extractor`` counting what it cannot finish."""
+    if extractor not in _COUNTED:
+        _COUNTED[extractor] = type(f"Counted{extractor.__name__}", (Unfinished, extractor), {})
+    return _COUNTED[extractor]
+
+
+class _CountedHtmlBlocks(Preprocessor):
+    """The registered 'html_block' preprocessor (Python-Markdown's, or md_in_html's), its parser counting."""
+
+    def __init__(self, md: markdown.Markdown, extractor: type[HTMLExtractor]) -> None:
+        super().__init__(md)
+        self.extractor = counted_extractor(extractor)
+
+    def run(self, lines: list[str]) -> list[str]:
+        # What both preprocessors do: feed the text to their parser and take its clean document.
+        parser = self.extractor(self.md)
+        parser.feed("\n".join(lines))
+        parser.close()
+        return "".join(parser.cleandoc).split("\n")
+
+
 # ---------------------------------------------------------------------------
 # The extension
 # ---------------------------------------------------------------------------
@@ -576,6 +606,10 @@ class LinearMarkdown(Extension):
             md.parser.blockprocessors.register(LinearTableProcessor(md.parser, table.config), "table", 75)
         if "attr_list" in md.treeprocessors:
             md.treeprocessors.register(LinearAttrListTreeprocessor(md), "attr_list", 8)
+        if "html_block" in md.preprocessors:
+            extractor = (HTMLExtractorExtra if isinstance(md.preprocessors["html_block"], InHtmlBlocks)
+                         else HTMLExtractor)
+            md.preprocessors.register(_CountedHtmlBlocks(md, extractor), "html_block", 20)
 
 
 def with_linear_markdown(extensions: Iterable[str | Extension]) -> list[str | Extension]:

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, RootModel, model_validator
 
+from .danish import number
 from .fields import (
     FILE_MARK,
     SLUG_PATTERN,
@@ -31,6 +32,7 @@ from .fields import (
     VideoUrl,
     WholeNumber,
 )
+from .markdown_rules import COURSE_TEXT, RULE_TEXT
 
 ONLINE = "online"  # the taxonomy's form for a session one attends from home
 ONLINE_REGION = "hele-landet"  # where an online session is, unless it says otherwise
@@ -91,7 +93,8 @@ class Course(EditorModel):
     titel: Text(3, 120) = Field(description="Kursets titel, 3–120 tegn", examples=["Det gode bestyrelsesmøde"])
     intro: Text(1, 300) = Field(description="En eller to sætninger til lister og søgning, højst 300 tegn",
                                 examples=["Få styr på dagsorden, mødeledelse og referat."])
-    beskrivelse: MarkdownText() = Field(description="Kursets indhold i Markdown")
+    beskrivelse: MarkdownText(COURSE_TEXT) = Field(
+        description=f"Kursets indhold i Markdown, højst {number(COURSE_TEXT)} tegn")
     emner: list[TaxonomyKey("emner")] = Field(min_length=1, description="Emner fra taksonomien",
                                               examples=[["bestyrelsesarbejde"]])
     niveau: list[TaxonomyKey("niveauer")] = Field(min_length=1, description="Niveauer fra taksonomien",
@@ -177,7 +180,8 @@ class LearningPath(EditorModel):
                                 examples=["Ny i afdelingsbestyrelsen – dit første år"])
     intro: Text(1, 300) = Field(description="En eller to sætninger til lister og søgning, højst 300 tegn",
                                 examples=["Fra den første uge til det første afdelingsmøde."])
-    beskrivelse: MarkdownText() | None = Field(None, description="Mere om forløbet i Markdown")
+    beskrivelse: MarkdownText(COURSE_TEXT) | None = Field(
+        None, description=f"Mere om forløbet i Markdown, højst {number(COURSE_TEXT)} tegn")
     maalgruppe: list[TaxonomyKey("målgrupper")] = Field(alias="målgruppe", min_length=1,
                                                          description="Målgrupper fra taksonomien",
                                                          examples=[["afdelingsbestyrelse"]])
@@ -231,7 +235,8 @@ class SignupRule(EditorModel):
     model_config = ConfigDict(title="Tilmeldingsregel")
 
     overskrift: Text() = Field(description="Kort overskrift, fx 'Tilmeldingen er bindende'")
-    tekst: MarkdownText() = Field(description="Reglen i én eller to sætninger (Markdown)")
+    tekst: MarkdownText(RULE_TEXT) = Field(
+        description=f"Reglen i én eller to sætninger (Markdown), højst {number(RULE_TEXT)} tegn")
 
 
 class Editing(EditorModel):

@@ -19,6 +19,7 @@ from pydantic_core import PydanticCustomError
 from . import danish, placeholders
 from .diagnostics import Diagnostic, superseded
 from .fields import invisible_character, invisible_in_markdown, parse_date
+from .markdown_rules import PAGE_TEXT, TOOLKIT_TEXT, markdown_problems
 from .models import PageMeta, ToolkitMeta, editor_keys
 from .safehtml import unsafe_html
 from .sources import FILE_KINDS
@@ -147,14 +148,27 @@ def _page_text(path: Path, display: str) -> tuple[str | None, list[Diagnostic]]:
     return decode(raw, display)
 
 
-def _body_problems(display: str, body: str, body_line: int) -> list[Diagnostic]:
-    """HTML in a page's text that the build removes, as warnings at its line in the file; invisible characters
-    that would reorder or hide text, as errors."""
+def _text_problems(display: str, body: str, body_line: int, limit: int) -> list[Diagnostic]:
+    """A page's text over ``limit`` characters, invisible characters that would reorder or hide text, or what in it
+    would cost the build more than linear time (markdown_rules), as errors, and HTML in it that the build removes,
+    as warnings, at their line in the file."""
+    size = len(body.strip())
+    if size > limit:
+        return [Diagnostic(display, body_line, 1, f"sidens tekst: er for lang ({danish.number(size)} tegn); "
+                                                  f"højst {danish.number(limit)} tegn er tilladt, så gør teksten "
+                                                  "kortere eller del den op i flere sider")]
     found = [Diagnostic(display, body_line + number, found.start() + 1,
                         f"sidens tekst: {invisible_character(found.group())}")
              for number, line in enumerate(body.split("\n")) if (found := invisible_in_markdown(line))]
-    found += [Diagnostic(display, body_line + line - 1, column, f"sidens tekst: {message}", "advarsel")
-              for line, column, message in unsafe_html(body)]
+    found += [Diagnostic(display, body_line + line - 1, column, f"sidens tekst: {message}")
+              for line, column, message in markdown_problems(body)]
+    return found + [Diagnostic(display, body_line + line - 1, column, f"sidens tekst: {message}", "advarsel")
+                    for line, column, message in unsafe_html(body)]
+
+
+def _body_problems(display: str, body: str, body_line: int, limit: int = TOOLKIT_TEXT) -> list[Diagnostic]:
+    """A page's text: its size, cost and HTML (``_text_problems``) and the placeholders left in it."""
+    found = _text_problems(display, body, body_line, limit)
     return found + [Diagnostic(display, body_line + line - 1, 1, f"sidens tekst: pladsholder: {placeholder.advice}")
                     for line, placeholder in placeholders.lines_left(body, placeholders.TOOLKIT)]
 
@@ -236,9 +250,11 @@ def check_page(path: Path, context: CheckContext) -> list[Diagnostic]:
         if document is None:
             return found
         found += validate_model(PageMeta, document, display)[1]
-    return (found + _body_problems(display, body, body_line)
-            + _broken_links(display, path.relative_to(context.project.content_dir).as_posix(), body, body_line,
-                            context))
+    found += _body_problems(display, body, body_line, PAGE_TEXT)
+    if len(body.strip()) > PAGE_TEXT:
+        return found
+    return found + _broken_links(display, path.relative_to(context.project.content_dir).as_posix(), body, body_line,
+                                 context)
 
 
 def needing_review(items: dict[str, ToolkitItem], today: date, months: int) -> list[ToolkitItem]:

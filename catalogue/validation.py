@@ -28,6 +28,7 @@ from .danish import number
 from .diagnostics import Diagnostic, Severity, ascii_key, closest, describe_path, did_you_mean, superseded
 from .fields import COPENHAGEN, SLUG_PATTERN, kind_of, meant_whole_number, parse_date, parse_datetime
 from .geography import region_of_postal_code
+from .markdown_rules import COURSE_TEXT, SITE_EXTENSIONS, markdown_problems
 from .memo import fingerprint
 from .models import (
     ONLINE,
@@ -142,8 +143,8 @@ def _message(error: dict[str, Any], root: type[BaseModel], document: YamlDocumen
             return loc, f"{label}: er tom; skriv en tekst", False
         return loc, f"{label}: er for kort; skriv mindst {ctx['min_length']} tegn", False
     if kind == "string_too_long":
-        return loc, (f"{label}: er for lang ({len(str(given).strip())} tegn); højst {ctx['max_length']} tegn "
-                     "er tilladt, så gør teksten kortere"), False
+        return loc, (f"{label}: er for lang ({number(len(str(given).strip()))} tegn); højst "
+                     f"{number(ctx['max_length'])} tegn er tilladt, så gør teksten kortere"), False
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return loc, f"{label}: {_not_whole(str(raw), key, example)}", False
     if kind == "greater_than_equal":
@@ -501,17 +502,22 @@ def page_findings(loc: Path_, value: Any, context: CheckContext, under: str = ""
         yield Finding(loc, f"'{value}' findes ikke under content/{hint}")
 
 
-def markdown_findings(loc: Path_, text: Any, raw_html: bool = True) -> Iterator[Finding]:
-    """HTML in an editor's Markdown that the build removes, as warnings at its line."""
-    if isinstance(text, str):
+def markdown_findings(loc: Path_, text: Any, raw_html: bool = True,
+                      extensions: Iterable[str] = SITE_EXTENSIONS) -> Iterator[Finding]:
+    """What in an editor's Markdown would cost the build more than linear time (markdown_rules), as errors, and HTML
+    the build removes, as warnings, at their line; nothing for a text over every Markdown key's size limit (the
+    model says it is too long). ``extensions``: those it is rendered with."""
+    if isinstance(text, str) and len(text.strip()) <= COURSE_TEXT:
+        for line, column, message in markdown_problems(text, extensions):
+            yield Finding(loc, message, within=(line, column))
         for line, column, message in unsafe_html(text, raw_html):
             yield Finding(loc, message, severity="advarsel", within=(line, column))
 
 
 def link_findings(loc: Path_, text: Any, links_from: str, context: CheckContext) -> Iterator[Finding]:
     """The links in an editor's Markdown, written from the source path ``links_from``, that lead nowhere
-    (``broken_links``), as warnings at their line."""
-    if isinstance(text, str):
+    (``broken_links``), as warnings at their line; nothing for a text over every Markdown key's size limit."""
+    if isinstance(text, str) and len(text.strip()) <= COURSE_TEXT:
         for line, column, message in broken_links(text, links_from, context):
             yield Finding(loc, message, severity="advarsel", within=(line, column))
 
@@ -668,7 +674,7 @@ def _safe_rules(department: dict[str, Any], _: CheckContext | None) -> Iterator[
     for index, rule in enumerate(rules if isinstance(rules, list) else []):
         if isinstance(rule, dict):
             # Shown as the HTML of their Markdown, sanitized (safehtml.inline_markdown), as a course's description.
-            yield from markdown_findings(("tilmeldingsregler", index, "tekst"), rule.get("tekst"))
+            yield from markdown_findings(("tilmeldingsregler", index, "tekst"), rule.get("tekst"), extensions=())
 
 
 DEPARTMENT_CHECKS: list[CrossCheck] = [
