@@ -49,12 +49,16 @@ SITE_EXTENSIONS = ("toc", "tables", "fenced_code", "admonition", "attr_list", "m
 
 _BLANK = re.compile(r"[ \t\r]*")
 _MARKER = re.compile(r"(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]*")
-_EMPHASIS = re.compile(r"[*_]")
+# A line inside more than NESTING levels starts with more than NESTING of these (each level takes one at least).
+_DEEP = re.compile(rf"^[ \t>*+\-0-9.)]{{{NESTING + 1}}}", re.MULTILINE)
 
 
 def markdown_problems(text: str, extensions: Iterable[str] = SITE_EXTENSIONS) -> list[Problem]:
     """The shapes of ``text`` the build would take more than linear time over, each at its line and column (the
     size is checked where the text is read). ``extensions``: those it is rendered with."""
+    if (len(text) <= PARAGRAPH_CHARACTERS and text.count("\n") < PARAGRAPH_LINES
+            and text.count("*") + text.count("_") <= EMPHASIS_SIGNS and not _DEEP.search(text) and "<" not in text):
+        return []  # the whole text is within what a paragraph and a line may hold: most texts, found at once
     blanked = _blank_code(text)
     found = _paragraphs(blanked) + _nested_lines(blanked)
     if "<" in text:
