@@ -27,6 +27,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from .danish import number
 from .diagnostics import did_you_mean
 from .geography import AREAS
 
@@ -271,8 +272,20 @@ def email_address(text: str) -> str:
         raise problem(f"'{shown}' er ikke en e-mailadresse; skriv fx kursus@example.dk") from None
 
 
-def parse_email(value: Any) -> str:
+ADDRESS_MAX = 2000  # characters in a web or e-mail address: more than any real one, and than browsers keep
+
+
+def _address_text(value: Any) -> str:
+    """The address as written, refused when no real address is that long (FORMAT.md: every value has a limit)."""
     text = str(value).strip() if value is not None else ""
+    if len(text) > ADDRESS_MAX:
+        raise problem(f"adressen er for lang ({number(len(text))} tegn); højst {number(ADDRESS_MAX)} tegn er tilladt. "
+                      "Skriv adressen, som den står i browserens adresselinje")
+    return text
+
+
+def parse_email(value: Any) -> str:
+    text = _address_text(value)
     if text.lower().startswith("mailto:"):
         text = text[len("mailto:"):]
     return email_address(text)
@@ -282,7 +295,7 @@ _NOT_IN_URLS = re.compile(r'[\s\x00-\x1f\x7f<>"\\]')
 
 
 def parse_https_url(value: Any) -> str:
-    text = str(value).strip() if value is not None else ""
+    text = _address_text(value)
     parts = urlsplit(text)
     if parts.scheme == "http":
         raise problem(f"'{text}' bruger http:, som ikke er sikker; skriv https:// i stedet")
@@ -307,7 +320,7 @@ def parse_repository(value: Any) -> str:
 
 def parse_signup(value: Any) -> str:
     """Where to sign up: an https:// address or a mailto: address, nothing else."""
-    text = str(value).strip() if value is not None else ""
+    text = _address_text(value)
     scheme = urlsplit(text).scheme.lower()
     if scheme == "mailto":
         address, _, query = text[len("mailto:"):].partition("?")

@@ -112,6 +112,10 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
                                                                       "    pladser: 020"),
      ["18:14: fejl: hold nr. 1 › pladser: '020' begynder med 0, og nogle programmer læser det som et andet tal; "
       "skriv 20"]),
+    ("tilmelding-for-lang", variant("tilmelding: mailto:kursus@example.dk",
+                                    "tilmelding: https://tilmelding.example.dk/" + "a" * 2000),
+     ["17:17: fejl: hold nr. 1 › tilmelding: adressen er for lang (2.030 tegn); højst 2.000 tegn er tilladt. Skriv "
+      "adressen, som den står i browserens adresselinje"]),
     ("postnr-hex", variant('postnr: "2500"', "postnr: 0x10"),
      ["14:70: fejl: hold nr. 1 › sted › postnr: '0x10' er ikke et postnummer; skriv fire cifre i anførselstegn, fx "
       '"2500"']),
