@@ -74,8 +74,9 @@ def test_an_editors_description_is_sanitized_and_cannot_pose_as_the_pages_own(tm
     assert isinstance(html, str)
     assert "Først <strong>fed</strong> og  og <a>et link</a>." in html
     assert "<script>alert" not in html and "javascript:" not in html and "<!--" not in html
-    # An element the editor leaves open is closed within the description, not around the rest of the page.
-    assert '<div class="naeste-hold"><p>Falsk tilmelding</p></div>\n<h2 id="andre-hold_1">' in html
+    # An element the editor leaves open is closed within the description, not around the rest of the page, and
+    # loses the class of the page's own sign-up box.
+    assert '<div><p>Falsk tilmelding</p></div>\n<h2 id="andre-hold_1">' in html
     # The editor's heading keeps its id; the page's own heading of the same name comes later and is numbered,
     # as Markdown numbers headings of the same name: every id is given once.
     assert html.count('id="andre-hold"') == 1 and '<h2 id="andre-hold_1">Andre hold</h2>' in html
