@@ -48,17 +48,23 @@ def publish(page: Any) -> None:
     page.get_by_text("Dokumentet er gemt").wait_for()
 
 
-def fill_new_course(page: Any) -> None:
-    """On the form of a new course: a course with a physical session and an online one, as FORMAT.md's
-    example of a session's own form."""
-    field(page, "titel").fill("Referatskrivning for begyndere")
-    field(page, "intro").fill("Lær at skrive et kort og klart referat af bestyrelsens møder.")
+def fill_course(page: Any, title: str, intro: str, text: str, topic: str) -> None:
+    """On the form of a new course: every key a course must have, held physically, for free."""
+    field(page, "titel").fill(title)
+    field(page, "intro").fill(intro)
     page.locator("[data-slate-editor='true']").first.click()
-    page.keyboard.type("Vi øver referater på rigtige eksempler fra afdelingerne.")
-    for name, label in [("emner", "Kommunikation"), ("niveau", "Ny i bestyrelsen"), ("form", "Fremmøde"),
+    page.keyboard.type(text)
+    for name, label in [("emner", topic), ("niveau", "Ny i bestyrelsen"), ("form", "Fremmøde"),
                         ("målgruppe", "Afdelingsbestyrelsen")]:
         choose(page, field(page, name), label)
     field(page, "pris").fill("0")
+
+
+def fill_new_course(page: Any) -> None:
+    """On the form of a new course: a course with a physical session and an online one, as FORMAT.md's
+    example of a session's own form."""
+    fill_course(page, "Referatskrivning for begyndere", "Lær at skrive et kort og klart referat af bestyrelsens "
+                "møder.", "Vi øver referater på rigtige eksempler fra afdelingerne.", "Kommunikation")
 
     page.get_by_role("button", name="Tilføj hold").click()
     field(page, "start").fill("2027-04-08T17:00")

@@ -26,7 +26,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from conftest import REFERENCE_DATE, REPO, copy_project, run_build
-from decap_forms import choose, control, field, fill_new_course, publish, try_to_publish, type_into
+from decap_forms import choose, control, field, fill_course, fill_new_course, publish, try_to_publish, type_into
 from playwright.sync_api import expect
 from test_editor_workflow import fetch, free_port, wait_for
 
@@ -239,14 +239,8 @@ def test_a_session_held_somewhere_is_not_saved_without_its_venue(editing: tuple[
     root, admin = editing
     page, asked = forms
     page.goto(admin + "#/collections/kurser/new")
-    field(page, "titel").fill("Mødeledelse i praksis")
-    field(page, "intro").fill("Øv dig i at lede et møde, så alle bliver hørt.")
-    page.locator("[data-slate-editor='true']").first.click()
-    page.keyboard.type("Vi øver mødeledelse på rigtige dagsordener.")
-    for name, label in [("emner", "Bestyrelsesarbejde"), ("niveau", "Ny i bestyrelsen"), ("form", "Fremmøde"),
-                        ("målgruppe", "Afdelingsbestyrelsen")]:
-        choose(page, field(page, name), label)
-    field(page, "pris").fill("0")
+    fill_course(page, "Mødeledelse i praksis", "Øv dig i at lede et møde, så alle bliver hørt.",
+                "Vi øver mødeledelse på rigtige dagsordener.", "Bestyrelsesarbejde")
     page.get_by_role("button", name="Tilføj hold").click()
     field(page, "start").fill("2027-04-08T17:00")
     field(page, "slut").fill("2027-04-08T20:00")
