@@ -30,11 +30,11 @@ except (OSError, AttributeError):  # not Linux
     _PRCTL = None
 
 
-def die_with_parent() -> None:
-    """For ``subprocess``'s ``preexec_fn``, in the child before it runs its program: Linux stops the child when the
-    thread that started it ends, however that ends, so that a stopped build leaves nothing running."""
+def die_with_parent(sent: signal.Signals = signal.SIGTERM) -> None:
+    """For ``subprocess``'s ``preexec_fn``, in the child before it runs its program: Linux sends the child ``sent``
+    when the thread that started it ends, however that ends, so that a stopped build leaves nothing running."""
     if _PRCTL is not None:
-        _PRCTL(_PR_SET_PDEATHSIG, signal.SIGTERM)
+        _PRCTL(_PR_SET_PDEATHSIG, sent)
 
 
 STOPPING = {signal.SIGINT, signal.SIGTERM}  # the signals that stop a build as it goes (build.py)
@@ -44,8 +44,7 @@ def end_with(parent: int) -> None:
     """First thing in a process forked ``uninterrupted`` from ``parent`` (its process id, taken before the fork):
     Linux kills it when the thread that forked it ends, however that ends, and if ``parent`` has ended already it
     ends now. SIGTERM ends it at once, and Ctrl+C is its parent's, which stops it: it has nothing to tidy up."""
-    if _PRCTL is not None:
-        _PRCTL(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    die_with_parent(signal.SIGKILL)
     if os.getppid() != parent:  # ended between the fork and the line above: no signal will come
         os._exit(1)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
