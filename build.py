@@ -50,7 +50,7 @@ try:
     from catalogue.arguments import DanishArgumentParser
     from catalogue.catalogue import Catalogue, load_catalogue, review_report
     from catalogue.danish import age, decimal, number
-    from catalogue.diagnostics import Diagnostic, capped
+    from catalogue.diagnostics import Diagnostic, capped, reason
     from catalogue.offer import reference_date, today_in_denmark
     from catalogue.project import Project
     from catalogue.schemas import stale_schemas, write_schemas
@@ -310,7 +310,7 @@ def _hand_over(config: MkDocsConfig, site_build: SiteBuild) -> None:
 @contextlib.contextmanager
 def _one_build_at_a_time(project: Project) -> Iterator[None]:
     """Hold the project's build lock; a second build waits for the first. The lock goes with the process."""
-    from catalogue.site_folder import FolderError, reason
+    from catalogue.site_folder import FolderError
 
     try:
         lock = open(project.root / LOCK_FILE, "a+b")
@@ -379,7 +379,7 @@ def _build(project: Project, today: date, ci: bool, staging: Path, phases: bool)
     finally:
         logging.getLogger("mkdocs").removeHandler(handler)
     # The swap: site/ is the old build or the new one, never a part of either.
-    from catalogue.site_folder import reason, swap_in
+    from catalogue.site_folder import swap_in
 
     try:
         left = swap_in(staging, site)

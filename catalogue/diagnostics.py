@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import errno
 import re
 from dataclasses import dataclass, field
 from typing import Iterable, Literal, Mapping, Sequence
@@ -125,3 +126,18 @@ def key_on_line(line: str) -> str | None:
     """The key a YAML line starts with ('    region: x' → 'region'), if any."""
     match = _KEY_ON_LINE.match(line)
     return match.group(1).rstrip() if match else None
+
+
+# Why a file operation failed, in the words of someone who has to do something about it; any other reason in the
+# system's words.
+_REASONS = {errno.ENOSPC: "disken er fuld", errno.EDQUOT: "der er ikke mere plads til dig på disken",
+            errno.EACCES: "ingen adgang", errno.EPERM: "ikke tilladt",
+            errno.EROFS: "disken er skrivebeskyttet", errno.EFBIG: "filen bliver større, end der er lov til her",
+            errno.EBUSY: "den er i brug", errno.ENOTEMPTY: "mappen er ikke tom"}
+
+
+def reason(error: BaseException) -> str:
+    """Why a file operation failed, in Danish where we know the words."""
+    if isinstance(error, OSError):
+        return _REASONS.get(error.errno or 0) or error.strerror or str(error)
+    return str(error)

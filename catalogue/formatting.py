@@ -40,7 +40,7 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, reason
 from .learning_paths import PATH_KEYS
 from .models import Course, LearningPath, ToolkitMeta
 from .project import Project
@@ -216,15 +216,9 @@ def files_to_format(project: Project) -> tuple[list[tuple[Path, Kind]], list[Dia
     return files, found
 
 
-# Why a file could not be read or written, in the words of someone who has to do something about it.
-_WHY = {errno.ENOSPC: "disken er fuld", errno.EDQUOT: "der er ikke mere plads til dig på disken",
-        errno.EACCES: "rettighederne forhindrer det", errno.EPERM: "rettighederne forhindrer det",
-        errno.EROFS: "disken er skrivebeskyttet", errno.EFBIG: "filen bliver større, end der er lov til her",
-        errno.ELOOP: f"filen {LINK}"}
-
-
 def _why(error: OSError) -> str:
-    return _WHY.get(error.errno or 0, error.strerror or str(error))
+    """Why a file could not be read or written: a link put there since the walk, or the system's reason."""
+    return f"filen {LINK}" if error.errno == errno.ELOOP else reason(error)
 
 
 def _read(path: Path) -> tuple[bytes, int]:

@@ -19,6 +19,7 @@ import shutil
 import stat
 from pathlib import Path
 
+from .diagnostics import reason
 from .processes import uninterrupted
 
 STAGING = ".site-new-"  # + the build's process id: the folder the build writes
@@ -135,13 +136,3 @@ def _remove(path: Path) -> str | None:
     return problems[0] if problems else None
 
 
-# The system's reasons an editor may meet here, in Danish; any other in the system's words.
-_REASONS = {errno.EACCES: "ingen adgang", errno.EPERM: "ikke tilladt", errno.EROFS: "skrivebeskyttet filsystem",
-            errno.EBUSY: "i brug", errno.ENOSPC: "disken er fuld", errno.ENOTEMPTY: "mappen er ikke tom"}
-
-
-def reason(error: BaseException) -> str:
-    """Why a file operation failed, in Danish where we know the words."""
-    if isinstance(error, OSError):
-        return _REASONS.get(error.errno or 0) or error.strerror or str(error)
-    return str(error)
