@@ -31,7 +31,7 @@ import icalendar
 REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO), str(REPO / "bench")]
 
-from catalogue.calendar import PRODUCT, copenhagen, session_event, session_file  # noqa: E402
+from catalogue.calendar import PRODUCT, copenhagen, session_events, session_file  # noqa: E402
 from catalogue.catalogue import Catalogue, load_catalogue  # noqa: E402
 from catalogue.offer import upcoming  # noqa: E402
 from catalogue.pages import PageGenerator  # noqa: E402
@@ -55,12 +55,13 @@ def with_api(catalogue: Catalogue) -> dict[str, bytes]:
             whole.add_component(event)
         return whole.to_ical()
 
-    events = {entry.slug: [session_event(entry, session, SITE_URL, TODAY)
-                           for session in upcoming(entry.course, TODAY)] for entry in catalogue.courses}
+    per_session = {entry.slug: [session_events(entry, session, SITE_URL, TODAY)
+                                for session in upcoming(entry.course, TODAY)] for entry in catalogue.courses}
+    events = {slug: [event for meetings in sessions for event in meetings] for slug, sessions in per_session.items()}
     files = {}
     for entry in catalogue.courses:
-        for session, event in zip(upcoming(entry.course, TODAY), events[entry.slug], strict=True):
-            files[session_file(entry, session)] = calendar(entry.course.titel, [event])
+        for session, meetings in zip(upcoming(entry.course, TODAY), per_session[entry.slug], strict=True):
+            files[session_file(entry, session)] = calendar(entry.course.titel, meetings)
     files["kalender.ics"] = calendar("Kurser for beboerdemokrater",
                                      [e for entry in catalogue.courses for e in events[entry.slug]])
     for key, topic in catalogue.taxonomy.emner.items():

@@ -1,8 +1,9 @@
-"""Calendar files (RFC 5545, with icalendar): one per session, one for the catalogue, one per topic.
+"""Calendar files (RFC 5545, with icalendar): one per session (an event per meeting), one for the catalogue, one
+per topic.
 
 Times are written in Europe/Copenhagen with its VTIMEZONE, so a session in
 summer time and one in winter time both land at the right hour. UIDs are
-stable (course and start), so a subscribed calendar updates instead of
+stable (course and the meeting's start), so a subscribed calendar updates instead of
 duplicating.
 """
 
@@ -14,6 +15,7 @@ from urllib.parse import urlsplit
 
 import icalendar
 
+from .danish import meeting_of
 from .fields import COPENHAGEN
 from .models import ONLINE, CourseEntry, Session
 from .offer import CANCELLED, upcoming
@@ -32,29 +34,34 @@ def _host(site_url: str) -> str:
     return urlsplit(site_url).netloc or "kurser.example.dk"
 
 
-def session_event(entry: CourseEntry, session: Session, site_url: str, today: date) -> icalendar.Event:
-    """A session as a calendar event."""
+def session_events(entry: CourseEntry, session: Session, site_url: str, today: date) -> list[icalendar.Event]:
+    """A session as calendar events: one per meeting (FORMAT.md §1), each with its own times and UID (the course
+    and the meeting's start, as a session of one meeting has always had) and the same sign-up page."""
     course = entry.course
     url = absolute_url(site_url, course_src(entry.slug))
-    event = icalendar.Event()
-    event.add("uid", f"{entry.slug}-{session.start:%Y%m%dT%H%M}@{_host(site_url)}")
-    event.add("dtstamp", _stamp(today))
-    event.add("dtstart", session.start.replace(tzinfo=COPENHAGEN))
-    event.add("dtend", session.slut.replace(tzinfo=COPENHAGEN))
-    # A cancelled session says so where a calendar shows it, not only in STATUS, which many programs hide.
-    event.add("summary", f"AFLYST: {course.titel}" if session.status == CANCELLED else course.titel)
-    if session.sted and session.form != ONLINE:
-        venue = session.sted
-        event.add("location", f"{venue.navn}, {venue.adresse}, {venue.postnr} {venue.by}")
-    else:
-        event.add("location", "Online")
-    description = [course.intro, "", f"Læs mere og tilmeld dig: {url}"]
-    if session.note:
-        description[1:1] = ["", session.note]
-    event.add("description", "\n".join(description))
-    event.add("url", url)
-    event.add("status", "CANCELLED" if session.status == CANCELLED else "CONFIRMED")
-    return event
+    meetings = session.meetings
+    events = []
+    for number, meeting in enumerate(meetings, start=1):
+        event = icalendar.Event()
+        event.add("uid", f"{entry.slug}-{meeting.start:%Y%m%dT%H%M}@{_host(site_url)}")
+        event.add("dtstamp", _stamp(today))
+        event.add("dtstart", meeting.start.replace(tzinfo=COPENHAGEN))
+        event.add("dtend", meeting.slut.replace(tzinfo=COPENHAGEN))
+        title = course.titel if len(meetings) == 1 else f"{course.titel} ({meeting_of(number, meetings)})"
+        # A cancelled session says so where a calendar shows it, not only in STATUS, which many programs hide.
+        event.add("summary", f"AFLYST: {title}" if session.status == CANCELLED else title)
+        if session.sted and session.form != ONLINE:
+            venue = session.sted
+            event.add("location", f"{venue.navn}, {venue.adresse}, {venue.postnr} {venue.by}")
+        else:
+            event.add("location", "Online")
+        notes = [note for note in (meeting.note, session.note) if note]
+        description = [course.intro, *(["", *notes] if notes else []), "", f"Læs mere og tilmeld dig: {url}"]
+        event.add("description", "\n".join(description))
+        event.add("url", url)
+        event.add("status", "CANCELLED" if session.status == CANCELLED else "CONFIRMED")
+        events.append(event)
+    return events
 
 
 # Europe/Copenhagen as calendar programs write it: summer time from the last Sunday of March to the last
@@ -115,13 +122,11 @@ def _stamp(today: date) -> datetime:
     return datetime.combine(today, time(0, 0), tzinfo=timezone.utc)
 
 
-def session_events(entry: CourseEntry, site_url: str, today: date) -> list[tuple[datetime, str, bytes]]:
-    """The events of a course's sessions to come, written out: (start, UID, VEVENT)."""
-    found = []
-    for session in upcoming(entry.course, today):
-        event = session_event(entry, session, site_url, today)
-        found.append((session.start, str(event["UID"]), event.to_ical()))
-    return found
+def course_events(entry: CourseEntry, site_url: str, today: date) -> list[list[tuple[datetime, str, bytes]]]:
+    """The events of a course's sessions to come, written out, per session: [(start, UID, VEVENT), …]."""
+    return [[(meeting.start, str(event["UID"]), event.to_ical())
+             for meeting, event in zip(session.meetings, session_events(entry, session, site_url, today), strict=True)]
+            for session in upcoming(entry.course, today)]
 
 
 def calendar_file(name: str, events: list[tuple[datetime, str, bytes]]) -> bytes:

@@ -12,6 +12,7 @@ import typing
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, RootModel, model_validator
+from pydantic_core import PydanticCustomError
 
 from .danish import number
 from .fields import (
@@ -58,12 +59,43 @@ class Venue(EditorModel):
     by: Text() = Field(description="By", examples=["Valby"])
 
 
+class Meeting(EditorModel):
+    model_config = ConfigDict(title="Mødegang")
+
+    start: LocalDateTime = Field(description="Start, dansk tid: ÅÅÅÅ-MM-DD TT:MM", examples=["2027-03-16 18:00"])
+    slut: LocalDateTime = Field(description="Slut, dansk tid: ÅÅÅÅ-MM-DD TT:MM, ikke før start",
+                                examples=["2027-03-16 21:00"])
+    note: Text() | None = Field(None, description="En kort bemærkning til mødegangen, fx 'Modul 2'")
+
+
+# A session's own times, or its meetings (FORMAT.md §1, v3): one of the two, never both.
+SESSION_TIMES = ("start", "slut")
+MEETINGS = "mødegange"
+BOTH_TIMES = ("holdet har både mødegange og sin egen start eller slut; skriv enten start og slut eller mødegange, "
+              "ikke begge")
+
+
+def missing_time(key: str) -> str:
+    example = Session.model_fields[key].examples[0]
+    return (f"mangler; tilføj fx '{key}: {example}', eller skriv holdets mødegange under '{MEETINGS}', hvis det "
+            "holdes over flere gange")
+
+
 class Session(EditorModel):
     model_config = ConfigDict(title="Hold")
 
-    start: LocalDateTime = Field(description="Start, dansk tid: ÅÅÅÅ-MM-DD TT:MM", examples=["2027-03-05 16:00"])
-    slut: LocalDateTime = Field(description="Slut, dansk tid: ÅÅÅÅ-MM-DD TT:MM, ikke før start",
-                                examples=["2027-03-06 15:30"])
+    start: LocalDateTime | None = Field(
+        None, description="Start, dansk tid: ÅÅÅÅ-MM-DD TT:MM; udelades, når holdet har mødegange",
+        examples=["2027-03-05 16:00"])
+    slut: LocalDateTime | None = Field(
+        None, description="Slut, dansk tid: ÅÅÅÅ-MM-DD TT:MM, ikke før start; udelades, når holdet har mødegange",
+        examples=["2027-03-06 15:30"])
+    moedegange: list[Meeting] | None = Field(
+        None, alias=MEETINGS, min_length=2,
+        description="Et hold over flere mødegange (aftener, moduler): mindst to, hver med start, slut og evt. note, "
+                    "i tidsorden; så skrives holdets egen start og slut ikke",
+        examples=[[{"start": "2027-03-16 18:00", "slut": "2027-03-16 21:00"},
+                   {"start": "2027-03-23 18:00", "slut": "2027-03-23 21:00"}]])
     form: TaxonomyKey("former") | None = Field(
         None, description="Holdets egen form, hvis den er en anden end kursets, fx ét online hold på et fysisk kursus")
     sted: Venue | None = Field(None, description="Hvor holdet er; skal udfyldes, medmindre holdet er online")
@@ -78,6 +110,27 @@ class Session(EditorModel):
     status: TaxonomyKey("status") = Field("ledig", description="Holdets status fra taksonomien")
     pladser: WholeNumber(gt=0, le=10_000) | None = Field(None, description="Antal pladser")
     note: Text() | None = Field(None, description="En kort bemærkning om holdet")
+
+    @model_validator(mode="after")
+    def _times_from_meetings(self) -> Session:
+        """A session held over several meetings starts with its first and ends with its last; any other session
+        has its own start and slut. (The check says the same at the key's line, with every other problem:
+        validation._times_or_meetings.)"""
+        if self.moedegange:
+            if self.start is not None or self.slut is not None:
+                raise PydanticCustomError("catalogue", "{besked}", {"besked": BOTH_TIMES, "nøgle": MEETINGS})
+            return self.model_copy(update={"start": self.moedegange[0].start, "slut": self.moedegange[-1].slut})
+        for key in SESSION_TIMES:
+            if getattr(self, key) is None:
+                raise PydanticCustomError("catalogue", "{besked}",
+                                          {"besked": missing_time(key), "nøgle": key, "mangler": True})
+        return self
+
+    @property
+    def meetings(self) -> list[Meeting]:
+        """The times the session meets: its meetings, or the session itself as its one meeting."""
+        return list(self.moedegange) if self.moedegange else [Meeting.model_construct(start=self.start,
+                                                                                     slut=self.slut, note=None)]
 
 
 class Teacher(EditorModel):

@@ -19,7 +19,7 @@ import markupsafe
 from markdown.extensions.toc import slugify
 
 from . import danish, follow_up, offer
-from .calendar import calendar_file, session_events, session_file
+from .calendar import calendar_file, course_events, session_file
 from .catalogue import Catalogue
 from .evaluations import MIN_ANSWERS, PERIOD_YEARS, in_period
 from .feed import FEED, atom_feed
@@ -116,7 +116,7 @@ class CourseMemos:
     """What each course file gave, by the file's version, kept between the live preview's builds."""
 
     pages: Memo[CourseVersion, GeneratedPage] = field(default_factory=Memo)
-    events: Memo[CourseVersion, list[tuple[datetime, str, bytes]]] = field(default_factory=Memo)
+    events: Memo[CourseVersion, list[list[tuple[datetime, str, bytes]]]] = field(default_factory=Memo)
     calendars: Memo[CourseVersion, list[GeneratedPage]] = field(default_factory=Memo)
     toolkit: Memo[CourseVersion, GeneratedPage] = field(default_factory=Memo)
 
@@ -176,6 +176,9 @@ class PageGenerator:
             price=danish.price,
             number=danish.number,
             and_list=danish.and_list,
+            meetings_count=danish.meetings_count,
+            meetings_dates=danish.meetings_dates,
+            meetings_days=danish.meetings_days,
             labels_of=lambda keys, vocabulary: [catalogue.taxonomy.label(vocabulary, k) for k in keys],
             heading_id=lambda text: slugify(str(text), "-"),
         )
@@ -376,11 +379,11 @@ class PageGenerator:
 
     def _session_calendars(self, entry: CourseEntry) -> tuple[list[GeneratedPage], list[tuple[datetime, str, bytes]]]:
         """A calendar file for each session of the course to come, and those sessions' events."""
-        events = self._per_course(self.memo.events, entry, lambda: session_events(entry, self.site_url, self.today))
+        events = self._per_course(self.memo.events, entry, lambda: course_events(entry, self.site_url, self.today))
         calendars = self._per_course(self.memo.calendars, entry, lambda: [
-            GeneratedPage(session_file(entry, session), calendar_file(entry.course.titel, [event]))
-            for session, event in zip(offer.upcoming(entry.course, self.today), events, strict=True)])
-        return calendars, events
+            GeneratedPage(session_file(entry, session), calendar_file(entry.course.titel, meetings))
+            for session, meetings in zip(offer.upcoming(entry.course, self.today), events, strict=True)])
+        return calendars, [event for meetings in events for event in meetings]
 
     def calendars(self, courses: list[CourseFiles] | None = None) -> list[GeneratedPage]:
         """Calendar files: one per session to come, one for everything, one per topic (of the courses' files as

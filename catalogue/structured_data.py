@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from .catalogue import Catalogue
+from .danish import meeting_of
 from .fields import COPENHAGEN
 from .models import CourseEntry, Session
 from .offer import closed_reason, upcoming
@@ -65,6 +66,17 @@ def _instance(entry: CourseEntry, session: Session, catalogue: Catalogue, page: 
     }
     if session.pladser:
         instance["maximumAttendeeCapacity"] = session.pladser
+    if session.moedegange:  # a session over several meetings (FORMAT.md §1): each an Event of its own
+        instance["subEvent"] = [{
+            "@type": "Event",
+            "name": f"{course.titel} ({meeting_of(number, session.meetings)})",
+            **({"description": meeting.note} if meeting.note else {}),
+            "startDate": meeting.start.replace(tzinfo=COPENHAGEN).isoformat(),
+            "endDate": meeting.slut.replace(tzinfo=COPENHAGEN).isoformat(),
+            "eventAttendanceMode": instance["eventAttendanceMode"],
+            "eventStatus": instance["eventStatus"],
+            "location": instance["location"],
+        } for number, meeting in enumerate(session.meetings, start=1)]
     return instance
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import dataclasses
+import itertools
 import os
 import posixpath
 import re
@@ -31,14 +32,18 @@ from .geography import region_of_postal_code
 from .markdown_rules import COURSE_TEXT, SITE_EXTENSIONS, markdown_problems
 from .memo import fingerprint
 from .models import (
+    BOTH_TIMES,
+    MEETINGS,
     ONLINE,
     ONLINE_REGION,
     REQUIRED_TAXONOMY_KEYS,
+    SESSION_TIMES,
     Course,
     CourseEntry,
     Department,
     Taxonomy,
     editor_keys,
+    missing_time,
 )
 from .placeholders import COURSE as COURSE_PLACEHOLDERS
 from .placeholders import Placeholder, left_in
@@ -117,6 +122,9 @@ def _message(error: dict[str, Any], root: type[BaseModel], document: YamlDocumen
     ctx: dict[str, Any] = error.get("ctx") or {}
     given = error.get("input")
     raw = document.positions.raw.get(loc, given if isinstance(given, str) else None)
+    if kind == "catalogue" and "nøgle" in ctx:  # a model's rule about one of its keys (models.Session)
+        loc = (*loc, ctx["nøgle"])
+        return loc, f"{describe_path(loc)}: {ctx['besked']}", False
     if loc and loc[-1] == "[key]":
         loc = loc[:-1]
         return loc, (f"{describe_path(loc)}: nøglen '{loc[-1]}' må kun have små bogstaver a–z, cifre og '-' "
@@ -208,7 +216,7 @@ def model_diagnostics(error: ValidationError, root: type[BaseModel], document: Y
         invisible = (item.get("ctx") or {}).get("tegn")
         if invisible is not None:
             mark = document.positions.of_character(loc, invisible)
-        elif item["type"] == "missing":
+        elif item["type"] == "missing" or (item.get("ctx") or {}).get("mangler"):
             mark = document.positions.of_value(loc[:-1])
         elif about_key:
             mark = document.positions.of_key(loc)
@@ -301,24 +309,91 @@ def _sessions(course: dict[str, Any]) -> Iterator[tuple[int, dict[str, Any]]]:
     return mappings_in(course.get("hold"))
 
 
+class _Times(NamedTuple):
+    """One meeting of a session as written: where it is, and its start and end where they can be read."""
+
+    at: Path_
+    start: datetime | None
+    end: datetime | None
+
+
+def _meetings(index: int, session: dict[str, Any]) -> list[_Times]:
+    """A session's meetings as written (FORMAT.md §1): those under 'mødegange', or the session itself as one."""
+    def times(at: Path_, mapping: dict[str, Any]) -> _Times:
+        return _Times(at, _parsed(parse_datetime, mapping.get("start")), _parsed(parse_datetime, mapping.get("slut")))
+
+    if MEETINGS in session:
+        return [times(("hold", index, MEETINGS, n), meeting) for n, meeting in mappings_in(session[MEETINGS])]
+    return [times(("hold", index), session)]
+
+
+def _first_start(index: int, session: dict[str, Any]) -> datetime | None:
+    meetings = _meetings(index, session)
+    return meetings[0].start if meetings else None
+
+
+def _times_or_meetings(course: dict[str, Any], _: CheckContext) -> Iterator[Finding]:
+    """A session has its own start and slut, or its meetings, never both (models.Session says the same)."""
+    for index, session in _sessions(course):
+        if MEETINGS in session:
+            if any(key in session for key in SESSION_TIMES):
+                yield Finding(("hold", index, MEETINGS), BOTH_TIMES, replaces=True)
+            continue
+        for key in SESSION_TIMES:
+            if key not in session:
+                yield Finding(("hold", index, key), missing_time(key), at=("hold", index), replaces=True)
+
+
 def _end_not_before_start(course: dict[str, Any], _: CheckContext) -> Iterator[Finding]:
     for index, session in _sessions(course):
-        start = _parsed(parse_datetime, session.get("start"))
-        end = _parsed(parse_datetime, session.get("slut"))
-        if start and end and end < start:
+        for at, start, end in _meetings(index, session):
+            if start and end and end < start:
+                yield Finding((*at, "slut"),
+                              f"slut ({end:%Y-%m-%d %H:%M}) ligger før start ({start:%Y-%m-%d %H:%M}); "
+                              "skriv et sluttidspunkt, der er samme tid som start eller senere")
+
+
+def _meetings_in_order(course: dict[str, Any], _: CheckContext) -> Iterator[Finding]:
+    """A session's meetings are written in time order and do not overlap."""
+    for index, session in _sessions(course):
+        meetings = _meetings(index, session)
+        for before, meeting in itertools.pairwise(meetings):
+            if before.end and meeting.start and meeting.start < before.end:
+                number_before, number_now = before.at[-1] + 1, meeting.at[-1] + 1
+                yield Finding((*meeting.at, "start"),
+                              f"mødegang {number_now} begynder ({meeting.start:%Y-%m-%d %H:%M}), før mødegang "
+                              f"{number_before} slutter ({before.end:%Y-%m-%d %H:%M}); skriv mødegangene i "
+                              "tidsorden, så hver begynder, når den forrige er slut eller senere")
+
+
+# A session whose start and end lie further apart than this is almost always held over several meetings.
+SPAN_WITHOUT_MEETINGS_DAYS = 3
+
+
+def _long_span_without_meetings(course: dict[str, Any], _: CheckContext) -> Iterator[Finding]:
+    """A session of more than three days without 'mødegange' shows as one block of days on the site and in the
+    calendar; most such sessions are evenings or modules."""
+    for index, session in _sessions(course):
+        if MEETINGS in session:
+            continue
+        (_, start, end), = _meetings(index, session)
+        if start and end and (end - start).days > SPAN_WITHOUT_MEETINGS_DAYS:
             yield Finding(("hold", index, "slut"),
-                          f"slut ({end:%Y-%m-%d %H:%M}) ligger før start ({start:%Y-%m-%d %H:%M}); "
-                          "skriv et sluttidspunkt, der er samme tid som start eller senere")
+                          f"holdet varer fra {danish.day_month_year(start)} til {danish.day_month_year(end)} i ét "
+                          "stræk, og sådan vises det på siden og i kalenderen. Mødes holdet flere gange (fx aftener "
+                          "eller moduler), så skriv hver gang under 'mødegange' med sin egen start og slut i stedet "
+                          "for holdets start og slut", severity="advarsel")
 
 
 def _deadline_not_after_start(course: dict[str, Any], _: CheckContext) -> Iterator[Finding]:
     for index, session in _sessions(course):
-        start: datetime | None = _parsed(parse_datetime, session.get("start"))
+        start = _first_start(index, session)
         deadline: date | None = _parsed(parse_date, session.get("tilmeldingsfrist"))
         if start and deadline and deadline > start.date():
+            first = "den første mødegangs dato" if MEETINGS in session else "holdets startdato"
             yield Finding(
                 ("hold", index, "tilmeldingsfrist"),
-                f"tilmeldingsfristen ({deadline.isoformat()}) ligger efter holdets startdato "
+                f"tilmeldingsfristen ({deadline.isoformat()}) ligger efter {first} "
                 f"({start.date().isoformat()}); skriv en dato til og med {start.date().isoformat()}")
 
 
@@ -326,22 +401,22 @@ def _real_local_times(course: dict[str, Any], _: CheckContext) -> Iterator[Findi
     """A time in the hour skipped when summer time starts does not exist; one in the hour repeated in
     October exists twice (the build takes the first, in summer time)."""
     for index, session in _sessions(course):
-        for key in ("start", "slut"):
-            moment: datetime | None = _parsed(parse_datetime, session.get(key))
-            if moment is None or moment.month not in (3, 10) or moment.hour != 2:
-                continue  # only the night the clocks change has an hour that is missing or there twice
-            local = moment.replace(tzinfo=COPENHAGEN)
-            if local.astimezone(timezone.utc).astimezone(COPENHAGEN).replace(tzinfo=None) != moment:
-                yield Finding(("hold", index, key),
-                              f"kl. {moment:%H:%M} den {danish.day_month_year(moment)} findes ikke i dansk tid, "
-                              "fordi uret stilles en time frem den nat (fra 02:00 til 03:00); skriv et klokkeslæt "
-                              "før 02:00 eller fra 03:00")
-            elif moment.replace(fold=1, tzinfo=COPENHAGEN).utcoffset() != local.utcoffset():
-                yield Finding(("hold", index, key),
-                              f"kl. {moment:%H:%M} den {danish.day_month_year(moment)} findes to gange i dansk tid, "
-                              "fordi uret stilles en time tilbage den nat; hjemmesiden bruger den første, i "
-                              "sommertid (+02:00). Skriv et andet klokkeslæt, hvis du mener vintertid",
-                              severity="advarsel")
+        for meeting in _meetings(index, session):
+            for key, moment in (("start", meeting.start), ("slut", meeting.end)):
+                if moment is None or moment.month not in (3, 10) or moment.hour != 2:
+                    continue  # only the night the clocks change has an hour that is missing or there twice
+                local = moment.replace(tzinfo=COPENHAGEN)
+                if local.astimezone(timezone.utc).astimezone(COPENHAGEN).replace(tzinfo=None) != moment:
+                    yield Finding((*meeting.at, key),
+                                  f"kl. {moment:%H:%M} den {danish.day_month_year(moment)} findes ikke i dansk tid, "
+                                  "fordi uret stilles en time frem den nat (fra 02:00 til 03:00); skriv et "
+                                  "klokkeslæt før 02:00 eller fra 03:00")
+                elif moment.replace(fold=1, tzinfo=COPENHAGEN).utcoffset() != local.utcoffset():
+                    yield Finding((*meeting.at, key),
+                                  f"kl. {moment:%H:%M} den {danish.day_month_year(moment)} findes to gange i dansk "
+                                  "tid, fordi uret stilles en time tilbage den nat; hjemmesiden bruger den første, i "
+                                  "sommertid (+02:00). Skriv et andet klokkeslæt, hvis du mener vintertid",
+                                  severity="advarsel")
 
 
 def _venue_and_region_unless_online(course: dict[str, Any], context: CheckContext) -> Iterator[Finding]:
@@ -438,9 +513,10 @@ def _start_far_ahead(course: dict[str, Any], context: CheckContext) -> Iterator[
     if context is None or context.today is None:
         return
     for index, session in _sessions(course):
-        start: datetime | None = _parsed(parse_datetime, session.get("start"))
+        meetings = _meetings(index, session)
+        at, start = (meetings[0].at, meetings[0].start) if meetings else (None, None)
         if start and start.date() > _years_ahead(context.today, 2):
-            yield Finding(("hold", index, "start"),
+            yield Finding((*at, "start"),
                           f"holdet starter {danish.day_month_year(start)}, mere end to år efter i dag "
                           f"({danish.day_month_year(context.today)}); ret årstallet, hvis det er en skrivefejl",
                           severity="advarsel")
@@ -456,9 +532,10 @@ def _ended_before_written(course: dict[str, Any], context: CheckContext) -> Iter
         return
     limit = months_before(context.written, WRITTEN_AFTER_MONTHS)
     for index, session in _sessions(course):
-        end: datetime | None = _parsed(parse_datetime, session.get("slut"))
+        meetings = _meetings(index, session)
+        at, end = (meetings[-1].at, meetings[-1].end) if meetings else (None, None)
         if end and end.date() < limit:
-            yield Finding(("hold", index, "slut"),
+            yield Finding((*at, "slut"),
                           f"holdet sluttede {danish.day_month_year(end)}, mere end {WRITTEN_AFTER_MONTHS} måneder "
                           f"før filen blev skrevet ({danish.day_month_year(context.written)}), og vises derfor "
                           "ikke; ret årstallet, hvis holdet ikke er holdt endnu", severity="advarsel")
@@ -544,7 +621,12 @@ def _safe_description(course: dict[str, Any], context: CheckContext) -> Iterator
 
 
 CROSS_CHECKS: list[CrossCheck] = [
-    CrossCheck("hold › slut", "a session does not end before it starts", _end_not_before_start),
+    CrossCheck("hold › start/slut/mødegange", "a session has its own start and slut, or its meetings, never both",
+               _times_or_meetings),
+    CrossCheck("hold › slut", "a session or meeting does not end before it starts", _end_not_before_start),
+    CrossCheck("hold › mødegange", "a session's meetings are in time order and do not overlap", _meetings_in_order),
+    CrossCheck("hold › slut", "a session of more than three days without meetings is a warning",
+               _long_span_without_meetings),
     CrossCheck("hold › tilmeldingsfrist", "the sign-up deadline is on or before the start date",
                _deadline_not_after_start),
     CrossCheck("hold › start/slut", "a local time exists on the clock (summer time gap, autumn overlap)",

@@ -435,6 +435,10 @@ def expected_report(root: Path, today: date) -> dict[str, dict[str, str]]:
     """Each course's row of the report (by title), worked out from the course and evaluation files."""
     courses = {p.stem: yaml.load(p.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
                for p in (root / "courses").glob("*.yml")}
+    for course in courses.values():  # a session over several meetings: from the first to the last (FORMAT.md §1)
+        for session in course.get("hold") or []:
+            if "mødegange" in session:
+                session.update(start=session["mødegange"][0]["start"], slut=session["mødegange"][-1]["slut"])
     evaluations = read_evaluations(root)
     since = three_years_before(today)
     year_ago, two_years_ago = today.replace(year=today.year - 1), today.replace(year=today.year - 2)

@@ -44,8 +44,10 @@ def test_every_session_to_come_has_a_calendar_link(sample_site: Path) -> None:
         for session in to_come:
             href = f"hold-{session['start'][:10]}-{session['start'][11:13]}{session['start'][14:16]}.ics"
             found = events(sample_site / "kurser" / slug / href)
-            assert len(found) == 1
-            assert found[0].decoded("dtstart").replace(tzinfo=None) == when(session["start"])
+            meetings = session.get("mødegange") or [session]  # FORMAT.md §1: an event per meeting
+            assert [(e.decoded("dtstart").replace(tzinfo=None), e.decoded("dtend").replace(tzinfo=None))
+                    for e in found] == [(when(m["start"]), when(m["slut"])) for m in meetings]
+            assert len({str(e["UID"]) for e in found}) == len(meetings)
 
 
 @pytest.mark.parametrize("slug, file, utc_start, utc_end", [
@@ -88,14 +90,16 @@ def test_venue_is_the_location(sample_site: Path) -> None:
 
 def test_catalogue_and_topic_calendars_to_subscribe_to(sample_site: Path) -> None:
     everything = events(sample_site / "kalender.ics")
-    expected = sum(len(offered(c)) for c in COURSES.values())
-    assert len(everything) == expected
+    def meetings(course: dict) -> int:
+        return sum(len(s.get("mødegange") or [s]) for s in offered(course))
+
+    assert len(everything) == sum(meetings(c) for c in COURSES.values())
     uids = [str(e["UID"]) for e in everything]
     assert len(set(uids)) == len(uids)
     single = events(sample_site / "kurser" / "det-gode-bestyrelsesmoede" / "hold-2027-06-12-0930.ics")[0]
     assert str(single["UID"]) in uids  # the same event in every calendar: subscribers get updates, not copies
     topic = events(sample_site / "emner" / "oekonomi" / "kalender.ics")
-    assert len(topic) == sum(len(offered(c)) for c in COURSES.values() if "oekonomi" in c["emner"])
+    assert len(topic) == sum(meetings(c) for c in COURSES.values() if "oekonomi" in c["emner"])
     links = [a["href"] for a in content(page(sample_site, "kurser")).select(".genveje a")]
     assert "../kalender.ics" in links
     assert "kalender.ics" in [a["href"] for a in content(page(sample_site, "emner/oekonomi")).select(".genveje a")]
@@ -143,7 +147,7 @@ SCHEMA_ORG: dict[str, set[str]] = {
                "offers", "hasCourseInstance", "instructor", "aggregateRating"},
     "CourseInstance": {"name", "description", "courseMode", "startDate", "endDate", "eventAttendanceMode",
                        "eventStatus", "location", "offers", "organizer", "inLanguage", "url",
-                       "maximumAttendeeCapacity"},
+                       "maximumAttendeeCapacity", "subEvent"},
     "Organization": {"name", "email", "telephone", "url"},
     "Person": {"name", "jobTitle"},
     "Audience": {"audienceType"},
@@ -151,6 +155,7 @@ SCHEMA_ORG: dict[str, set[str]] = {
     "Place": {"name", "address"},
     "PostalAddress": {"streetAddress", "postalCode", "addressLocality", "addressCountry"},
     "VirtualLocation": {"url"},
+    "Event": {"name", "description", "startDate", "endDate", "eventAttendanceMode", "eventStatus", "location"},
     "AggregateRating": {"ratingValue", "ratingCount", "bestRating", "worstRating"},
 }
 ENUMERATIONS = {"https://schema.org/" + v for v in [
@@ -194,6 +199,10 @@ def test_course_json_ld(sample_site: Path, slug: str) -> None:
         assert start.utcoffset() is not None  # with offset
         assert start.replace(tzinfo=None) == when(session["start"])
         assert datetime.fromisoformat(instance["endDate"]).replace(tzinfo=None) == when(session["slut"])
+        meetings = session.get("mødegange")
+        assert [(datetime.fromisoformat(e["startDate"]).replace(tzinfo=None),
+                 datetime.fromisoformat(e["endDate"]).replace(tzinfo=None)) for e in instance.get("subEvent", [])] == [
+            (when(m["start"]), when(m["slut"])) for m in meetings or []]
         assert instance["offers"]["priceCurrency"] == "DKK" and instance["offers"]["price"] == int(course["pris"])
         cancelled = session.get("status") == "aflyst"
         assert instance["eventStatus"].endswith("EventCancelled" if cancelled else "EventScheduled")

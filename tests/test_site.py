@@ -25,8 +25,15 @@ DEPARTMENT = yaml.safe_load((REPO / "config" / "department.yml").read_text(encod
 
 
 def load_courses() -> dict[str, dict]:
-    return {p.stem: yaml.load(p.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-            for p in sorted((REPO / "courses").glob("*.yml"))}
+    """The sample's courses as written; a session held over several meetings also gets the 'start' of its first
+    meeting and the 'slut' of its last, as FORMAT.md §1 says it starts and ends."""
+    courses = {p.stem: yaml.load(p.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+               for p in sorted((REPO / "courses").glob("*.yml"))}
+    for course in courses.values():
+        for session in course.get("hold") or []:
+            if "mødegange" in session:
+                session.update(start=session["mødegange"][0]["start"], slut=session["mødegange"][-1]["slut"])
+    return courses
 
 
 COURSES = load_courses()
@@ -92,6 +99,15 @@ def form_of(course: dict, session: dict) -> str:
 
 
 def time_span(session: dict) -> str:
+    """How a session's times begin on its page: its day and hours, or for a session over several meetings how many
+    and what ("3 aftener:"; days within a day from 17.00 are evenings, others days, and meetings over several days
+    'mødegange')."""
+    meetings = session.get("mødegange")
+    if meetings:
+        spans = [(when(m["start"]), when(m["slut"])) for m in meetings]
+        unit = ("mødegange" if any(a.date() != b.date() for a, b in spans)
+                else "aftener" if all(a.hour >= 17 for a, _ in spans) else "dage")
+        return f"{len(meetings)} {unit}:"
     start, end = when(session["start"]), when(session["slut"])
     if start.date() == end.date():
         text = f"{danish_date(start)} kl. {start:%H.%M}–{end:%H.%M}"

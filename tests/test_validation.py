@@ -320,10 +320,56 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
                                       "start: 2027-03-28 02:30\n    slut: 2027-03-28 15:30"),
      ["12:12: fejl: hold nr. 1 › start: kl. 02:30 den 28. marts 2027 findes ikke i dansk tid, fordi uret stilles en "
       "time frem den nat (fra 02:00 til 03:00); skriv et klokkeslæt før 02:00 eller fra 03:00"]),
-    ("vintertid-to-gange", variant("slut: 2027-03-06 15:30", "slut: 2027-10-31 02:30"),
+    ("vintertid-to-gange", variant("start: 2027-03-06 09:30\n    slut: 2027-03-06 15:30",
+                                   "start: 2027-10-30 20:00\n    slut: 2027-10-31 02:30"),
      ["13:11: advarsel: hold nr. 1 › slut: kl. 02:30 den 31. oktober 2027 findes to gange i dansk tid, fordi uret "
       "stilles en time tilbage den nat; hjemmesiden bruger den første, i sommertid (+02:00). Skriv et andet "
       "klokkeslæt, hvis du mener vintertid"]),
+    # Sessions held over several meetings (FORMAT.md v3 §1)
+    ("moedegange-og-start", variant("slut: 2027-03-06 15:30", "slut: 2027-03-06 15:30\n    mødegange:\n"
+                                    "      - {start: 2027-03-06 09:30, slut: 2027-03-06 15:30}\n"
+                                    "      - {start: 2027-03-13 09:30, slut: 2027-03-13 15:30}"),
+     ["15:7: fejl: hold nr. 1 › mødegange: holdet har både mødegange og sin egen start eller slut; skriv enten start "
+      "og slut eller mødegange, ikke begge"]),
+    ("hverken-start-eller-moedegange", variant("  - start: 2027-03-06 09:30\n    slut: 2027-03-06 15:30\n    sted",
+                                               "  - sted"),
+     ["12:5: fejl: hold nr. 1 › slut: mangler; tilføj fx 'slut: 2027-03-06 15:30', eller skriv holdets mødegange "
+      "under 'mødegange', hvis det holdes over flere gange",
+      "12:5: fejl: hold nr. 1 › start: mangler; tilføj fx 'start: 2027-03-05 16:00', eller skriv holdets mødegange "
+      "under 'mødegange', hvis det holdes over flere gange"]),
+    ("en-moedegang", variant("start: 2027-03-06 09:30\n    slut: 2027-03-06 15:30",
+                             "mødegange:\n      - {start: 2027-03-06 09:30, slut: 2027-03-06 15:30}"),
+     ["13:7: fejl: hold nr. 1 › mødegange: skal have mindst 2 punkter, men har 1"]),
+    ("moedegange-overlapper", variant("start: 2027-03-06 09:30\n    slut: 2027-03-06 15:30",
+                                      "mødegange:\n      - {start: 2027-03-06 09:30, slut: 2027-03-06 15:30}\n"
+                                      "      - {start: 2027-03-06 15:00, slut: 2027-03-06 17:00}"),
+     ["14:17: fejl: hold nr. 1 › mødegange nr. 2 › start: mødegang 2 begynder (2027-03-06 15:00), før mødegang 1 "
+      "slutter (2027-03-06 15:30); skriv mødegangene i tidsorden, så hver begynder, når den forrige er slut eller "
+      "senere"]),
+    ("moedegang-slutter-foer-start", variant("start: 2027-03-06 09:30\n    slut: 2027-03-06 15:30",
+                                             "mødegange:\n      - {start: 2027-03-06 09:30, slut: 2027-03-06 15:30}\n"
+                                             "      - {start: 2027-03-13 15:30, slut: 2027-03-13 09:30}"),
+     ["14:41: fejl: hold nr. 1 › mødegange nr. 2 › slut: slut (2027-03-13 09:30) ligger før start "
+      "(2027-03-13 15:30); skriv et sluttidspunkt, der er samme tid som start eller senere"]),
+    ("frist-efter-foerste-moedegang", variant("start: 2027-03-06 09:30\n    slut: 2027-03-06 15:30",
+                                              "mødegange:\n      - {start: 2027-02-01 18:00, slut: 2027-02-01 21:00}\n"
+                                              "      - {start: 2027-03-13 09:30, slut: 2027-03-13 15:30}"),
+     ["17:23: fejl: hold nr. 1 › tilmeldingsfrist: tilmeldingsfristen (2027-02-05) ligger efter den første mødegangs "
+      "dato (2027-02-01); skriv en dato til og med 2027-02-01"]),
+    ("moedegang-i-sommertidens-hul", variant("start: 2027-03-06 09:30\n    slut: 2027-03-06 15:30",
+                                             "mødegange:\n      - {start: 2027-03-06 09:30, slut: 2027-03-06 15:30}\n"
+                                             "      - {start: 2027-03-28 02:30, slut: 2027-03-28 15:30}"),
+     ["14:17: fejl: hold nr. 1 › mødegange nr. 2 › start: kl. 02:30 den 28. marts 2027 findes ikke i dansk tid, "
+      "fordi uret stilles en time frem den nat (fra 02:00 til 03:00); skriv et klokkeslæt før 02:00 eller fra 03:00"]),
+    ("moedegang-med-ukendt-noegle", variant("start: 2027-03-06 09:30\n    slut: 2027-03-06 15:30",
+                                            "mødegange:\n      - {start: 2027-03-06 09:30, slut: 2027-03-06 15:30}\n"
+                                            "      - {start: 2027-03-13 09:30, slut: 2027-03-13 15:30, "
+                                            "noter: Modul 2}"),
+     ["14:59: fejl: hold nr. 1 › mødegange nr. 2 › noter: ukendt nøgle 'noter'; mente du 'note'?"]),
+    ("lang-periode-uden-moedegange", variant("slut: 2027-03-06 15:30", "slut: 2027-03-27 15:30"),
+     ["13:11: advarsel: hold nr. 1 › slut: holdet varer fra 6. marts 2027 til 27. marts 2027 i ét stræk, og sådan "
+      "vises det på siden og i kalenderen. Mødes holdet flere gange (fx aftener eller moduler), så skriv hver gang "
+      "under 'mødegange' med sin egen start og slut i stedet for holdets start og slut"]),
     ("beskrivelse-med-script", variant("  Vi gennemgår hele mødet fra indkaldelse til referat.\n",
                                        "  Vi gennemgår hele mødet.\n\n  Se <script>alert(1)</script> og "
                                        "`<script>` i kode.\n"),
