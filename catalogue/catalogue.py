@@ -15,6 +15,7 @@ from .fields import COPENHAGEN
 from .learning_paths import PathPlace, load_path, places_of
 from .memo import Memo, fingerprint
 from .models import CourseEntry, Department, PathEntry, SessionEvaluation, Taxonomy
+from .offer import home_regions
 from .processes import Shared, processors
 from .project import Project
 from .sources import Committed, SourceTree
@@ -126,7 +127,8 @@ def load_catalogue(project: Project, partial: bool = False, memo: CourseFilesMem
     path_files, problems = yaml_files(project, project.paths_dir, "forløb")
     found += problems
     context.pages = generated_sources(context.courses, taxonomy.emner if taxonomy else (),
-                                      (path.stem for path in path_files))
+                                      (path.stem for path in path_files),
+                                      home_regions(taxonomy.keys("regioner")) if taxonomy else ())
     remembering = memo is not None
     memo = memo if memo is not None else Memo()  # without one: kept for this call only, by path alone
     memo.within(fingerprint(taxonomy.model_dump_json() if taxonomy else "", *context.content_pages,

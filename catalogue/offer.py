@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Callable
 from urllib.parse import quote, urlsplit
 
 from . import danish
@@ -13,6 +14,7 @@ from .models import ONLINE, ONLINE_REGION, Course, CourseEntry, Session
 # Session statuses the build acts on (taxonomy `status`, FORMAT.md §3)
 CANCELLED = "aflyst"
 FULL = "fuldt"
+WAITING_LIST = "venteliste"  # full, but taking names for a waiting list
 CLOSED = "lukket"  # not a status: sign-up has closed by its deadline or because the session has begun
 
 
@@ -45,7 +47,7 @@ def upcoming(course: Course, today: date) -> list[Session]:
 
 
 def next_session(course: Course, today: date) -> Session | None:
-    """The first session still to come that is not cancelled."""
+    """The first session still to come that is not cancelled, whether one can sign up for it or not."""
     return next(iter(bookable(course, today)), None)
 
 
@@ -62,11 +64,52 @@ def regions_served(session: Session, regions: list[str]) -> list[str]:
     return [session.region] if session.region else []
 
 
+def home_regions(regions: list[str]) -> list[str]:
+    """The regions residents live in, each with a page of its own (FORMAT.md §4, /kurser/region/<region>/): the
+    taxonomy's regions but the whole country."""
+    return [region for region in regions if region != ONLINE_REGION]
+
+
+def months_of(session: Session) -> list[date]:
+    """The months a session is held in, each as its first day: what the month filter matches (FORMAT.md §4: a
+    session fits a month when one of its meetings falls in it): the months each meeting starts and ends in."""
+    return sorted({date(moment.year, moment.month, 1) for meeting in session.meetings
+                   for moment in (meeting.start, meeting.slut)})
+
+
+# How lists and pages prefer a session when they show one of several (preference): seats to sign up for, then
+# a waiting list, then neither (begun, or its deadline has passed)
+SEATS, WAITING, NEITHER = 0, 1, 2
+
+
+def preference(session: Session, today: date) -> int:
+    """SEATS when one can sign up for a seat; WAITING when one can ask for a place on a waiting list (status
+    `venteliste`, or a full session not yet begun); NEITHER otherwise."""
+    if closed_reason(session, today) is None:
+        return WAITING if session.status == WAITING_LIST else SEATS
+    return WAITING if session.status == FULL and session.start.date() > today else NEITHER
+
+
+def in_preference(sessions: list[Session], today: date) -> list[Session]:
+    """Sessions in the order a card, a list or a course page picks among them: those with seats first, then
+    those with a waiting list, then the rest; each group by date. The first is the one shown."""
+    return sorted(sessions, key=lambda s: (preference(s, today), s.start))
+
+
+def shown_sessions(course: Course, today: date) -> list[Session]:
+    """A course's sessions to come that are not cancelled, in preference (``in_preference``)."""
+    return in_preference(bookable(course, today), today)
+
+
 def featured_session(course: Course, today: date) -> Session | None:
-    """The session a course page puts first: the next one open for sign-up, else the next full one (which
-    offers a waiting list), else none."""
-    return open_session(course, today) or next(
-        (s for s in bookable(course, today) if s.status == FULL and s.start.date() > today), None)
+    """The session a course page puts first, as a card shows it: the next one with seats, else the next with a
+    waiting list, else none."""
+    return next((s for s in shown_sessions(course, today) if preference(s, today) != NEITHER), None)
+
+
+def offers_waiting_list(session: Session, today: date) -> bool:
+    """Whether a full session (status `fuldt`) still takes names for its waiting list: it has not begun."""
+    return session.status == FULL and preference(session, today) == WAITING
 
 
 def open_session(course: Course, today: date) -> Session | None:
@@ -172,16 +215,27 @@ def signup_is_mail(session: Session) -> bool:
 
 @dataclass(frozen=True)
 class Listing:
-    """A course as the catalogue lists it: its entry and its next session, if any."""
+    """A course as a list shows it: its entry and the sessions its card may show, in preference (the first is
+    shown; the catalogue's filters pick the first that fits them)."""
 
     entry: CourseEntry
-    next: Session | None
+    sessions: tuple[Session, ...]
+
+    @property
+    def next(self) -> Session | None:
+        """The session the card shows, if any."""
+        return self.sessions[0] if self.sessions else None
 
 
-def catalogue_order(entries: list[CourseEntry], today: date) -> list[Listing]:
-    """Courses with a session to come first, by next date; then the others by title."""
-    listings = [Listing(e, next_session(e.course, today)) for e in entries]
+def catalogue_order(entries: list[CourseEntry], today: date,
+                    fits: Callable[[Session], bool] | None = None) -> list[Listing]:
+    """Courses with a session to come first, by the date of the session each card shows; then the others by title.
+    With ``fits``, only the sessions that fit, and only the courses with one."""
+    listings = [Listing(e, tuple(s for s in shown_sessions(e.course, today) if fits is None or fits(s)))
+                for e in entries]
     planned = sorted((x for x in listings if x.next),
                      key=lambda x: (x.next.start, danish.sort_key(x.entry.course.titel)))
+    if fits is not None:
+        return planned
     unplanned = sorted((x for x in listings if not x.next), key=lambda x: danish.sort_key(x.entry.course.titel))
     return planned + unplanned

@@ -54,6 +54,7 @@ from .urls import (
     generated_sources,
     link_target,
     path_src,
+    region_src,
     relative_url,
     topic_src,
 )
@@ -85,6 +86,20 @@ class GeneratedPage:
     @property
     def is_page(self) -> bool:
         return self.src_uri.endswith(".md")
+
+
+def month_key(month: date) -> str:
+    """A month as the catalogue's address and filters write it (FORMAT.md §4): YYYY-MM."""
+    return f"{month.year:04d}-{month.month:02d}"
+
+
+@dataclass(frozen=True)
+class Region:
+    """A region with a page of its own, as links to it show it: its key, its name, and how many courses it has."""
+
+    key: str
+    name: str
+    count: int
 
 
 def _call(make: Callable[[], T]) -> T:
@@ -193,12 +208,16 @@ class PageGenerator:
             signup_details=offer.SIGNUP_DETAILS_TEXT,
             inline_markdown=inline_markdown,
             bookable_sessions=lambda c: offer.bookable(c, today),
+            waiting_list=lambda s: offer.offers_waiting_list(s, today),
+            month_keys=lambda s: [month_key(m) for m in offer.months_of(s)],
+            month_key=month_key,
             session_regions=lambda s: offer.regions_served(s, catalogue.taxonomy.keys("regioner")),
             state=lambda s: offer.session_state(s, today, catalogue.taxonomy.label("status", s.status)),
             state_class=lambda s: offer.state_key(s, today),
             waiting_list_href=lambda c, s: offer.waiting_list_href(c, s, catalogue.department.email),
             course_src=course_src,
             topic_src=topic_src,
+            region_src=region_src,
             path_src=path_src,
             pages=dict(home=HOME, evaluation=EVALUATION, catalogue=CATALOGUE, topics=TOPICS, new_members=NEW_MEMBERS,
                        tailored=TAILORED, ideas=IDEAS, practical=PRACTICAL, about=ABOUT, toolkit=TOOLKIT,
@@ -216,10 +235,18 @@ class PageGenerator:
             by_title=lambda items: sorted(items, key=lambda i: danish.sort_key(i.meta.titel)),
         )
         self._listings = offer.catalogue_order(catalogue.courses, today)
+        # Each region's catalogue: the courses with a session for its residents, each with those sessions
+        regions = catalogue.taxonomy.keys("regioner")
+        self.region_listings = {
+            region: offer.catalogue_order(catalogue.courses, today,
+                                          fits=lambda s, region=region: region in offer.regions_served(s, regions))
+            for region in offer.home_regions(regions)}
+        self.env.globals["regions"] = [Region(key, catalogue.taxonomy.label("regioner", key), len(listings))
+                                       for key, listings in self.region_listings.items()]
         # The pages this generator makes, by source path (an editor's link to one is made as to a page of content/),
         # the preview's error pages aside
         self.page_sources = generated_sources((e.slug for e in catalogue.courses), catalogue.taxonomy.emner,
-                                              (e.slug for e in catalogue.paths))
+                                              (e.slug for e in catalogue.paths), self.region_listings)
 
     @staticmethod
     def _path_step_titles(catalogue: Catalogue) -> list[str]:
@@ -300,11 +327,26 @@ class PageGenerator:
             path_places=self.catalogue.places_of_course(entry.slug))
 
     def catalogue_page(self) -> GeneratedPage:
-        months = sorted({date(s.start.year, s.start.month, 1) for e in self.catalogue.courses
-                         for s in offer.bookable(e.course, self.today)})
+        """The catalogue, with the filters' choices: the months from the first a session is held in to the last."""
+        held = {month for x in self._listings for s in x.sessions for month in offer.months_of(s)}
+        months = []
+        if held:
+            month, last = min(held), max(held)
+            while month <= last:
+                months.append(month)
+                month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
         return self.render(CATALOGUE, "catalogue.html.jinja", "Alle kurser",
                            "Alle kurser for beboerdemokrater: de næste hold først.",
                            listings=self.listings(), session_months=months)
+
+    def region_page(self, region: str) -> GeneratedPage:
+        """One region's catalogue as a plain page (FORMAT.md §4): the courses with a session its residents can go
+        to (there, online or for the whole country), each card showing the first such session, by its date."""
+        name = self.catalogue.taxonomy.label("regioner", region)
+        title = f"Kurser i {name if name.lower().startswith('region') else 'Region ' + name}"
+        return self.render(region_src(region), "region.html.jinja", title,
+                           f"{title}: kurserne med et hold i regionen, online eller for hele landet, de næste først.",
+                           region=region, listings=self.region_listings[region])
 
     def topic(self, key: str) -> GeneratedPage:
         entry = self.catalogue.taxonomy.emner[key]
@@ -407,7 +449,8 @@ class PageGenerator:
         pages: list[Callable[[], GeneratedPage]] = [
             self.home, self.catalogue_page, self.topics, self.new_members, self.tailored, self.ideas, self.practical,
             self.toolkit_index, self.search, self.printable, self.new_files, self.evaluation,
-            *(functools.partial(self.topic, key) for key in self.catalogue.taxonomy.emner), self.paths_index,
+            *(functools.partial(self.topic, key) for key in self.catalogue.taxonomy.emner),
+            *(functools.partial(self.region_page, region) for region in self.region_listings), self.paths_index,
             *(functools.partial(self.learning_path, entry) for entry in self.catalogue.paths),
             functools.partial(atom_feed_page, self.catalogue, self.site_url, self.today)]
         work: list[Callable[[], GeneratedPage | CourseFiles]] = [

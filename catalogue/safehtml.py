@@ -75,6 +75,7 @@ SITE_CLASS_BLOCKS = frozenset({
     "pilot", "regler", "soeg", "soeg-resultat", "soeg-side", "status", "udgiver", "udskrift-kontakt",
     "vaerktoej-antal", "vaerktoej-emner", "vaerktoej-genveje", "vaerktoej-gruppe", "vaerktoej-liste",
     "vaerktoej-post", "vaerktoej-skjult", "video", "visually-hidden", "vurdering",
+    "kun-med-js", "region-knapper", "uden-js",  # words for readers with scripts or without; the regions' pages
 })
 _BLOCK = re.compile(r"__|--")
 

@@ -30,8 +30,9 @@ GENERATED = (HOME, CATALOGUE, TOPICS, NEW_MEMBERS, TAILORED, IDEAS, PRACTICAL, T
 GENERATED_FOLDERS = ("kurser/", "emner/", "forloeb/")
 
 
-# Course slugs whose page would be one of the generated pages above (and topic keys, for /emner/).
-RESERVED_SLUGS = frozenset({"index", "katalog"})
+# Course slugs whose page would be one of the generated pages above, or the folder of the regions' pages (and
+# topic keys, for /emner/).
+RESERVED_SLUGS = frozenset({"index", "katalog", "region"})
 RESERVED_TOPICS = frozenset({"index"})
 RESERVED_PATHS = frozenset({"index"})
 
@@ -44,6 +45,11 @@ def topic_src(topic: str) -> str:
     return f"emner/{topic}.md"
 
 
+def region_src(region: str) -> str:
+    """The catalogue for one region (FORMAT.md §4: /kurser/region/<region>/)."""
+    return f"kurser/region/{region}.md"
+
+
 def path_src(slug: str) -> str:
     """A learning path's page."""
     return f"forloeb/{slug}.md"
@@ -54,11 +60,13 @@ def is_generated(src_uri: str) -> bool:
     return src_uri in GENERATED or src_uri.startswith(GENERATED_FOLDERS)
 
 
-def generated_sources(courses: Iterable[str], topics: Iterable[str], paths: Iterable[str]) -> frozenset[str]:
+def generated_sources(courses: Iterable[str], topics: Iterable[str], paths: Iterable[str],
+                      regions: Iterable[str] = ()) -> frozenset[str]:
     """The pages the site makes with no file of their own, by the source path each would have (the preview's
-    error pages aside): for the courses, topics and learning paths of these slugs and keys."""
+    error pages aside): for the courses, topics, learning paths and regions (those with a page) of these slugs and
+    keys."""
     return frozenset([*GENERATED, PRINTABLE, *map(course_src, courses), *map(topic_src, topics), PATHS,
-                      *map(path_src, paths)])
+                      *map(path_src, paths), *map(region_src, regions)])
 
 
 def link_target(address: str, src_uri: str) -> tuple[str, str, str] | None:

@@ -14,6 +14,8 @@ PAGES = {
     "catalogue": "kurser/",
     "catalogue, filtered": "kurser/?emne=oekonomi&region=hovedstaden",
     "catalogue, filtered to nothing": "kurser/?emne=byggeri&maaned=2027-03",
+    "catalogue, a span of months": "kurser/?region=midtjylland&fra=2027-03&til=2027-05",
+    "a region's catalogue": "kurser/region/midtjylland/",
     "search page": "soeg/",
     "course with open sessions": "kurser/introduktion-til-bestyrelsesarbejdet/",
     "course with closed sessions": "kurser/grundlaeggende-budget-og-regnskab/",

@@ -16,8 +16,9 @@ PRIMARY_BLUE = "rgb(0, 77, 153)"  # the one primary button's background (kursus.
 
 
 def first_open_session(course: dict[str, Any]) -> dict[str, Any] | None:
-    """The first session one can still sign up for: to come, not cancelled or full, deadline not passed."""
-    sessions = sorted(course.get("hold") or [], key=lambda s: s["start"])
+    """The first session one can still sign up for: to come, not cancelled or full, deadline not passed; one with
+    seats before one with only a waiting list (status 'venteliste')."""
+    sessions = sorted(course.get("hold") or [], key=lambda s: (s.get("status") == "venteliste", s["start"]))
     for session in sessions:
         if (when(session["start"]).date() > TODAY and session.get("status", "ledig") not in ("aflyst", "fuldt")
                 and str(session["tilmeldingsfrist"]) >= TODAY.isoformat()):

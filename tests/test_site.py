@@ -87,11 +87,25 @@ def open_for_signup(session: dict) -> bool:
             and when(session["start"]).date() > TODAY)
 
 
+def preference(session: dict) -> int:
+    """0: a seat to sign up for; 1: a waiting list (status 'venteliste' and open, or full and not begun);
+    2: neither (begun, deadline passed)."""
+    if open_for_signup(session):
+        return 1 if session.get("status") == "venteliste" else 0
+    return 1 if session.get("status") == "fuldt" and when(session["start"]).date() > TODAY else 2
+
+
+def shown_sessions(course: dict, fits=lambda session: True) -> list[dict]:
+    """The sessions to come (not cancelled) that fit, in the order a card picks among them: seats first, then a
+    waiting list, then the rest, each by date. A card shows the first."""
+    sessions = [s for s in offered(course) if s.get("status") != "aflyst" and fits(s)]
+    return sorted(sessions, key=lambda s: (preference(s), when(s["start"])))
+
+
 def featured(course: dict) -> dict | None:
-    """The session a course page puts first: the next open one, else the next full one to come."""
-    sessions = [s for s in offered(course) if s.get("status") != "aflyst"]
-    return next((s for s in sessions if open_for_signup(s)), None) or next(
-        (s for s in sessions if s.get("status") == "fuldt" and when(s["start"]).date() > TODAY), None)
+    """The session a course page puts first, as its card shows it: the next with a seat, else the next with a
+    waiting list."""
+    return next((s for s in shown_sessions(course) if preference(s) < 2), None)
 
 
 def form_of(course: dict, session: dict) -> str:
@@ -252,8 +266,12 @@ def test_closed_sessions_say_why(sample_site: Path) -> None:
 
 
 def test_waiting_list_has_its_own_button(sample_site: Path) -> None:
-    box = content(page(sample_site, "kurser/budgetopfoelgning")).select_one("section.naeste-hold")
-    assert text_of(box.select_one("a.knap--primaer")).startswith("Skriv dig på venteliste")
+    """A session with only a waiting list (status 'venteliste') offers it; a later session with seats comes first."""
+    main = content(page(sample_site, "kurser/budgetopfoelgning"))
+    box = main.select_one("section.naeste-hold")
+    assert "5. oktober 2027" in text_of(box) and text_of(box.select_one("a.knap--primaer")).startswith("Tilmeld dig")
+    waiting = next(i for i in listed_sessions(main) if text_of(i).startswith("Tirsdag 16. marts 2027"))
+    assert text_of(waiting.select_one("a.knap")).startswith("Skriv dig på venteliste")
 
 
 def test_no_session_course_says_how_to_ask(sample_site: Path) -> None:
@@ -290,18 +308,61 @@ def test_contact_and_rules_on_every_course_page_and_practical_page(sample_site: 
             assert rule in text, (slug, rule)
 
 
-def expected_catalogue_order() -> list[str]:
-    def next_start(course: dict) -> datetime | None:
-        starts = [when(s["start"]) for s in offered(course) if s.get("status") != "aflyst"]
-        return min(starts) if starts else None
+def danish_title(course: dict) -> str:
+    return course["titel"].casefold().translate(str.maketrans({"æ": "{", "ø": "|", "å": "}"}))
 
-    def danish_title(course: dict) -> str:
-        return course["titel"].casefold().translate(str.maketrans({"æ": "{", "ø": "|", "å": "}"}))
+
+def expected_catalogue_order() -> list[str]:
+    """Courses by the start of the session their card shows, then by title; those without a session last."""
+    def next_start(course: dict) -> datetime | None:
+        shown = shown_sessions(course)
+        return when(shown[0]["start"]) if shown else None
 
     planned = sorted((s for s, c in COURSES.items() if next_start(c)),
                      key=lambda s: (next_start(COURSES[s]), danish_title(COURSES[s])))
     unplanned = sorted((s for s, c in COURSES.items() if not next_start(c)), key=lambda s: danish_title(COURSES[s]))
     return planned + unplanned
+
+
+def card_sessions(main: Tag) -> dict[str, str]:
+    """The cards of a list: course slug → the text of the session each shows."""
+    return {a["href"].strip("/").split("/")[-1]: text_of(card.select_one(".kursus-kort__hold:not([hidden])"))
+            for card in main.select("li.kursus-kort") for a in card.select(".kursus-kort__titel a")}
+
+
+# The cases of issue 29 (point 4): the first session is full, or closed by its deadline, or has only a waiting
+# list, while a later one has seats. The card names the later one.
+LATER_SEATS = {
+    "webinar-saadan-laeser-du-afdelingens-budget": ("2027-01-27", "2027-02-23"),  # full before
+    "det-gode-bestyrelsesmoede": ("2027-03-06", "2027-06-12"),  # full before
+    "budgetopfoelgning": ("2027-03-16", "2027-10-05"),  # only a waiting list before
+}
+
+
+@pytest.mark.parametrize("url", ["", "kurser", "ny-i-bestyrelsen", "emner/oekonomi", "emner/bestyrelsesarbejde"])
+def test_a_card_shows_the_next_session_with_seats(sample_site: Path, url: str) -> None:
+    cards = card_sessions(content(page(sample_site, url)))
+    assert cards
+    for slug, line in cards.items():
+        shown = shown_sessions(COURSES[slug])
+        if not shown:
+            assert line == "Ingen planlagte hold"
+            continue
+        session = shown[0]
+        assert line.startswith(f"Næste hold: {danish_date(when(session['start']).date())},"), (slug, line)
+        if preference(session) == 0:
+            assert "Fuldt booket" not in line and "Venteliste" not in line
+    for slug, (earlier, later) in LATER_SEATS.items():
+        if slug in cards:
+            assert danish_date(date.fromisoformat(later)) in cards[slug]
+            assert danish_date(date.fromisoformat(earlier)) not in cards[slug]
+
+
+def test_the_cases_of_a_later_session_with_seats_are_in_the_sample() -> None:
+    for slug, (earlier, later) in LATER_SEATS.items():
+        sessions = {s["start"][:10]: s for s in offered(COURSES[slug])}
+        assert preference(sessions[earlier]) == 1 and preference(sessions[later]) == 0
+        assert when(sessions[earlier]["start"]) < when(sessions[later]["start"])
 
 
 def test_catalogue_lists_every_course_upcoming_first(sample_site: Path) -> None:

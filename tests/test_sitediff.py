@@ -118,12 +118,13 @@ def test_an_unchanged_rebuild_changes_no_page(base: tuple[Path, Path], rebuilt: 
 def test_a_changed_session_lists_the_course_and_the_pages_that_show_it(base: tuple[Path, Path],
                                                                        status_changed: Path) -> None:
     found = sections(diff(base[1], status_changed))
-    assert list(found) == ["Ændrede sider (4)"]
-    changed = found["Ændrede sider (4)"]
+    assert list(found) == ["Ændrede sider (5)"]
+    changed = found["Ændrede sider (5)"]
     assert changed[0] == ("Budgetopfølgning", f"/kurser/{COURSE}/")  # course pages first
     addresses = [address for _, address in changed]
-    # The lists that show the session's status: all courses, the course's topic, the printable catalogue.
-    assert {"/kurser/", "/emner/oekonomi/", "/kurser/katalog/"} <= set(addresses)
+    # The lists that show the session's status: all courses, the course's topic, the printable catalogue, the
+    # catalogue of the session's region.
+    assert {"/kurser/", "/emner/oekonomi/", "/kurser/katalog/", "/kurser/region/midtjylland/"} <= set(addresses)
     # Nothing that does not show the course: every other page listed links to it.
     for address in addresses[1:]:
         assert links_to(status_changed, address, f"/kurser/{COURSE}/"), address
