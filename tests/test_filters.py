@@ -451,3 +451,26 @@ def test_a_region_is_no_course_name(project: Path) -> None:
     assert result.returncode == 1
     assert result.errors == ["courses/region.yml:1:1: fejl: filnavnet 'region.yml' er optaget af en side, som "
                              "hjemmesiden selv laver; giv kurset et andet navn"], result.stdout
+
+
+def test_a_card_shows_a_full_session_only_when_none_has_seats_and_then_its_waiting_list(project: Path) -> None:
+    """Issue 29, point 4: a full session leads a card only when no session of the course has seats."""
+    course = project / "courses" / "det-gode-bestyrelsesmoede.yml"
+    text = course.read_text(encoding="utf-8")
+    assert text.count("    pladser: 20\n") == 3 and text.count("status: fuldt") == 1
+    course.write_text(text.replace("    tilmelding: mailto:kursus@example.dk\n    pladser: 20\n",
+                                   "    tilmelding: mailto:kursus@example.dk\n    status: fuldt\n    pladser: 20\n"),
+                      encoding="utf-8")
+    result = run_build(project, "build", "--dato", "2027-01-15")
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = project / "site"
+    for url in ("kurser", "emner/bestyrelsesarbejde", "ny-i-bestyrelsen", "kurser/region/hovedstaden"):
+        line = card_sessions(content(page(site, url)))["det-gode-bestyrelsesmoede"]
+        assert line == "Næste hold: lørdag 6. marts 2027, Valby · Fuldt booket – skriv dig på venteliste", url
+    # In Nordjylland the region's own full session, not the earlier one in Valby
+    line = card_sessions(content(page(site, "kurser/region/nordjylland")))["det-gode-bestyrelsesmoede"]
+    assert line.startswith("Næste hold: lørdag 12. juni 2027, Hjørring · Fuldt booket")
+    # The course page's first box is the same session, with its waiting list
+    box = content(page(site, "kurser/det-gode-bestyrelsesmoede")).select_one("section.naeste-hold")
+    assert "6. marts 2027" in text_of(box)
+    assert text_of(box.select_one("a.knap--primaer")).startswith("Skriv dig på venteliste")
