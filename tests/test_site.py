@@ -349,7 +349,8 @@ def test_a_card_shows_the_next_session_with_seats(sample_site: Path, url: str) -
             assert line == "Ingen planlagte hold"
             continue
         session = shown[0]
-        assert line.startswith(f"Næste hold: {danish_date(when(session['start']).date())},"), (slug, line)
+        several = f" (første af {time_span(session)[:-1]})" if session.get("mødegange") else ""
+        assert line.startswith(f"Næste hold: {danish_date(when(session['start']).date())}{several},"), (slug, line)
         if preference(session) == 0:
             assert "Fuldt booket" not in line and "Venteliste" not in line
     for slug, (earlier, later) in LATER_SEATS.items():
