@@ -72,7 +72,7 @@ SITE_CLASS_BLOCKS = frozenset({
     "ikke-fundet", "js", "katalog-hold", "katalog-kursus", "knap", "knapper", "kontakt", "kopier", "kursus-fakta",
     "kursus-intro", "kursus-kort", "kursus-liste", "kursus-soeg", "link-liste", "maerke", "materiale-emne",
     "materiale-kort", "materiale-liste", "materiale-meta", "materialer", "med-js", "mere", "naeste-hold", "ny-fil",
-    "pilot", "regler", "soeg", "soeg-resultat", "soeg-side", "status", "udgiver", "udskrift-kontakt",
+    "pilot", "regler", "sidefod", "soeg", "soeg-resultat", "soeg-side", "status", "udgiver", "udskrift-kontakt",
     "vaerktoej-antal", "vaerktoej-emner", "vaerktoej-genveje", "vaerktoej-gruppe", "vaerktoej-liste",
     "vaerktoej-post", "vaerktoej-skjult", "video", "visually-hidden", "vurdering",
     "kun-med-js", "region-knapper", "uden-js",  # words for readers with scripts or without; the regions' pages
