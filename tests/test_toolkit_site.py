@@ -136,7 +136,9 @@ def test_courses_and_materials_link_both_ways(sample_site: Path) -> None:
 
 TYPE_GROUPS = {"skabelon": "Skabeloner", "vejledning": "Vejledninger", "video": "Videoer", "link": "Links"}
 PHONE = {"width": 375, "height": 812}
-FOUR_SCREENS = 4 * PHONE["height"]  # 3,248 px: the toolkit's front page must be shorter on a phone
+# The toolkit's front page on a phone: each intro whole (tests/test_layout.py), so about five and a half screens
+# for the sample's 26 items, with links to the groups at the top; shorter than six.
+SIX_SCREENS = 6 * PHONE["height"]
 
 
 def toolkit_links(main: Tag) -> list[str]:
@@ -160,7 +162,7 @@ def test_toolkit_front_page_lists_each_item_once_in_its_type_group(sample_site: 
             url = urljoin("/vaerktoejskasse/", row.select_one("h3 a")["href"]).strip("/")
             meta, _ = ITEMS[url]
             assert text_of(row.select_one("h3 a")) == meta["titel"]
-            assert text_of(row.select_one("p")) == meta["intro"]  # the whole intro; the style shortens it
+            assert text_of(row.select_one("p")) == meta["intro"]  # the whole intro
     assert main.select_one("p.kursus-intro")["data-pagefind-meta"] == "intro"
 
 
@@ -187,7 +189,7 @@ def test_toolkit_front_page_fits_a_phone(browser: Any, base_url: str) -> None:
         page = context.new_page()
         page.goto(base_url + "vaerktoejskasse/", wait_until="networkidle")
         height = page.evaluate("document.documentElement.scrollHeight")
-        assert height < FOUR_SCREENS, f"{height} px with JavaScript {'on' if javascript else 'off'}"
+        assert height < SIX_SCREENS, f"{height} px with JavaScript {'on' if javascript else 'off'}"
         small = page.evaluate("""() => {
             const small = [];
             const walker = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT);
