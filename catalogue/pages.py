@@ -569,12 +569,11 @@ class PageGenerator:
 
     def home(self) -> GeneratedPage:
         upcoming = [x for x in self.listings() if x.next][:NEXT_ON_HOME]
-        new = [x for x in self.listings() if "ny" in x.entry.course.niveau][:3]
         counts = {k: len(self.catalogue.courses_of_topic(k)) for k in self.catalogue.taxonomy.emner}
         return self.render(HOME, "home.html.jinja", "Kurser for beboerdemokrater",
                            "Find et kursus, tilmeld dig, og hent skabeloner og vejledninger "
                            "til bestyrelsesarbejdet.",
-                           upcoming=upcoming, new=new, counts=counts, paths=self.paths_in_order(),
+                           upcoming=upcoming, counts=counts, paths=self.paths_in_order(),
                            start_path=next(iter(self.paths_for_new_members()), None),
                            course_count=len(self.catalogue.courses))
 

@@ -234,11 +234,7 @@ def test_a_course_in_no_path_has_no_box(sample_site: Path) -> None:
 
 def test_front_page_and_new_members_point_to_the_paths(sample_site: Path) -> None:
     front = main_of(page(sample_site, ""))
-    links = [(href_of(a, ""), text_of(a)) for a in front.select(".forloeb-links a")]
-    assert links == [(f"/forloeb/{slug}/", PATHS[slug]["titel"]) for slug in paths_in_order()]
-    for slug in PATHS:
-        assert PATHS[slug]["intro"] in text_of(front)
-    assert "/forloeb/" in {href_of(a, "") for a in front.find_all("a")}
+    assert "/forloeb/" in {href_of(a, "") for a in front.find_all("a")}  # every path, on a page of its own
     # "Ny i bestyrelsen?" on the front page starts a new member on the first path for new members.
     heading = next(h for h in front.find_all("h2") if text_of(h) == "Ny i bestyrelsen?")
     start = heading.find_next_sibling("p")
