@@ -388,7 +388,8 @@ def test_front_page(sample_site: Path) -> None:
     assert text_of(main.find("h1")) == "Kurser for beboerdemokrater"
     assert text_of(content(page(sample_site, "skraeddersyet")).find("h1")) == "Bestil et kursus til jeres bestyrelse"
     headings = [text_of(h) for h in main.find_all("h2")]
-    assert headings[:4] == ["De næste kurser", "Ny i bestyrelsen?", "Værktøjskassen", "Kurser efter emne"]
+    assert headings[:5] == ["De næste kurser", "Kurser i din region", "Ny i bestyrelsen?", "Værktøjskassen",
+                            "Kurser efter emne"]
     upcoming = [a["href"].strip("/").split("/")[-1] for a in main.select("ul.kursus-liste")[0].select("h3 a")]
     assert upcoming == expected_catalogue_order()[:5]
     links = {a["href"] for a in main.find_all("a", href=True)}
