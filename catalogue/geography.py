@@ -81,6 +81,12 @@ def region_of_postal_code(postal_code: object) -> str | None:
     return _POSTAL_RANGES[bisect.bisect_right(_STARTS, int(text)) - 1][1]
 
 
+def postal_ranges() -> list[tuple[int, str | None]]:
+    """The table region_of_postal_code reads: (first postal code, region from it on, or None), in order; for the
+    pages' "Hvor bor du?", which maps a postal code in the browser as check does."""
+    return list(_POSTAL_RANGES)
+
+
 def region_of_area(name: str) -> str | None:
     """The region key of an area's name ('Østjylland' → 'midtjylland'), or None."""
     return AREAS.get(ascii_key(name))

@@ -101,6 +101,13 @@ def shown_sessions(course: Course, today: date) -> list[Session]:
     return in_preference(bookable(course, today), today)
 
 
+def session_anchor(course: Course, session: Session) -> str:
+    """The id of a session on its course page, which a link may carry to choose it (/kurser/x/#hold-2027-03-16):
+    its start date, and its start time too when another session of the course starts the same day."""
+    same_day = sum(1 for s in course.hold if s.start.date() == session.start.date())
+    return f"hold-{session.start:%Y-%m-%d-%H%M}" if same_day > 1 else f"hold-{session.start:%Y-%m-%d}"
+
+
 def featured_session(course: Course, today: date) -> Session | None:
     """The session a course page puts first, as a card shows it: the next one with seats, else the next with a
     waiting list, else none."""
@@ -114,7 +121,12 @@ def offers_waiting_list(session: Session, today: date) -> bool:
 
 def open_session(course: Course, today: date) -> Session | None:
     """The first session still open for sign-up (not begun, deadline not passed, not full or cancelled)."""
-    return next((s for s in bookable(course, today) if closed_reason(s, today) is None), None)
+    return next(iter(open_sessions(course, today)), None)
+
+
+def open_sessions(course: Course, today: date) -> list[Session]:
+    """The sessions still open for sign-up, in order."""
+    return [s for s in bookable(course, today) if closed_reason(s, today) is None]
 
 
 def closed_reason(session: Session, today: date) -> str | None:

@@ -18,14 +18,14 @@ import jinja2
 import markupsafe
 from markdown.extensions.toc import slugify
 
-from . import danish, follow_up, offer
+from . import danish, follow_up, geography, offer
 from .calendar import calendar_file, course_events, session_file
 from .catalogue import Catalogue
 from .evaluations import MIN_ANSWERS, PERIOD_YEARS, in_period
 from .feed import FEED, atom_feed
 from .fields import video_source
 from .memo import Memo, fingerprint
-from .models import TOOLKIT_TYPES, CourseEntry, PathEntry
+from .models import ONLINE_REGION, TOOLKIT_TYPES, CourseEntry, PathEntry
 from .preview import ERROR_TITLES, OVERVIEW, BrokenFile, error_addresses
 from .processes import map_on_all_processors
 from .safehtml import EditorMarkdown, Heading, inline_markdown, unique_ids
@@ -224,6 +224,10 @@ class PageGenerator:
                        search=SEARCH, printable=PRINTABLE, calendar=CALENDAR, paths=PATHS),
             course_of=catalogue.course,
             open_session=lambda c: offer.open_session(c, today),
+            open_sessions=lambda c: offer.open_sessions(c, today),
+            session_anchor=offer.session_anchor,
+            home_regions=[(k, v.navn) for k, v in catalogue.taxonomy.regioner.items() if k != ONLINE_REGION],
+            postal_regions=" ".join(f"{start}:{region or ''}" for start, region in geography.postal_ranges()),
             toolkit_types=TOOLKIT_TYPES,
             new_courses=catalogue.new_courses,
             mail_href=offer.mail_href,
@@ -318,7 +322,8 @@ class PageGenerator:
         held = follow_up.just_held(course, self.today)
         return self.render(
             course_src(entry.slug), "course.html.jinja", course.titel, course.intro,
-            entry=entry, course=course, featured=featured, others=[s for s in sessions if s is not featured],
+            entry=entry, course=course, featured=featured, sessions=sessions,
+            others=[s for s in sessions if s is not featured],
             mixed_forms=len({s.form for s in sessions}) > 1, today=self.today,
             rating=self.catalogue.rating(entry.slug, self.today),
             held=held,

@@ -53,7 +53,8 @@ MARKDOWN_ATTRIBUTES = frozenset({"markdown"})
 
 # Ids that the theme's and the site's scripts look up: an element of an editor's with one of them would take
 # its place (Material reads its configuration from #__config, which could then send readers elsewhere).
-RESERVED_IDS = frozenset({"kursusfilter", "antal-kurser", "soeg", "kursus-soeg-felt"})
+RESERVED_IDS = frozenset({"kursusfilter", "antal-kurser", "soeg", "kursus-soeg-felt",
+                          "hvor-bor-du-valg", "hvor-bor-du-regioner", "hvor-bor-du-postnr", "hvor-bor-du-fejl"})
 
 
 def _reserved_id(value: str) -> bool:
@@ -69,6 +70,7 @@ SITE_CLASS_BLOCKS = frozenset({
     "evaluering-faa", "evaluering-forklaring", "evaluering-tabel", "fejlside", "fil-info", "filer", "filtre",
     "filtrerer", "forhaandsvisning-fejl", "forloeb-boks", "forloeb-fakta", "forloeb-kort", "forloeb-links",
     "forloeb-liste", "forloeb-start", "forloeb-trin", "forside", "genveje", "hjaelp", "hold", "hold-liste",
+    "hold-valg", "hvor-bor-du",
     "ikke-fundet", "js", "katalog-hold", "katalog-kursus", "knap", "knapper", "kontakt", "kopier", "kursus-fakta",
     "kursus-intro", "kursus-kort", "kursus-liste", "kursus-soeg", "link-liste", "maerke", "materiale-emne",
     "materiale-kort", "materiale-liste", "materiale-meta", "materialer", "med-js", "mere", "naeste-hold", "ny-fil",
