@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import shutil
@@ -77,13 +78,18 @@ def empty_project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "projekt", with_sample_courses=False)
 
 
+def built_sample(folder: Path, reference_date: str = REFERENCE_DATE) -> Path:
+    """The sample content copied into ``folder`` and built with ``reference_date``: its site/."""
+    root = copy_project(folder / "projekt")
+    result = run_build(root, "build", "--dato", reference_date)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root / "site"
+
+
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample content built once with the fixed reference date."""
-    root = copy_project(tmp_path_factory.mktemp("sample") / "projekt")
-    result = run_build(root, "build", "--dato", REFERENCE_DATE)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return root / "site"
+    return built_sample(tmp_path_factory.mktemp("sample"))
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -91,15 +97,22 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def base_url(sample_site: Path) -> Iterator[str]:
-    """The sample site served on localhost."""
-    handler = functools.partial(_QuietHandler, directory=str(sample_site))
+@contextlib.contextmanager
+def served(site: Path) -> Iterator[str]:
+    """A built site served on localhost, as its address."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def base_url(sample_site: Path) -> Iterator[str]:
+    """The sample site served on localhost."""
+    with served(sample_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

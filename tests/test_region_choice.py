@@ -7,16 +7,13 @@ journey of issue 29. The pages are read as built (parsed HTML) and used in Debia
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from pathlib import Path
 from typing import Any, Iterator
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import copy_project, run_build
+from conftest import built_sample, run_build, served
 
 from catalogue.geography import region_of_postal_code
 
@@ -32,23 +29,13 @@ VALBY, ONLINE, ODENSE, HORSENS = "hold-2027-02-06", "hold-2027-03-16", "hold-202
 
 @pytest.fixture(scope="module")
 def early_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = copy_project(tmp_path_factory.mktemp("tidlig") / "projekt")
-    result = run_build(root, "build", "--dato", EARLY)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return root / "site"
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
+    return built_sample(tmp_path_factory.mktemp("tidlig"), EARLY)
 
 
 @pytest.fixture(scope="module")
 def early_url(early_site: Path) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(early_site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with served(early_site) as url:
+        yield url
 
 
 @pytest.fixture
@@ -391,3 +378,21 @@ def test_nothing_jumps_when_the_script_chooses(browser: Any, early_url: str, pat
 
 def test_the_measure_sees_the_jump_the_stacking_prevents(browser: Any, early_url: str) -> None:
     assert load_shift(browser, early_url + BUDGET, "midtjylland", unstacked=True) > 0
+
+
+def test_two_sessions_on_one_day_are_named_by_their_time_too(project: Path) -> None:
+    course = project / "courses" / "budgetopfoelgning.yml"
+    course.write_text(course.read_text(encoding="utf-8") + """\
+  - start: 2027-10-05 10:00
+    slut: 2027-10-05 14:00
+    form: online
+    tilmeldingsfrist: 2027-09-07
+    tilmelding: https://tilmelding.example.dk/budgetopfoelgning/online
+""", encoding="utf-8")
+    result = run_build(project, "build", "--dato", EARLY)
+    assert result.returncode == 0, result.stdout + result.stderr
+    box = soup(project / "site", "kurser/budgetopfoelgning/").select("section.naeste-hold .hold-valg__hold")
+    assert [s["id"] for s in box] == ["hold-2027-03-16", "hold-2027-10-05-1000", "hold-2027-10-05-1700"]
+    card = next(c for c in soup(project / "site", "kurser/").select("li.kursus-kort")
+                if c.select_one(".kursus-kort__titel a").get_text() == "Budgetopfølgning")
+    assert [s["data-hold"] for s in card.select(".kursus-kort__hold")] == [s["id"] for s in box]
