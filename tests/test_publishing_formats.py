@@ -38,7 +38,8 @@ def events(path: Path) -> list[icalendar.Event]:
 def test_every_session_to_come_has_a_calendar_link(sample_site: Path) -> None:
     for slug, course in COURSES.items():
         main = content(page(sample_site, f"kurser/{slug}"))
-        links = sorted(a["href"] for a in main.select("a[download]") if a["href"].endswith(".ics"))
+        # each session's link once (the first box holds every session for "Hvor bor du?", all but one hidden)
+        links = sorted({a["href"] for a in main.select("a[download]") if a["href"].endswith(".ics")})
         to_come = [s for s in offered(course) if s.get("status") != "aflyst"]  # a cancelled one has none
         assert links == sorted(f"hold-{s['start'][:10]}-{s['start'][11:13]}{s['start'][14:16]}.ics" for s in to_come)
         for session in to_come:
