@@ -142,10 +142,65 @@ def closed_reason(session: Session, today: date) -> str | None:
     return None
 
 
-# What the department needs to know of each participant (FORMAT.md §1), as lines of a prefilled mail, and as
-# the pages say it ("navn, afdeling, adresse, mobilnummer og e-mail")
-SIGNUP_DETAILS = ("Navn:", "Afdeling:", "Adresse:", "Mobilnummer:", "E-mail:")
-SIGNUP_DETAILS_TEXT = danish.and_list([detail.rstrip(":").lower() for detail in SIGNUP_DETAILS])
+@dataclass(frozen=True)
+class SignupField:
+    """A line of a sign-up mail, and the field of the course page's sign-up form that fills it in.
+
+    ``label`` is both the form's label and the mail's line ("Navn:"); ``missing`` is what the form says when the
+    field is left empty (None: it may be), ``wrong`` when the browser finds it is not of its kind (an e-mail
+    without @); ``kind`` is the input's type, or "textarea" for a text of several lines; ``autocomplete`` the
+    browser's token for filling it in from what it knows of the resident (HTML's autofill).
+    """
+
+    name: str
+    label: str
+    missing: str | None = None
+    kind: str = "text"
+    autocomplete: str | None = None
+    wrong: str | None = None
+
+    @property
+    def line(self) -> str:
+        return f"{self.label}:"
+
+
+# What the department needs to know of each participant (FORMAT.md §1): lines of a prefilled mail, fields of the
+# sign-up form, and as the pages say it ("navn, afdeling, adresse, mobilnummer og e-mail")
+SIGNUP_DETAILS = (
+    SignupField("navn", "Navn", "Skriv dit navn.", autocomplete="name"),
+    SignupField("afdeling", "Afdeling", "Skriv, hvilken afdeling du bor i."),
+    SignupField("adresse", "Adresse", "Skriv din adresse.", autocomplete="street-address"),
+    SignupField("mobil", "Mobilnummer", "Skriv dit mobilnummer.", kind="tel", autocomplete="tel"),
+    SignupField("email", "E-mail", "Skriv din e-mail.", kind="email", autocomplete="email",
+                wrong="Skriv din e-mail med @, fx navn@eksempel.dk."),
+)
+SIGNUP_DETAILS_TEXT = danish.and_list([field.label.lower() for field in SIGNUP_DETAILS])
+# What a sign-up asks besides, and may be left empty
+SIGNUP_QUESTIONS = (
+    SignupField("godkendt", "Godkendt af bestyrelsesformanden (navn)"),
+    SignupField("bemaerkninger", "Evt. bemærkninger (fx hensyn til kost eller adgang)", kind="textarea"),
+)
+
+
+@dataclass(frozen=True)
+class SignupMail:
+    """A sign-up by e-mail: to whom, the subject, the first line, and what it asks, in groups that the mail
+    separates by an empty line. The course page's form (assets/tilmelding.js) writes the same mail, each line
+    with what the resident typed after it."""
+
+    address: str
+    subject: str
+    intro: str
+    groups: tuple[tuple[SignupField, ...], ...] = (SIGNUP_DETAILS, SIGNUP_QUESTIONS)
+
+    @property
+    def body(self) -> str:
+        """The mail's text with every line left for the resident to fill in."""
+        return "\r\n\r\n".join([self.intro, *("\r\n".join(f.line for f in group) for group in self.groups)])
+
+    @property
+    def href(self) -> str:
+        return mail_href(self.address, self.subject, self.body)
 
 
 def signup_address(session: Session) -> str | None:
@@ -153,25 +208,27 @@ def signup_address(session: Session) -> str | None:
     return session.tilmelding[len("mailto:"):] if signup_is_mail(session) else None
 
 
-def signup_href(course: Course, session: Session) -> str:
-    """The sign-up link; a mailto: gets a subject and a body asking for what the department needs.
-
-    A mailto: sign-up is a bare address (catalogue/fields.py): the link carries that address, the subject
-    and the body, nothing else.
-    """
-    if not signup_is_mail(session):
-        return session.tilmelding
+def signup_mail(course: Course, session: Session) -> SignupMail | None:
+    """The sign-up mail of a session signed up for by e-mail; None for one with a sign-up page."""
+    address = signup_address(session)
+    if address is None:
+        return None
     when = danish.long_datetime(session.start)
-    subject = f"Tilmelding: {course.titel}, {when}"
-    body = "\r\n".join([
-        f"Jeg vil gerne tilmelde mig kurset \"{course.titel}\" {when}.",
-        "",
-        *SIGNUP_DETAILS,
-        "",
-        "Godkendt af bestyrelsesformanden (navn):",
-        "Evt. bemærkninger (fx hensyn til kost eller adgang):",
-    ])
-    return mail_href(signup_address(session) or "", subject, body)
+    return SignupMail(address, f"Tilmelding: {course.titel}, {when}",
+                      f"Jeg vil gerne tilmelde mig kurset \"{course.titel}\" {when}.")
+
+
+def signup_href(course: Course, session: Session) -> str:
+    """The sign-up link: the sign-up page, or a mailto: with a subject and a body asking for what the department
+    needs. A mailto: sign-up is a bare address (catalogue/fields.py): the link carries that address, the subject
+    and the body, nothing else."""
+    mail = signup_mail(course, session)
+    return mail.href if mail else session.tilmelding
+
+
+def signup_form_id(session: Session) -> str:
+    """The id of a session's sign-up form on its course page (its fields' ids begin with it)."""
+    return f"tilmelding-{session.start:%Y-%m-%d-%H%M}"
 
 
 def session_state(session: Session, today: date, status_label: str) -> str:
@@ -210,15 +267,17 @@ def waiting_list_href(course: Course, session: Session, department_email: str) -
     body = "\r\n".join([
         f"Jeg vil gerne på venteliste til kurset \"{course.titel}\" {when}.",
         "",
-        *SIGNUP_DETAILS,
+        *(field.line for field in SIGNUP_DETAILS),
     ])
     return mail_href(address, f"Venteliste: {course.titel}, {when}", body)
 
 
 def mail_href(address: str, subject: str = "", body: str = "") -> str:
-    """A mailto: link to the address, with a subject and a body when given (percent-encoded)."""
+    """A mailto: link to the address, with a subject and a body when given (percent-encoded; in the address all
+    but the @, so that a '#' or a '?' an address may hold does not end it)."""
     query = "&".join(f"{name}={quote(text, safe='')}" for name, text in (("subject", subject), ("body", body)) if text)
-    return f"mailto:{address}?{query}" if query else f"mailto:{address}"
+    to = quote(address, safe="@")
+    return f"mailto:{to}?{query}" if query else f"mailto:{to}"
 
 
 def signup_is_mail(session: Session) -> bool:

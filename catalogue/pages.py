@@ -203,6 +203,8 @@ class PageGenerator:
             label=catalogue.taxonomy.label,
             closed_reason=lambda s: offer.closed_reason(s, today),
             signup_href=offer.signup_href,
+            signup_mail=offer.signup_mail,
+            signup_form_id=offer.signup_form_id,
             signup_is_mail=offer.signup_is_mail,
             signup_address=offer.signup_address,
             signup_details=offer.SIGNUP_DETAILS_TEXT,
@@ -325,6 +327,8 @@ class PageGenerator:
             entry=entry, course=course, featured=featured, sessions=sessions,
             others=[s for s in sessions if s is not featured],
             mixed_forms=len({s.form for s in sessions}) > 1, today=self.today,
+            mail_forms=any(offer.signup_mail(course, s) and offer.closed_reason(s, self.today) is None
+                           for s in sessions),
             rating=self.catalogue.rating(entry.slug, self.today),
             held=held,
             next_steps=follow_up.next_steps(self.catalogue, entry, self.today) if held else [],

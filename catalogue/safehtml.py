@@ -52,13 +52,15 @@ MARKDOWN_ATTRIBUTES = frozenset({"markdown"})
 
 
 # Ids that the theme's and the site's scripts look up: an element of an editor's with one of them would take
-# its place (Material reads its configuration from #__config, which could then send readers elsewhere).
+# its place (Material reads its configuration from #__config, which could then send readers elsewhere); and the
+# beginning of the ids of a course page's sign-up forms and their fields, which their labels name
 RESERVED_IDS = frozenset({"kursusfilter", "antal-kurser", "soeg", "kursus-soeg-felt",
                           "hvor-bor-du-valg", "hvor-bor-du-regioner", "hvor-bor-du-postnr", "hvor-bor-du-fejl"})
+RESERVED_ID_STARTS = ("_", "tilmelding-")
 
 
 def _reserved_id(value: str) -> bool:
-    return value.startswith("_") or value in RESERVED_IDS
+    return value.startswith(RESERVED_ID_STARTS) or value in RESERVED_IDS
 
 
 # The site's own components, by their class's block (the part before '__' or '--'), and every class of the theme
@@ -74,7 +76,8 @@ SITE_CLASS_BLOCKS = frozenset({
     "ikke-fundet", "js", "katalog-hold", "katalog-kursus", "knap", "knapper", "kontakt", "kopier", "kursus-fakta",
     "kursus-intro", "kursus-kort", "kursus-liste", "kursus-soeg", "link-liste", "maerke", "materiale-emne",
     "materiale-kort", "materiale-liste", "materiale-meta", "materialer", "med-js", "mere", "naeste-hold", "ny-fil",
-    "pilot", "regler", "sidefod", "soeg", "soeg-resultat", "soeg-side", "status", "udgiver", "udskrift-kontakt",
+    "pilot", "regler", "sidefod", "soeg", "soeg-resultat", "soeg-side", "status", "tilmelding", "udgiver",
+    "udskrift-kontakt",
     "vaerktoej-antal", "vaerktoej-emner", "vaerktoej-genveje", "vaerktoej-gruppe", "vaerktoej-liste",
     "vaerktoej-post", "vaerktoej-skjult", "video", "visually-hidden", "vurdering",
     "kun-med-js", "region-knapper", "uden-js",  # words for readers with scripts or without; the regions' pages
@@ -379,7 +382,7 @@ def _mailto_problem(url: str) -> str | None:
 
 
 RESERVED_ID = ("id'en '{}' bruges af sitet selv og bliver fjernet; giv elementet en anden id, der ikke starter "
-               "med '_'")
+               "med '_' eller 'tilmelding-'")
 OUTSIDE_IMAGE = ("billeder skal ligge på sitet (i samme mappe som siden); et billede fra et andet site bliver "
                  "fjernet, fordi læserens browser ellers henter det derfra")
 

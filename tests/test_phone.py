@@ -42,7 +42,7 @@ def test_the_next_open_session_and_its_sign_up_button_are_on_the_first_screen(
     page.goto(base_url + f"kurser/{slug}/")
     session = OPEN[slug]
     wanted = "Skriv dig på venteliste" if session.get("status") == "venteliste" else "Tilmeld dig"
-    button = page.locator("a.knap", has_text=wanted).first
+    button = page.locator("a.knap, summary.knap", has_text=wanted).first  # summary: a sign-up by e-mail's form
     box = button.bounding_box()
     assert box is not None
     assert box["y"] + box["height"] <= PHONE["height"], f"the first '{wanted}' ends at {box['y'] + box['height']} px"
@@ -58,7 +58,7 @@ def test_the_next_open_session_and_its_sign_up_button_are_on_the_first_screen(
     # ... above the description, and the page's only primary button
     assert featured.bounding_box()["y"] < page.locator("h2", has_text="Indhold").bounding_box()["y"]
     primaries = page.locator("a, button, summary").evaluate_all(
-        f"els => els.filter(e => e.offsetParent && getComputedStyle(e).visibility !== 'hidden'"
+        "els => els.filter(e => e.offsetParent && e.checkVisibility() && getComputedStyle(e).visibility !== 'hidden'"
         f" && getComputedStyle(e).backgroundColor === '{PRIMARY_BLUE}')"
         ".map(e => e.innerText)")
     assert len(primaries) == 1 and primaries[0].startswith(wanted)
@@ -77,7 +77,8 @@ MEASURE = """() => {
     const r = e.getBoundingClientRect();
     const s = getComputedStyle(e);
     return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && r.right > 0 && r.left < innerWidth
-      && !e.closest('[aria-hidden=true], .visually-hidden, .md-sidebar, [hidden]');
+      && !e.closest('[aria-hidden=true], .visually-hidden, .md-sidebar, [hidden]')
+      && e.checkVisibility();  // not in a closed <details>
   };
   const small = [];
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);

@@ -133,7 +133,7 @@ CASES: list[tuple[str, str, list[str]]] = [
                                                       "Skriv referatet.\n\n<p id=\"__config\">{}</p>\n\n"
                                                       "![Spor](//evil.example/spor.png)\n"),
      ["12:1: advarsel: sidens tekst: id'en '__config' bruges af sitet selv og bliver fjernet; giv elementet en "
-      "anden id, der ikke starter med '_'",
+      "anden id, der ikke starter med '_' eller 'tilmelding-'",
       "14:9: advarsel: sidens tekst: billeder skal ligge på sitet (i samme mappe som siden); et billede fra et "
       "andet site bliver fjernet, fordi læserens browser ellers henter det derfra"]),
     # A link to a file of the site that is not there (the page's own file, a generated page, a folder, an outside
