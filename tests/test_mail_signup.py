@@ -329,3 +329,25 @@ def ordered_as_shown(slug: str) -> list[dict[str, Any]]:
     sessions = sorted(mail_sessions(slug), key=lambda s: s["start"])
     first = next((s for s in sorted(offered(COURSES[slug]), key=lambda s: s["start"]) if open_for_signup(s)), None)
     return ([first] if first in sessions else []) + [s for s in sessions if s is not first]
+
+
+def test_a_box_copied_by_another_script_still_writes_its_mail(phone: Any, base_url: str) -> None:
+    """The form keeps its state in the page, and its script listens on the document: a session's box moved or
+    copied (as a script choosing the session for the resident's region may) works as the original."""
+    slug, session = "det-gode-bestyrelsesmoede", session_of("det-gode-bestyrelsesmoede", "2027-11-06 09:30")
+    page = phone.new_page()
+    page.goto(base_url + f"kurser/{slug}/", wait_until="networkidle")
+    page.evaluate(f"""() => {{
+      const copy = document.getElementById('{form_id(session)}').cloneNode(true);
+      copy.id = 'kopi';
+      document.querySelector('.naeste-hold').replaceChildren(copy);
+    }}""")
+    copy = page.locator("#kopi")
+    copy.locator("summary").click()
+    form = copy.locator("form")
+    fill(form, TYPED)
+    with page.expect_request(lambda request: request.url.startswith("mailto:")) as sent:
+        form.get_by_role("button", name="Send tilmeldingen").click()
+    assert parse_mailto(sent.value.url)[1]["subject"] == subject(slug, session)
+    assert form.get_by_role("status").inner_text().startswith("Din e-mail åbner nu")
+    page.close()

@@ -3,8 +3,9 @@
 // subject and the text); "Kopiér teksten" puts the text on the clipboard, or selects it, for those whose mail
 // program does not answer. Nothing is sent or stored: what is typed goes into the mailto: address, the clipboard
 // and the page, nowhere else, and always as text (value, textContent), never as HTML.
-// The form is hidden in the page as built; this script shows it once it has taken over the form's buttons, and
-// hides what the page offers without a script (the prefilled mail, the address).
+// The form is hidden in the page as built; this script shows it once it listens for the form's buttons, and hides
+// what the page offers without a script (the prefilled mail, the address). It listens on the document, and keeps
+// nothing of a form but in the form: a session's box moved or copied by another script keeps working.
 (function () {
   "use strict";
 
@@ -18,7 +19,8 @@
       "?subject=" + encodeURIComponent(subject) + "&body=" + encodeURIComponent(body);
   }
 
-  function setUp(form) {
+  // What a form does, from what is in it
+  function signup(form) {
     var address = form.dataset.til;
     var fields = form.querySelectorAll("[data-linje]");
     var status = form.querySelector(".tilmelding__status");
@@ -107,36 +109,58 @@
       }
     }
 
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
-      if (!checked()) {
-        return;
+    return {
+      send: function () {
+        if (checked()) {
+          say("Din e-mail åbner nu med tilmeldingen. Læs den igennem, og tryk Send i din e-mail.");
+          window.location.href = mailHref(address, form.dataset.emne, mailText());
+        }
+      },
+      copy: function () {
+        if (!checked()) {
+          return;
+        }
+        if (navigator.clipboard && navigator.clipboard.writeText) {
+          navigator.clipboard.writeText(text.value).then(copied, selectText);
+        } else {
+          selectText();
+        }
+      },
+      // The text shown follows what is typed after it has been written once
+      typed: function () {
+        if (!preview.hidden) {
+          show();
+        }
       }
-      say("Din e-mail åbner nu med tilmeldingen. Læs den igennem, og tryk Send i din e-mail.");
-      window.location.href = mailHref(address, form.dataset.emne, mailText());
-    });
-
-    form.querySelector(".tilmelding__kopier").addEventListener("click", function () {
-      if (!checked()) {
-        return;
-      }
-      if (navigator.clipboard && navigator.clipboard.writeText) {
-        navigator.clipboard.writeText(text.value).then(copied, selectText);
-      } else {
-        selectText();
-      }
-    });
-
-    // The text shown follows what is typed after it has been written once
-    form.addEventListener("input", function (event) {
-      if (!preview.hidden) {
-        show();
-      }
-    });
+    };
   }
 
+  function formOf(event, selector) {
+    var found = event.target.closest ? event.target.closest(selector) : null;
+    return found && found.closest(".tilmelding__formular");
+  }
+
+  document.addEventListener("submit", function (event) {
+    var form = formOf(event, ".tilmelding__formular");
+    if (form) {
+      event.preventDefault();
+      signup(form).send();
+    }
+  });
+  document.addEventListener("click", function (event) {
+    var form = formOf(event, ".tilmelding__kopier");
+    if (form) {
+      signup(form).copy();
+    }
+  });
+  document.addEventListener("input", function (event) {
+    var form = formOf(event, "[data-linje]");
+    if (form) {
+      signup(form).typed();
+    }
+  });
+
   each(document.querySelectorAll(".tilmelding__formular"), function (form) {
-    setUp(form);
     form.hidden = false;
     each(form.parentNode.querySelectorAll(".tilmelding__uden-script"), function (without) {
       without.hidden = true;
