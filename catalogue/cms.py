@@ -24,14 +24,14 @@ import yaml
 from pydantic import BaseModel
 
 from .fields import FILE_MARK, SLUG_PATTERN, TAXONOMY_MARK
-from .models import TOOLKIT_TYPES, Course, Department, LearningPath, Taxonomy, TaxonomyEntry, ToolkitMeta
+from .models import MEETINGS, TOOLKIT_TYPES, Course, Department, LearningPath, Taxonomy, TaxonomyEntry, ToolkitMeta
 from .project import Project
 from .toolkit import TOOLKIT_FOLDER
 from .urls import ADMIN, ADMIN_CONFIG, ADMIN_PAGE
 
 CMS_FILE = "cms/config.yml"  # written by `build.py schemas` with the JSON Schemas; served at /admin/config.yml
 PREVIEW_SCRIPT = "cms/forhaandsvisning.js"  # Decap's preview of a course and a toolkit page, served beside it
-FIELDS_SCRIPT = "cms/felter.js"  # the form's own widgets (a whole number, the sessions' venues), served beside it
+FIELDS_SCRIPT = "cms/felter.js"  # the form's own widgets (a whole number, the sessions' check), served beside it
 VENDORED = "vendor/decap-cms"  # Decap's browser bundle, vendored from npm (vendor/update_decap_cms.py)
 LOCAL_PROXY_PORT = 8081  # decap-server's, where Decap looks for it on localhost (`build.py cms` starts it)
 
@@ -41,12 +41,14 @@ LOCAL_PROXY_PORT = 8081  # decap-server's, where Decap looks for it on localhost
 # the box: "1.450" typed became 150, "kr. 1.450" 50.
 WHOLE_NUMBER_WIDGET = "heltal"
 
-# A session held somewhere needs its venue and region (FORMAT.md §1). Decap's list can give each session a type
-# with its own fields (`types`, keyed by `form`), but an item without the key is not shown ("item has no 'form'
-# property"), and a session's `form` may be left out to mean the course's: so the sessions stay one list, and this
-# field after them, which is never written to the file, shows what each session lacks and refuses to save.
-SESSION_CHECK = {"name": "tjek_af_holdene", "label": "Sted og region på holdene", "widget": "tjek-af-holdene",
-                 "hint": "Et hold, der ikke er online, skal have sted og region. Her står, hvad der mangler"}
+# A session has its own start and end or its meetings (at least two), never both; one held somewhere needs its
+# venue and region (FORMAT.md §1). Decap's list can give each session a type with its own fields (`types`, keyed by
+# `form`), but an item without the key is not shown ("item has no 'form' property"), and a session's `form` may be
+# left out to mean the course's: so the sessions stay one list, and this field after them, which is never written
+# to the file, shows what each session lacks or has twice and refuses to save.
+SESSION_CHECK = {"name": "tjek_af_holdene", "label": "Tid, sted og region på holdene", "widget": "tjek-af-holdene",
+                 "hint": "Hvert hold har enten start og slut eller mindst to mødegange, og et hold, der ikke er "
+                         "online, har sted og region. Her står, hvad der mangler"}
 
 _DATETIME = r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$"
 _DATE = r"^\d{4}-\d{2}-\d{2}$"
@@ -58,9 +60,10 @@ LABELS = {"pris_note": "Prisnote", "skræddersyet": "Skræddersyet kursus", "hol
           "materiale": "Materiale (en side i værktøjskassen)"}
 
 
-# What a list shows for each of its items while they are folded.
-SUMMARIES = {"hold": "{{fields.start}} · {{fields.status}}", "undervisere": "{{fields.navn}}",
-             "filer": "{{fields.fil}}", "tilmeldingsregler": "{{fields.overskrift}}",
+# What a list shows for each of its items while they are folded. A session: when it begins, its own start or its
+# first meeting's (never both: the form refuses it), and its status.
+SUMMARIES = {"hold": "{{fields.start}}{{fields." + MEETINGS + ".0.start}} · {{fields.status}}",
+             "undervisere": "{{fields.navn}}", "filer": "{{fields.fil}}", "tilmeldingsregler": "{{fields.overskrift}}",
              "trin": "{{fields.kursus}}{{fields.materiale}}"}
 
 

@@ -6,10 +6,17 @@
 // Here the box holds the text the editor typed; the field's value is the number only when that text is plain
 // decimal digits (FORMAT.md 2.1), and otherwise the text itself, which the field refuses in Danish.
 //
-// tjek-af-holdene: a session held somewhere needs its venue and region (FORMAT.md §1: `sted` and `region` are
-// required unless the session's form, its own or else the course's, is online). Decap cannot make a field
-// required by another field's value, so this field shows, while the editor works, which sessions lack them, and
-// refuses to save until they are there. It never has a value of its own: nothing of it is written to the file.
+// tjek-af-holdene: a session has either its own start and end or its meetings (at least two), never both; and a
+// session held somewhere needs its venue and region (FORMAT.md §1: `sted` and `region` are required unless the
+// session's form, its own or else the course's, is online). Decap cannot make a field required by another field's
+// value, so this field shows, while the editor works, what each session lacks or has twice, and refuses to save
+// until it is right. It never has a value of its own: nothing of it is written to the file.
+//
+// A session's times emptied in the form are left out of the file: a start or end cleared with 'Ryd' (Decap wrote
+// `start: ""`, and `start: null` for a widget's undefined) and a list of meetings whose every meeting was removed
+// (`mødegange: []`): each such key made a session with both its own times and its meetings, which check refuses
+// (FORMAT.md §1). A widget cannot leave its key out (Decap sets the key in the session whatever the widget's value),
+// so a handler does it as Decap saves (preSave, below).
 (function () {
   "use strict";
   var CMS = window.CMS;
@@ -144,7 +151,49 @@
     return option ? option.get("label") : key;
   }
 
-  // What each session lacks of its venue and region, in Danish, one sentence a session (FORMAT.md §1).
+  var MEETINGS = "mødegange";  // a session held over several meetings (FORMAT.md §1; models.MEETINGS)
+  var OWN_TIMES = [["start", "Start"], ["slut", "Slut"]];  // the session's own times: key, and label on the form
+
+  // A session's meetings; none for a list emptied in the form, which is not written to the file either (preSave).
+  function meetingsOf(session) {
+    var meetings = session.get(MEETINGS);
+    return meetings && meetings.size ? meetings : null;
+  }
+
+  // "Hold 2 (2027-04-07 18:00)": the session's number, and when it begins: its own start, or its first meeting's.
+  function sessionName(session, index) {
+    var meetings = meetingsOf(session);
+    var first = meetings && meetings.first();
+    var start = filled(session.get("start")) ? session.get("start") : first && first.get ? first.get("start") : null;
+    return "Hold " + (index + 1) + (filled(start) ? " (" + start + ")" : "");
+  }
+
+  // What is wrong with a session's times (FORMAT.md §1: its own start and end, or at least two meetings, never
+  // both), in Danish, and whether it is something missing; null when they are right.
+  function timesProblem(session, name) {
+    var meetings = meetingsOf(session);
+    var own = OWN_TIMES.filter(function (key) { return filled(session.get(key[0])); });
+    var lacking = OWN_TIMES.filter(function (key) { return own.indexOf(key) < 0; });
+    var keys = function (times) { return listed(times.map(function (key) { return key[0]; })); };
+    var labels = function (times) { return listed(times.map(function (key) { return key[1]; })); };
+    if (meetings && own.length) {
+      return { missing: false, text: name + " har både mødegange og sin egen " + keys(own) + ". Et hold har enten " +
+        "start og slut eller mødegange: tøm holdets " + labels(own) + " med Ryd, eller fjern mødegangene." };
+    }
+    if (meetings && meetings.size < 2) {
+      return { missing: true, text: name + " har kun én mødegang. Tilføj mindst én mere, eller skriv tiden under " +
+        "holdets Start og Slut og fjern mødegangen, hvis holdet kun mødes én gang." };
+    }
+    if (meetings || !lacking.length) {
+      return null;
+    }
+    return { missing: true, text: name + " mangler " + keys(lacking) + ". Udfyld " +
+      (lacking.length > 1 ? "holdets Start og Slut, eller tilføj mindst to mødegange, hvis holdet mødes flere gange."
+        : labels(lacking) + ".") };
+  }
+
+  // What each session lacks of its times, venue and region, in Danish, one sentence a problem (FORMAT.md §1), and
+  // whether it is something missing.
   function sessionProblems(entry, collection) {
     var course = entry && entry.get("data");
     var sessions = course && course.get("hold");
@@ -156,9 +205,13 @@
       if (!session || !session.get) {
         return;
       }
+      var name = sessionName(session, index);
+      var times = timesProblem(session, name);
+      if (times) {
+        found.push(times);
+      }
       var own = filled(session.get("form"));
       var form = own ? session.get("form") : course.get("form");
-      var name = "Hold " + (index + 1) + (filled(session.get("start")) ? " (" + session.get("start") + ")" : "");
       var venue = session.get("sted");
       var given = venue && venue.get ? VENUE.filter(function (part) { return filled(venue.get(part[0])); }) : [];
       // A venue given must be whole, online or not; one held somewhere needs a venue and a region.
@@ -173,12 +226,37 @@
       var what = [missing.length ? listed(missing) : "", partly.length ? listed(partly) + " under Sted" : ""]
         .filter(Boolean).join(" samt ");
       var whose = own ? "holdets" : "kursets";
-      found.push(name + (inPerson ? " har formen " + formLabel(collection, form) + " (" + whose + ") og" : "") +
-        " mangler " + what + ". Udfyld " + (missing.length + partly.length > 1 ? "dem" : "det") +
+      found.push({ missing: true, text: name + (inPerson ? " har formen " + formLabel(collection, form) + " (" +
+        whose + ") og" : "") + " mangler " + what + ". Udfyld " + (missing.length + partly.length > 1 ? "dem" : "det") +
         (missing.length ? ", eller vælg " + formLabel(collection, ONLINE) + " under holdets Form, hvis holdet er " +
-          "online." : "."));
+          "online." : ".") });
     });
     return found;
+  }
+
+  // A session's times left empty are not written: a start or end cleared, a list of meetings emptied.
+  function withoutEmptyTimes(session) {
+    if (!session || !session.get) {
+      return session;
+    }
+    var emptied = OWN_TIMES.map(function (key) { return key[0]; }).filter(function (key) {
+      return session.has(key) && !filled(session.get(key));
+    }).concat(session.has(MEETINGS) && !meetingsOf(session) ? [MEETINGS] : []);
+    return emptied.reduce(function (kept, key) { return kept.delete(key); }, session);
+  }
+
+  CMS.registerEventListener({
+    name: "preSave",
+    handler: function (event) {
+      var data = event.entry.get("data");
+      var sessions = event.entry.get("collection") === "kurser" && data && data.get("hold");
+      // undefined: the data as it is
+      return sessions && sessions.map ? data.set("hold", sessions.map(withoutEmptyTimes)) : undefined;
+    }
+  });
+
+  function texts(problems) {
+    return problems.map(function (problem) { return problem.text; });
   }
 
   // Decap renders a field again when its own value changes, and this one has none: so it looks at the entry being
@@ -209,17 +287,20 @@
     },
     isValid: function () {
       var problems = sessionProblems(this.currentEntry(), this.props.collection);
-      // PRESENCE: what is missing is a required field, and Decap then says so at the top as well.
-      return problems.length ? { error: { type: "PRESENCE", parentIds: this.props.parentIds,
-                                          message: problems.join(" ") } } : true;
+      // PRESENCE: what is missing is a required field, and Decap then says so at the top as well; times given twice,
+      // with nothing missing, are said here alone (Decap's message at the top would say a field is missing).
+      var missing = problems.some(function (problem) { return problem.missing; });
+      return problems.length ? { error: { type: missing ? "PRESENCE" : "CUSTOM", parentIds: this.props.parentIds,
+                                          message: texts(problems).join(" ") } } : true;
     },
     render: function () {
       var entry = this.state.entry;
       var problems = sessionProblems(entry, this.props.collection);
       var sessions = entry && entry.getIn(["data", "hold"]);
-      var lines = problems.length ? problems : [sessions && sessions.size
-        ? "Alle hold, der ikke er online, har sted og region."
-        : "Der er ingen hold endnu."];
+      var lines = problems.length ? texts(problems) : sessions && sessions.size
+        ? ["Alle hold har start og slut eller mindst to mødegange.",
+           "Alle hold, der ikke er online, har sted og region."]
+        : ["Der er ingen hold endnu."];
       return h("div", { id: this.props.forID, className: this.props.classNameWrapper, role: "status" },
         lines.map(function (line, index) { return h("p", { key: index, style: { margin: 0 } }, line); }));
     }

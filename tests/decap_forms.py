@@ -60,6 +60,16 @@ def fill_course(page: Any, title: str, intro: str, text: str, topic: str) -> Non
     field(page, "pris").fill("0")
 
 
+def fill_venue_and_sign_up(page: Any, deadline: str) -> None:
+    """The first session's venue in Valby, its region, its last day to sign up (`YYYY-MM-DD`) and sign-up by mail."""
+    for name, value in [("navn", "Kursuscenter Valby"), ("adresse", "Eksempelvej 1"), ("postnr", "2500"),
+                        ("by", "Valby")]:
+        field(page, name).fill(value)
+    choose(page, field(page, "region"), "Hovedstaden")
+    field(page, "tilmeldingsfrist").fill(deadline)
+    field(page, "tilmelding").fill("mailto:kursus@example.dk")
+
+
 def fill_new_course(page: Any) -> None:
     """On the form of a new course: a course with a physical session and an online one, as FORMAT.md's
     example of a session's own form."""
@@ -69,12 +79,7 @@ def fill_new_course(page: Any) -> None:
     page.get_by_role("button", name="Tilføj hold").click()
     field(page, "start").fill("2027-04-08T17:00")
     field(page, "slut").fill("2027-04-08T20:00")
-    for name, value in [("navn", "Kursuscenter Valby"), ("adresse", "Eksempelvej 1"), ("postnr", "2500"),
-                        ("by", "Valby")]:
-        field(page, name).fill(value)
-    choose(page, field(page, "region"), "Hovedstaden")
-    field(page, "tilmeldingsfrist").fill("2027-03-25")
-    field(page, "tilmelding").fill("mailto:kursus@example.dk")
+    fill_venue_and_sign_up(page, "2027-03-25")
 
     page.get_by_role("button", name="Tilføj hold").click()
     field(page, "start", 1).fill("2027-05-06T19:00")
@@ -82,3 +87,13 @@ def fill_new_course(page: Any) -> None:
     choose(page, field(page, "form", 2), "Online")  # the second session's own form (0 is the course's)
     field(page, "tilmeldingsfrist", 1).fill("2027-04-29")
     field(page, "tilmelding", 1).fill("https://tilmelding.example.dk/referat")
+
+
+def add_meetings(page: Any, meetings: list[tuple[str, str]], session_index: int = 0) -> None:
+    """Add to the ``session_index``-th session (of a course whose sessions have no meetings before it) one meeting
+    for each (start, slut) given as `YYYY-MM-DDTHH:MM`, as an editor clicks 'Tilføj mødegange' and fills it."""
+    for number, (start, end) in enumerate(meetings):
+        page.get_by_role("button", name="Tilføj mødegange").nth(session_index).click()
+        # One start a session before it, then the session's own, then each of its meetings', in the form's order.
+        field(page, "start", session_index + number + 1).fill(start)
+        field(page, "slut", session_index + number + 1).fill(end)

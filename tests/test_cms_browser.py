@@ -3,7 +3,8 @@
 `build.py cms` runs here as an editor runs it (`make cms`): the live preview with the forms, and Decap's local
 proxy (npm's decap-server) writing into the project. Through the forms, as an editor would click and type: a new
 course with a physical and an online session, a price typed as a Dane writes it, a session held somewhere
-without its venue, a session cancelled, a Word file attached to a template. Each saved file must pass `check`
+without its venue, a session over three evenings, a session without its times, a session cancelled, a Word file
+attached to a template. Each saved file must pass `check`
 and build into the page a resident sees; what the form refuses is refused at the field, in Danish, and not
 saved; nothing may leave the machine.
 """
@@ -26,7 +27,18 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from conftest import REFERENCE_DATE, REPO, copy_project, run_build
-from decap_forms import choose, control, field, fill_course, fill_new_course, publish, try_to_publish, type_into
+from decap_forms import (
+    add_meetings,
+    choose,
+    control,
+    field,
+    fill_course,
+    fill_new_course,
+    fill_venue_and_sign_up,
+    publish,
+    try_to_publish,
+    type_into,
+)
 from playwright.sync_api import expect
 from test_editor_workflow import fetch, free_port, wait_for
 
@@ -37,6 +49,9 @@ from catalogue.search import is_indexed  # noqa: E402
 from catalogue.toolkit import split_front_matter  # noqa: E402
 
 SLUG = "referatskrivning-for-begyndere"
+# What the check after the sessions says when every session is right (cms/felter.js, tjek-af-holdene).
+ALL_RIGHT = ["Alle hold har start og slut eller mindst to mødegange.",
+             "Alle hold, der ikke er online, har sted og region."]
 TEMPLATE = "content/vaerktoejskasse/skabeloner/referat-bestyrelsesmoede.md"
 COURSE = "courses/budgetopfoelgning.yml"
 
@@ -96,9 +111,8 @@ def test_a_new_course_with_a_physical_and_an_online_session(editing: tuple[Path,
                                                               "Torsdag 6. maj 2027 kl. 19.00–21.00"]
     assert preview.locator(".hold__sted").all_inner_texts() == ["Kursuscenter Valby, Valby", "Online"]
     assert preview.locator(".kursus-fakta dd").inner_text() == "Gratis"  # pris 0, as the site shows it
-    # The online session needs no venue; the physical one has it.
-    expect(page.locator("[id^='tjek_af_holdene-field-']")).to_have_text(
-        "Alle hold, der ikke er online, har sted og region.")
+    # Both sessions have their times; the online session needs no venue, and the physical one has it.
+    expect(page.locator("[id^='tjek_af_holdene-field-'] p")).to_have_text(ALL_RIGHT)
     publish(page)
 
     saved = root / "courses" / f"{SLUG}.yml"
@@ -266,7 +280,7 @@ def test_a_session_held_somewhere_is_not_saved_without_its_venue(editing: tuple[
     for name, value in [("adresse", "Eksempelvej 1"), ("postnr", "2500"), ("by", "Valby")]:
         field(page, name).fill(value)
     choose(page, field(page, "region"), "Hovedstaden")
-    expect(check).to_have_text("Alle hold, der ikke er online, har sted og region.")
+    expect(check.locator("p")).to_have_text(ALL_RIGHT)
     publish(page)
 
     wait_for(saved.is_file, what="the course file")
@@ -280,6 +294,109 @@ def test_a_session_held_somewhere_is_not_saved_without_its_venue(editing: tuple[
 
 def preview_places(page: Any) -> list[str]:
     return page.frame_locator("#preview-pane").locator(".hold__sted").all_inner_texts()
+
+
+def page_text(path: Path, selector: str) -> list[str]:
+    html = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return [re.sub(r"\s+", " ", item.get_text(" ")).strip() for item in html.select(selector)]
+
+
+EVENINGS = [("2027-09-07T18:00", "2027-09-07T21:00"), ("2027-09-21T18:00", "2027-09-21T21:00"),
+            ("2027-10-05T18:00", "2027-10-05T21:00")]
+THREE_EVENINGS = "3 aftener: tirsdag 7., 21. september og 5. oktober 2027 kl. 18.00–21.00"
+
+
+def test_a_session_over_three_evenings(editing: tuple[Path, str], forms) -> None:
+    """FORMAT.md §1: a session's meetings instead of its own start and slut, never beside them. An editor who began
+    with one evening's times and then made it three is refused until the session's own times are cleared; what
+    'Ryd' leaves ("" in Decap) is not written, and the file passes check and builds."""
+    root, admin = editing
+    page, asked = forms
+    page.goto(admin + "#/collections/kurser/new")
+    fill_course(page, "Affald og genbrug i afdelingen", "Tre aftener om at sortere mere og smide mindre ud.",
+                "Vi ser på affaldsøerne i jeres afdeling og laver en plan.", "Bæredygtighed")
+    page.get_by_role("button", name="Tilføj hold").click()
+    field(page, "start").fill("2027-09-07T18:00")
+    field(page, "slut").fill("2027-09-07T21:00")
+    add_meetings(page, EVENINGS)
+    fill_venue_and_sign_up(page, "2027-08-24")
+    saved = root / "courses" / "affald-og-genbrug-i-afdelingen.yml"
+
+    both = ("Hold 1 (2027-09-07 18:00) har både mødegange og sin egen start og slut. Et hold har enten start og slut "
+            "eller mødegange: tøm holdets Start og Slut med Ryd, eller fjern mødegangene.")
+    check = page.locator("[id^='tjek_af_holdene-field-']")
+    expect(check).to_have_text(both)  # said while the editor works
+    try_to_publish(page)
+    page.wait_for_timeout(2000)
+    assert not saved.exists()
+    assert errors_at(page, "tjek_af_holdene") == [both]
+
+    for name in ("start", "slut"):  # the session's own times cleared, as the message says
+        control(page, name).get_by_role("button", name="Ryd").click()
+        expect(field(page, name)).to_have_value("")
+    expect(check.locator("p")).to_have_text(ALL_RIGHT)
+    # Folded, the session shows when it begins: its first evening.
+    session = page.locator("[id^='hold-field-']")
+    session.locator("[class*='StyledListItemTopBar'] > button").first.click()
+    expect(session.locator("[class*='NestedObjectLabel']").first).to_have_text("2027-09-07 18:00 ·")
+    publish(page)
+
+    wait_for(saved.is_file, what="the course file")
+    written = yaml.safe_load(saved.read_text(encoding="utf-8"))["hold"]
+    assert written == [{"mødegange": [{"start": start.replace("T", " "), "slut": end.replace("T", " ")}
+                                      for start, end in EVENINGS],
+                        "sted": {"navn": "Kursuscenter Valby", "adresse": "Eksempelvej 1", "postnr": "2500",
+                                 "by": "Valby"},
+                        "region": "hovedstaden", "tilmeldingsfrist": date(2027, 8, 24),
+                        "tilmelding": "mailto:kursus@example.dk"}]  # no `start: ''` nor `slut: ''`
+    checked = run_build(root, "check", "--dato", REFERENCE_DATE)
+    assert checked.returncode == 0 and checked.errors == [], checked.stdout
+    built = run_build(root, "build", "--dato", REFERENCE_DATE)
+    assert built.returncode == 0, built.stdout + built.stderr
+    course_page = root / "site" / "kurser" / saved.stem / "index.html"
+    assert page_text(course_page, ".naeste-hold__tid") == [THREE_EVENINGS]
+    assert outside(asked) == []
+
+
+def test_a_session_without_its_times_is_not_saved(editing: tuple[Path, str], forms) -> None:
+    """Start and slut are optional in the form now (a session may have meetings instead): a session with neither,
+    or with one meeting, is refused at the check after the sessions, in Danish, until it has two meetings."""
+    root, admin = editing
+    page, asked = forms
+    page.goto(admin + "#/collections/kurser/new")
+    fill_course(page, "Nabomægling for begyndere", "Lær at hjælpe naboer, der er uenige, med at finde en løsning.",
+                "Vi øver samtaler mellem naboer.", "Bestyrelsesarbejde")
+    page.get_by_role("button", name="Tilføj hold").click()
+    fill_venue_and_sign_up(page, "2027-08-24")
+    saved = root / "courses" / "nabomaegling-for-begyndere.yml"
+
+    neither = ("Hold 1 mangler start og slut. Udfyld holdets Start og Slut, eller tilføj mindst to mødegange, hvis "
+               "holdet mødes flere gange.")
+    try_to_publish(page)
+    page.wait_for_timeout(2000)
+    assert not saved.exists()
+    expect(page.get_by_text("Ups, du mangler et påkrævet felt.").first).to_be_visible()  # Decap's own, at the top
+    assert errors_at(page, "tjek_af_holdene") == [neither]
+    assert page.frame_locator("#preview-pane").locator(".hold__tid").all_inner_texts() == ["Dato og tid mangler"]
+
+    add_meetings(page, EVENINGS[:1])
+    check = page.locator("[id^='tjek_af_holdene-field-']")
+    expect(check).to_have_text("Hold 1 (2027-09-07 18:00) har kun én mødegang. Tilføj mindst én mere, eller skriv "
+                               "tiden under holdets Start og Slut og fjern mødegangen, hvis holdet kun mødes én gang.")
+    try_to_publish(page)
+    page.wait_for_timeout(2000)
+    assert not saved.exists()
+
+    page.get_by_role("button", name="Tilføj mødegange").click()
+    field(page, "start", 2).fill(EVENINGS[1][0])
+    field(page, "slut", 2).fill(EVENINGS[1][1])
+    expect(check.locator("p")).to_have_text(ALL_RIGHT)
+    publish(page)
+    wait_for(saved.is_file, what="the course file")
+    session = yaml.safe_load(saved.read_text(encoding="utf-8"))["hold"][0]
+    assert "start" not in session and "slut" not in session and len(session["mødegange"]) == 2
+    assert run_build(root, "check", "--dato", REFERENCE_DATE).errors == []
+    assert outside(asked) == []
 
 
 def test_a_session_cancelled_keeps_every_other_value(editing: tuple[Path, str], forms) -> None:
