@@ -309,7 +309,8 @@ THREE_EVENINGS = "3 aftener: tirsdag 7., 21. september og 5. oktober 2027 kl. 18
 def test_a_session_over_three_evenings(editing: tuple[Path, str], forms) -> None:
     """FORMAT.md §1: a session's meetings instead of its own start and slut, never beside them. An editor who began
     with one evening's times and then made it three is refused until the session's own times are cleared; what
-    'Ryd' leaves ("" in Decap) is not written, and the file passes check and builds."""
+    'Ryd' leaves ("" in Decap) is not written, and the file passes check and builds into the course page the
+    preview showed."""
     root, admin = editing
     page, asked = forms
     page.goto(admin + "#/collections/kurser/new")
@@ -335,6 +336,9 @@ def test_a_session_over_three_evenings(editing: tuple[Path, str], forms) -> None
         control(page, name).get_by_role("button", name="Ryd").click()
         expect(field(page, name)).to_have_value("")
     expect(check.locator("p")).to_have_text(ALL_RIGHT)
+    preview = page.frame_locator("#preview-pane")
+    expect(preview.locator(".hold__tid")).to_have_text([THREE_EVENINGS])
+    expect(preview.locator(".moedegange")).to_have_count(0)  # one line says it all, as on the course page
     # Folded, the session shows when it begins: its first evening.
     session = page.locator("[id^='hold-field-']")
     session.locator("[class*='StyledListItemTopBar'] > button").first.click()
@@ -397,6 +401,34 @@ def test_a_session_without_its_times_is_not_saved(editing: tuple[Path, str], for
     assert "start" not in session and "slut" not in session and len(session["mødegange"]) == 2
     assert run_build(root, "check", "--dato", REFERENCE_DATE).errors == []
     assert outside(asked) == []
+
+
+def sessions_shown(hold: Any) -> list[tuple[str, list[str]]]:
+    """Each session of a preview or page (``hold``: its elements) as (its time, each meeting listed under it)."""
+    return [(re.sub(r"\s+", " ", session.select_one(".hold__tid, .naeste-hold__tid").get_text(" ")).strip(),
+             [re.sub(r"\s+", " ", item.get_text(" ")).strip() for item in session.select(".moedegange li")])
+            for session in hold]
+
+
+@pytest.mark.parametrize("stem", ["grundlaeggende-budget-og-regnskab", "groen-ambassadoer", "formandsuddannelsen"])
+def test_the_preview_shows_meetings_as_the_course_page(editing: tuple[Path, str], forms, sample_site: Path,
+                                                      stem: str) -> None:
+    """Each sample course with `mødegange` (evenings online, evenings in one place, modules over two days with
+    notes): every session its page shows, the preview shows in the same words, each meeting listed where the page
+    lists it."""
+    _, admin = editing
+    page, _ = forms
+    page.goto(f"{admin}#/collections/kurser/entries/{stem}")
+    page.reload()  # an open form stays open when only the address changes
+    title = yaml.safe_load((REPO / "courses" / f"{stem}.yml").read_text(encoding="utf-8"))["titel"]
+    preview = page.frame_locator("#preview-pane")
+    expect(preview.locator("h1")).to_have_text(title)
+    shown = sessions_shown(BeautifulSoup(preview.locator(".hold-liste").inner_html(), "html.parser")
+                           .find_all("li", recursive=False))
+    html = BeautifulSoup((sample_site / "kurser" / stem / "index.html").read_text(encoding="utf-8"), "html.parser")
+    on_page = sessions_shown(html.select(".naeste-hold, .hold-liste > li"))
+    assert [when for when, _ in on_page if re.match("[0-9]+ (aftener|dage|mødegange): ", when)]
+    assert [session for session in on_page if session not in shown] == []
 
 
 def test_a_session_cancelled_keeps_every_other_value(editing: tuple[Path, str], forms) -> None:
