@@ -16,6 +16,7 @@ CANCELLED = "aflyst"
 FULL = "fuldt"
 WAITING_LIST = "venteliste"  # full, but taking names for a waiting list
 CLOSED = "lukket"  # not a status: sign-up has closed by its deadline or because the session has begun
+HYBRID = "hybrid"  # the taxonomy's form for a session one attends in person or from home
 
 
 def today_in_denmark(now: datetime | None = None) -> date:
@@ -117,6 +118,31 @@ def featured_session(course: Course, today: date) -> Session | None:
 def offers_waiting_list(session: Session, today: date) -> bool:
     """Whether a full session (status `fuldt`) still takes names for its waiting list: it has not begun."""
     return session.status == FULL and preference(session, today) == WAITING
+
+
+def card_session(course: Course, today: date) -> Session | None:
+    """The session a course's card shows (and its search result): the first in preference (``shown_sessions``)."""
+    return next(iter(shown_sessions(course, today)), None)
+
+
+def place(session: Session) -> str:
+    """Where a session is, as a card says it: 'Valby', 'Valby eller online', 'Online'."""
+    if session.form == ONLINE or not session.sted:
+        return "Online"
+    if session.form == HYBRID:
+        return f"{session.sted.by} eller online"
+    return session.sted.by
+
+
+def session_summary(session: Session, today: date, status_label: str) -> str:
+    """A session in one line, as a card shows it (_macros.html.jinja session_line): 'lørdag 6. marts 2027, Valby ·
+    Få pladser tilbage'; the first day of several meetings '… (første af 3 aftener)'; a full session taking names
+    '… · Fuldt booket – skriv dig på venteliste'."""
+    day = danish.long_date(session.start)
+    if session.moedegange:
+        day += f" (første af {danish.meetings_count(session.meetings)})"
+    waiting = " – skriv dig på venteliste" if offers_waiting_list(session, today) else ""
+    return f"{day}, {place(session)} · {session_state(session, today, status_label)}{waiting}"
 
 
 def open_session(course: Course, today: date) -> Session | None:

@@ -230,6 +230,7 @@ class PageGenerator:
             session_anchor=offer.session_anchor,
             home_regions=[(k, v.navn) for k, v in catalogue.taxonomy.regioner.items() if k != ONLINE_REGION],
             postal_regions=" ".join(f"{start}:{region or ''}" for start, region in geography.postal_ranges()),
+            place=offer.place,
             toolkit_types=TOOLKIT_TYPES,
             new_courses=catalogue.new_courses,
             mail_href=offer.mail_href,
