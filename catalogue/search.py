@@ -3,8 +3,13 @@
 Pagefind stems Danish words and matches the beginnings of words, so 'afdeling'
 finds 'afdelingsmødet' but 'møde' does not. Each page therefore gets its
 compound words' parts as extra, invisible index terms ('afdelingsmødet' →
-'afdeling', 'mødet'), weighted like the text they come from. Parts are words
-of the site, a few seed words, or words of a real Danish word list (wordfreq's).
+'afdeling', 'mødet'), weighted like the text they come from, and of a compound
+of three parts or more also its smallest parts and every run of them that is a
+word of its own ('afdelingsbestyrelsesmødet' → 'afdeling', 'bestyrelse',
+'afdelingsbestyrelse', 'bestyrelsesmødet'). Parts are words of the site, a few
+seed words, or words of a real Danish word list (wordfreq's). The search page
+finds a query's compound itself first, and its parts only where they stand near
+each other, below (soeg.js).
 
 Each indexed page also says what kind of page it is (Kursus, Skabelon, …) as
 Pagefind metadata; pages that are not for residents looking for something are
@@ -24,12 +29,14 @@ import subprocess
 import tempfile
 import threading
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 import snowballstemmer
 
-from .models import TOOLKIT_TYPES
+from . import offer
+from .models import TOOLKIT_TYPES, Course
 from .processes import die_with_parent
 from .urls import (
     ADMIN_PAGE,
@@ -180,33 +187,119 @@ class CompoundSplitter:
                 return [known_head, *rest]
         return []
 
-    def compounds(self) -> dict[str, list[str]]:
-        """Every compound split so far, with its parts: what the search page splits a query's words into."""
-        return {word: parts for word, parts in self._cache.items() if parts}
+    def atoms(self, word: str) -> list[str]:
+        """A compound's smallest parts, each part split again while it is a compound itself:
+        ['afdeling', 'bestyrelse', 'mødet'] for 'afdelingsbestyrelsesmødet'; [] when the word is no compound. A part
+        that is a word of the Danish word list is a word of its own ('sortering', not 'sorte' + 'ring')."""
+        return [atom for part in self.parts(word)
+                for atom in ([part] if part in self.listed else self.atoms(part) or [part])]
+
+    def runs(self, word: str) -> list[str]:
+        """The runs of two or more of a compound's smallest parts, short of the whole word, that are words of their
+        own, as the word writes them: ['afdelingsbestyrelse', 'bestyrelsesmødet'] for 'afdelingsbestyrelsesmødet'."""
+        word = word.lower()
+        atoms = self.atoms(word)
+        spans = _spans(word, atoms)
+        if not spans:
+            return []
+        return [run for first in range(len(atoms)) for last in range(first + 1, len(atoms))
+                if (first, last) != (0, len(atoms) - 1)
+                for run in [word[spans[first][0]:spans[last][1]]] if self._known(run)]
+
+    def segmentations(self, word: str) -> list[list[str]]:
+        """The ways to cut a compound into two or more words that are known words, each of its smallest parts
+        or a run of them (``runs``), fewest pieces first: what a query's compound is searched as when the compound
+        itself is not found ('afdelingsbestyrelsesmødet' → 'afdelingsbestyrelse mødet', 'afdeling
+        bestyrelsesmødet', 'afdeling bestyrelse mødet'). A compound with a part that is no known word (a guess
+        such as 'kommun' + 'ikation') has none."""
+        word = word.lower()
+        atoms = self.atoms(word)
+        if not atoms or not all(self._known(atom) for atom in atoms):
+            return []
+        runs = set(self.runs(word))
+        spans = _spans(word, atoms)
+        if not spans:
+            return [atoms]
+
+        def piece(first: int, last: int) -> str | None:
+            if first == last:
+                return atoms[first]
+            text = word[spans[first][0]:spans[last][1]]
+            return text if text in runs else None
+
+        def cuts(first: int) -> list[list[str]]:
+            if first == len(atoms):
+                return [[]]
+            found = []
+            for last in range(first, len(atoms)):
+                if (first, last) != (0, len(atoms) - 1) and (text := piece(first, last)) is not None:
+                    found += [[text, *rest] for rest in cuts(last + 1)]
+            return found
+
+        return sorted(cuts(0), key=len)
+
+    def compounds(self) -> dict[str, list[list[str]]]:
+        """Every compound split so far whose parts are known words, with the ways to search it as its parts
+        (``segmentations``): what the search page searches a query's compound as, below the compound itself."""
+        for word in list(self._cache):
+            for run in self.runs(word):  # a compound of the site as well, if only inside longer ones
+                self.parts(run)
+        found = {}
+        for word in list(self._cache):
+            ways = self.segmentations(word)
+            if ways:
+                found[word] = ways
+        return found
+
+    def vocabulary(self) -> list[str]:
+        """The words the search page splits a query's compound into when the site does not have it
+        ('referatskabelon' → 'referat', 'skabelon'): the seed words and every part of the site's compounds that is
+        a known word."""
+        words = {atom for word in list(self._cache) for atom in self.atoms(word) if self._known(atom)}
+        words |= {word for word in _WORD.findall(SEED_WORDS)}
+        return sorted(words)
 
     def terms(self, text: str) -> list[str]:
-        """Every compound part in a text, once each, in order of appearance."""
+        """Every compound part in a text (its parts, smallest parts and runs: ``atoms``, ``runs``), once each, in
+        order of appearance."""
         seen: dict[str, None] = {}
         for word in _WORD.findall(text.lower()):
-            for part in self.parts(word):
+            for part in [*self.parts(word), *self.atoms(word), *self.runs(word)]:
                 seen.setdefault(part, None)
         return list(seen)
+
+
+def _spans(word: str, atoms: list[str]) -> list[tuple[int, int]]:
+    """Where each of a compound's parts stands in it (a linking letter, 's' or 'e', between two of them left out);
+    [] when they are not its parts."""
+    spans, start = [], 0
+    for atom in atoms:
+        start = word.find(atom, start)
+        if start < 0:
+            return []
+        spans.append((start, start + len(atom)))
+        start += len(atom)
+    return spans
 
 
 def plain_text(fragment: str) -> str:
     return html.unescape(_TAG.sub(" ", _SCRIPT.sub(" ", fragment)))
 
 
+# The search page finds a compound's parts together (soeg.js) where they stand within NEAR_SPAN words of each other.
+NEAR_SPAN = 3
+
+
 def index_terms_html(splitter: CompoundSplitter, title: str, body_html: str) -> str:
-    """Invisible extra index terms for a page: its compounds' parts, the title's weighted like the title."""
+    """Invisible extra index terms for a page: its compounds' parts and runs (``CompoundSplitter.terms``), once each,
+    the title's weighted like the title."""
     title_terms = splitter.terms(title)
     body_terms = [t for t in splitter.terms(plain_text(body_html)) if t not in title_terms]
     blocks = []
-    if title_terms:
-        blocks.append(f'<div class="soeg-ord" hidden aria-hidden="true" data-pagefind-weight="{TITLE_WEIGHT}">'
-                      f'{html.escape(" ".join(title_terms))}</div>')
-    if body_terms:
-        blocks.append(f'<div class="soeg-ord" hidden aria-hidden="true">{html.escape(" ".join(body_terms))}</div>')
+    for terms, weight in ((title_terms, f' data-pagefind-weight="{TITLE_WEIGHT}"'), (body_terms, "")):
+        if terms:
+            blocks.append(f'<div class="soeg-ord" hidden aria-hidden="true"{weight}>{html.escape(" ".join(terms))}'
+                          "</div>")
     return "\n".join(blocks)
 
 
@@ -229,9 +322,25 @@ def page_kind(src_uri: str, catalogue: Catalogue) -> str | None:
     return OTHER_KIND
 
 
+def meta_html(key: str, value: str) -> str:
+    """Metadata of a page's search result (an attribute: no word of it is indexed; Pagefind takes everything after
+    the first colon as the value)."""
+    return f'<span hidden data-pagefind-meta="{html.escape(f"{key}:{value}")}"></span>'
+
+
 def kind_html(kind: str) -> str:
-    """The page's kind for its search result, as Pagefind metadata (an attribute: no word of it is indexed)."""
-    return f'<span hidden data-pagefind-meta="{html.escape("type:" + kind)}"></span>'
+    """The page's kind for its search result."""
+    return meta_html("type", kind)
+
+
+def course_meta_html(course: Course, catalogue: Catalogue, today: date) -> str:
+    """A course's next session for its search result, as its card shows it ('Næste hold: lørdag 6. marts 2027,
+    Valby · Få pladser tilbage'), or that it has none."""
+    session = offer.card_session(course, today)
+    if session is None:
+        return meta_html("hold", "Ingen planlagte hold")
+    status = catalogue.taxonomy.label("status", session.status)
+    return meta_html("hold", f"Næste hold: {offer.session_summary(session, today, status)}")
 
 
 @dataclass(frozen=True)
@@ -240,6 +349,7 @@ class ForSearch:
 
     catalogue: Catalogue
     splitter: CompoundSplitter
+    today: date  # the reference date: a course's result shows its next session
     not_indexed: frozenset[str] = frozenset()  # pages not indexed besides NOT_INDEXED_PAGES (the preview's errors)
 
     def __call__(self, src_uri: str, title: str, content: str) -> str:
@@ -247,7 +357,12 @@ class ForSearch:
         kind = None if src_uri in self.not_indexed else page_kind(src_uri, self.catalogue)
         if kind is None:
             return content
-        return content + kind_html(kind) + index_terms_html(self.splitter, title, content)
+        meta = kind_html(kind)
+        if kind == COURSE_KIND:
+            entry = self.catalogue.course(src_uri.rpartition("/")[2].removesuffix(".md"))
+            if entry is not None:
+                meta += course_meta_html(entry.course, self.catalogue, self.today)
+        return content + meta + index_terms_html(self.splitter, title, content)
 
 
 def _index_command(output: Path) -> list[str]:
@@ -409,12 +524,19 @@ def build_search_index(site_dir: Path, pages_per_part: int = PAGES_PER_PART) -> 
 COMPOUNDS_FILE = "soeg/sammensatte.json"
 
 
-def write_compounds(site_dir: Path, compounds: dict[str, list[str]]) -> None:
-    """The compounds the search page may split a query's words into ('afdelingsmøde' → 'afdeling møde')."""
+def write_compounds(site_dir: Path, splitter: CompoundSplitter, texts: Iterable[str]) -> None:
+    """The site's compounds and how a query's compound may be searched as its parts ('afdelingsmøde' → 'afdeling
+    møde'; ``CompoundSplitter.compounds``), and the words the search page splits a compound the site does not have
+    into (``CompoundSplitter.vocabulary``).
+
+    ``texts``: the texts of the pages made in processes of their own (a large site's course and toolkit pages),
+    whose compounds the splitter here has not seen."""
+    for text in texts:
+        splitter.terms(text)
     target = site_dir / COMPOUNDS_FILE
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(json.dumps(dict(sorted(compounds.items())), ensure_ascii=False, separators=(",", ":")),
-                      encoding="utf-8")
+    found = {"sammensatte": dict(sorted(splitter.compounds().items())), "ord": splitter.vocabulary()}
+    target.write_text(json.dumps(found, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def site_texts(catalogue: Catalogue) -> Iterator[str]:

@@ -142,7 +142,7 @@ class SiteBuild:
         self.broken = broken_files(self.project, diagnostics) if self.preview else []
         self.catalogue = catalogue
         self.splitter = CompoundSplitter.from_texts(site_texts(catalogue))
-        self.for_search = ForSearch(catalogue, self.splitter, not_indexed=error_addresses(self.broken))
+        self.for_search = ForSearch(catalogue, self.splitter, self.today, not_indexed=error_addresses(self.broken))
         self.generator = PageGenerator(catalogue, self.today, site_url, broken=self.broken,
                                        memo=self.memory.course_pages if self.memory else None, markdown=markdown,
                                        for_search=self.for_search,
@@ -241,9 +241,14 @@ class SiteBuild:
         if self.search is not None:
             self.phase("søgeindeks")
             search, self.search = self.search, None
+            assert self.splitter is not None and self.catalogue is not None
+            search.close()  # Pagefind indexes the last part while the compounds are written
+            try:
+                write_compounds(search.site_dir, self.splitter, site_texts(self.catalogue))
+            except BaseException:
+                search.abandon()
+                raise
             search.finish()
-            assert self.splitter is not None
-            write_compounds(search.site_dir, self.splitter.compounds())
         self.phase(None)
         if self.preview:
             self.say("Klar.")

@@ -8,7 +8,16 @@
     return;
   }
   var PAGE_SIZE = 10;
-  var MIN_COMPOUND = 7; // as catalogue/search.py's MIN_WORD: shorter words are never split
+  // As catalogue/search.py's MIN_WORD, MIN_PART, MAX_WORD and NEAR_SPAN: shorter words are never split, longer ones
+  // neither; a compound's parts are found together where they stand within NEAR_SPAN words of each other.
+  var MIN_COMPOUND = 7;
+  var MIN_PART = 3;
+  var MAX_COMPOUND = 40;
+  var NEAR_SPAN = 3;
+  var LINKS = ["s", "e"]; // Danish linking letters: afdeling-s-møde, barn-e-vogn
+  // Endings a compound's last part may have that the word of the site's vocabulary has not, or the other way round.
+  var ENDINGS = ["e", "n", "r", "s", "t", "en", "er", "es", "et", "ne", "re", "rs", "ts", "ens", "ene", "ers", "ets",
+    "rne", "erne", "ende", "ede"];
   // The site's root, wherever it is published: the search page lives one folder down.
   var root = new URL("..", window.location.href).pathname;
 
@@ -72,28 +81,130 @@
     return pagefind;
   }
 
-  // The site's compounds and their parts (written by the build beside this page): in a query of several words,
-  // a compound is searched as its parts, so 'referat afdelingsmøde' finds the page on 'afdelingsbestyrelsens møder'.
-  var compounds = null;
-  function loadCompounds() {
-    if (!compounds) {
-      compounds = fetch(root + "soeg/sammensatte.json").then(function (response) {
+  // The site's compounds, each with the ways to search it as its parts, and the words a compound the site does not
+  // have may be split into (written by the build beside this page: catalogue/search.py's write_compounds).
+  var site = null;
+  function loadSite() {
+    if (!site) {
+      site = fetch(root + "soeg/sammensatte.json").then(function (response) {
         return response.ok ? response.json() : {};
       }).catch(function () {
         return {};
+      }).then(function (data) {
+        return { compounds: data.sammensatte || {}, vocabulary: new Set(data.ord || []) };
       });
     }
-    return compounds;
+    return site;
   }
 
   function words(query) {
     return query.toLowerCase().split(/\s+/).filter(Boolean);
   }
 
-  // One word as it is searched: its parts, when it is one of the site's compounds.
-  function expand(word, known) {
-    var parts = word.length >= MIN_COMPOUND && Object.prototype.hasOwnProperty.call(known, word) ? known[word] : null;
-    return parts ? parts.join(" ") : word;
+  function has(object, key) {
+    return Object.prototype.hasOwnProperty.call(object, key);
+  }
+
+  // A word of the vocabulary, or one with another ending ('møderne' for 'møder', 'stigning' for 'stigninger').
+  function knownEnd(word, vocabulary) {
+    return vocabulary.has(word) || ENDINGS.some(function (ending) {
+      var stem = word.slice(0, -ending.length);
+      return (word.endsWith(ending) && stem.length >= MIN_PART && vocabulary.has(stem)) ||
+        vocabulary.has(word + ending);
+    });
+  }
+
+  // A compound the site does not have, split much as catalogue/search.py splits the site's: the longest known first
+  // part, then the rest, whose last part may end otherwise; null when it is no compound.
+  function split(word, vocabulary) {
+    for (var cut = word.length - MIN_PART; cut >= MIN_PART; cut--) {
+      var head = word.slice(0, cut);
+      var tail = word.slice(cut);
+      // The head as written first ('møde|referat'), then without a linking letter ('afdelings' → 'afdeling').
+      var heads = [head].concat(LINKS.filter(function (link) {
+        return head.endsWith(link);
+      }).map(function () {
+        return head.slice(0, -1);
+      }));
+      var known = heads.find(function (candidate) {
+        return candidate.length >= MIN_PART && vocabulary.has(candidate);
+      });
+      if (known) {
+        if (knownEnd(tail, vocabulary)) {
+          return [known, tail];
+        }
+        var rest = tail.length >= 2 * MIN_PART ? split(tail, vocabulary) : null;
+        if (rest) {
+          return [known].concat(rest);
+        }
+      }
+    }
+    return null;
+  }
+
+  // Where each part stands in a word, a linking letter between two of them left out; null when they are not its parts.
+  function spans(word, parts) {
+    var found = [];
+    var start = 0;
+    for (var i = 0; i < parts.length; i++) {
+      start = word.indexOf(parts[i], start);
+      if (start < 0) {
+        return null;
+      }
+      found.push([start, start + parts[i].length]);
+      start += parts[i].length;
+    }
+    return found;
+  }
+
+  // A compound the site does not have, split into its parts: the ways to cut it into pieces, each a part or a run of
+  // them that is a compound of the site ('afdelingsmødereferat' → 'afdelingsmøde referat', 'afdeling møde
+  // referat'), fewest pieces first.
+  function cuts(word, parts, compounds) {
+    var at = spans(word, parts);
+    if (!at) {
+      return [parts];
+    }
+    function from(first) {
+      if (first === parts.length) {
+        return [[]];
+      }
+      var found = [];
+      for (var last = first; last < parts.length; last++) {
+        var piece = word.slice(at[first][0], at[last][1]);
+        if ((first === last || has(compounds, piece)) && !(first === 0 && last === parts.length - 1)) {
+          from(last + 1).forEach(function (rest) {
+            found.push([piece].concat(rest));
+          });
+        }
+      }
+      return found;
+    }
+    return from(0).sort(function (a, b) {
+      return a.length - b.length;
+    });
+  }
+
+  // A word of the query as it is searched: the word itself, and — a compound — the ways to search it as its parts:
+  // the site's own for a compound of the site, else the parts it splits into. The word itself is not searched when
+  // the site has no word it could find (a compound none of whose forms the site has: Pagefind would find pages for
+  // the longest word of the site the query's word begins with, 'afdelingsmødereferat' as 'afdelingsmød').
+  function asSearched(word, known) {
+    if (word.length < MIN_COMPOUND || word.length > MAX_COMPOUND) {
+      return { whole: true, ways: [] };
+    }
+    if (has(known.compounds, word)) {
+      return { whole: true, ways: known.compounds[word] };
+    }
+    var parts = known.vocabulary.has(word) ? null : split(word, known.vocabulary);
+    if (!parts) {
+      return { whole: true, ways: [] };
+    }
+    var begins = word.slice(0, Math.max(parts[0].length + 1, word.length - 4));
+    var whole = Object.keys(known.compounds).some(function (compound) {
+      return compound.startsWith(begins);
+    });
+    return { whole: whole, ways: cuts(word, parts, known.compounds) };
   }
 
   // Results as Pagefind ranks them, each page once (the parts of a large site's index never share a page).
@@ -108,36 +219,121 @@
     });
   }
 
-  // When no page has every word: each word searched alone, the pages ranked by how many words they have, then
-  // by Pagefind's score added up over the words. With three words or more, only pages with two of them or more
-  // (when there are any).
-  function bestPartial(module, terms) {
-    return Promise.all(terms.map(function (term) {
-      return module.search(term);
-    })).then(function (searches) {
-      var pages = {};
-      searches.forEach(function (search) {
-        unique(search.results).forEach(function (result) {
-          var page = pages[result.id] || (pages[result.id] = { result: result, words: 0, score: 0 });
-          page.words += 1;
-          page.score += result.score;
+  // One search per term, each made once for a query: the pages that have it, by id.
+  function searcher(module) {
+    var made = {};
+    return function (term) {
+      if (!has(made, term)) {
+        made[term] = module.search(term).then(function (search) {
+          var pages = {};
+          unique(search.results).forEach(function (result) {
+            pages[result.id] = result;
+          });
+          return pages;
         });
-      });
-      var ranked = Object.keys(pages).map(function (id) {
-        return pages[id];
-      });
-      var best = ranked.reduce(function (most, page) {
-        return Math.max(most, page.words);
-      }, 0);
-      var needed = terms.length >= 3 ? Math.min(2, best) : 1;
-      return ranked.filter(function (page) {
-        return page.words >= needed;
-      }).sort(function (a, b) {
-        return b.words - a.words || b.score - a.score;
-      }).map(function (page) {
-        return page.result;
+      }
+      return made[term];
+    };
+  }
+
+  // Whether one place of each list (the places of the words on a page) lies within NEAR_SPAN words of the others.
+  function near(lists) {
+    var sorted = lists.map(function (places) {
+      return places.slice().sort(function (a, b) {
+        return a - b;
       });
     });
+    var at = sorted.map(function () {
+      return 0;
+    });
+    for (;;) {
+      var lowest = 0;
+      var highest = -Infinity;
+      for (var i = 0; i < sorted.length; i++) {
+        var place = sorted[i][at[i]];
+        if (place < sorted[lowest][at[lowest]]) {
+          lowest = i;
+        }
+        highest = Math.max(highest, place);
+      }
+      if (highest - sorted[lowest][at[lowest]] <= NEAR_SPAN) {
+        return true;
+      }
+      at[lowest] += 1;
+      if (at[lowest] >= sorted[lowest].length) {
+        return false;
+      }
+    }
+  }
+
+  // The pages that have one word of a query: the word itself (as Pagefind finds it: its stem, or a word it begins),
+  // or — a compound — all its parts in one of its ways, near each other ('afdelingens møde' for 'afdelingsmøde').
+  // By id: the result, Pagefind's score, and whether the word itself was found.
+  function matches(find, word, searched) {
+    return Promise.all([searched.whole ? find(word) : {}].concat(searched.ways.map(function (way) {
+      return Promise.all(way.map(find));
+    }))).then(function (found) {
+      var pages = {};
+      Object.keys(found[0]).forEach(function (id) {
+        pages[id] = { result: found[0][id], score: found[0][id].score, whole: true };
+      });
+      found.slice(1).forEach(function (pieces) {
+        Object.keys(pieces[0]).forEach(function (id) {
+          if ((pages[id] && pages[id].whole) || !pieces.every(function (piece) {
+            return has(piece, id);
+          }) || !near(pieces.map(function (piece) {
+            return piece[id].words;
+          }))) {
+            return;
+          }
+          var score = pieces.reduce(function (sum, piece) {
+            return sum + piece[id].score;
+          }, 0);
+          if (!pages[id] || score > pages[id].score) {
+            pages[id] = { result: pieces[0][id], score: score, whole: false };
+          }
+        });
+      });
+      return pages;
+    });
+  }
+
+  // The pages for a query. Pages with every word come first: those with each compound itself, as Pagefind ranks
+  // them for all the words (``together``), before those with some compound only as its parts, by Pagefind's score
+  // added up over the words. When no page has every word (of several): the pages ranked by how many words they have;
+  // with three words or more, only pages with two of them or more (when there are any).
+  function ranked(perWord, together) {
+    var pages = {};
+    perWord.forEach(function (found) {
+      Object.keys(found).forEach(function (id) {
+        var page = pages[id] || (pages[id] = { result: found[id].result, words: 0, parts: 0, score: 0 });
+        page.words += 1;
+        page.parts += found[id].whole ? 0 : 1;
+        page.score += found[id].score;
+      });
+    });
+    var all = Object.keys(pages).map(function (id) {
+      var page = pages[id];
+      if (page.words === perWord.length && !page.parts && has(together, id)) {
+        page.score = together[id].score;
+      }
+      return page;
+    });
+    var best = all.reduce(function (most, page) {
+      return Math.max(most, page.words);
+    }, 0);
+    var partial = best < perWord.length;
+    var needed = partial ? (perWord.length >= 3 ? Math.min(2, best) : 1) : perWord.length;
+    return {
+      partial: partial,
+      results: all.filter(function (page) {
+        return page.words >= needed;
+      }).sort(function (a, b) {
+        return b.words - a.words || a.parts - b.parts || b.score - a.score;
+      }).map(function (page) {
+        return page.result;
+      })
+    };
   }
 
   function card(data) {
@@ -151,6 +347,11 @@
     var intro = data.meta && data.meta.intro;
     if (intro) {
       item.append(make("p", "soeg-resultat__intro", intro));
+    }
+    // A course's next session, as its card shows it (catalogue/search.py's course_meta_html).
+    var session = data.meta && data.meta.hold;
+    if (session) {
+      item.append(make("p", "soeg-resultat__hold", session));
     }
     return item;
   }
@@ -195,20 +396,23 @@
     }
     var quoted = "\u201d" + typed + "\u201d";
     var typedWords = words(processTerm(typed));
-    // The compounds are fetched only for a query of several words.
-    return Promise.all([load(), typedWords.length > 1 ? loadCompounds() : {}]).then(function (loaded) {
-      var module = loaded[0];
-      var terms = typedWords.length > 1 ? typedWords.map(function (word) {
-        return expand(word, loaded[1]);
-      }) : typedWords;
-      return module.search(terms.join(" ")).then(function (all) {
-        var results = unique(all.results);
-        if (results.length || terms.length < 2) {
-          return { results: results, partial: false };
-        }
-        return bestPartial(module, terms).then(function (partial) {
-          return { results: partial, partial: true };
-        });
+    // The site's compounds are fetched only for a query with a word long enough to be one.
+    var long = typedWords.some(function (word) {
+      return word.length >= MIN_COMPOUND;
+    });
+    return Promise.all([load(), long ? loadSite() : { compounds: {}, vocabulary: new Set() }]).then(function (loaded) {
+      var find = searcher(loaded[0]);
+      var searched = typedWords.map(function (word) {
+        return asSearched(word, loaded[1]);
+      });
+      var wholes = searched.every(function (word) {
+        return word.whole;
+      });
+      return Promise.all([wholes && typedWords.length > 1 ? find(typedWords.join(" ")) : {}].concat(
+        typedWords.map(function (word, i) {
+          return matches(find, word, searched[i]);
+        }))).then(function (found) {
+        return ranked(found.slice(1), found[0]);
       });
     }).then(function (found) {
       if (search !== current) {
