@@ -25,7 +25,7 @@ from .evaluations import MIN_ANSWERS, PERIOD_YEARS, in_period
 from .feed import FEED, atom_feed
 from .fields import video_source
 from .memo import Memo, fingerprint
-from .models import ONLINE_REGION, TOOLKIT_TYPES, CourseEntry, PathEntry
+from .models import TOOLKIT_TYPES, CourseEntry, PathEntry
 from .preview import ERROR_TITLES, OVERVIEW, BrokenFile, error_addresses
 from .processes import map_on_all_processors
 from .safehtml import EditorMarkdown, Heading, inline_markdown, unique_ids
@@ -228,7 +228,6 @@ class PageGenerator:
             open_session=lambda c: offer.open_session(c, today),
             open_sessions=lambda c: offer.open_sessions(c, today),
             session_anchor=offer.session_anchor,
-            home_regions=[(k, v.navn) for k, v in catalogue.taxonomy.regioner.items() if k != ONLINE_REGION],
             postal_regions=" ".join(f"{start}:{region or ''}" for start, region in geography.postal_ranges()),
             place=offer.place,
             toolkit_types=TOOLKIT_TYPES,
