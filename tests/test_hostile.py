@@ -44,6 +44,8 @@ QUOTES = f"'\"><script>{PWNED}</script>"
 TEMPLATE = "{{ 7*7 }}"
 CDATA = f"]]></script><script>{PWNED}</script>"
 PAYLOADS = [TITLE_BREAK, COMMENT, ATTRIBUTE, SVG, QUOTES, TEMPLATE, CDATA]
+# The notes of a session's meetings (FORMAT.md §1, 'mødegange'): on the page, in the calendar and in JSON-LD
+MEETING_NOTES = [f"Modul 1 {QUOTES}", f"Modul 2 {CDATA} {TEMPLATE}"]
 
 # Each on its own lines of a Markdown body (course `beskrivelse`, the toolkit page's text).
 SCRIPT = f"<script>{PWNED}</script>"
@@ -127,6 +129,12 @@ hold:
     tilmelding: mailto:kursus@example.dk
     pladser: 20
     note: {_text(f"{COMMENT} {ATTRIBUTE} {SVG}")}
+  - mødegange:
+      - {{start: 2027-02-02 18:00, slut: 2027-02-02 21:00, note: {_text(MEETING_NOTES[0])}}}
+      - {{start: 2027-02-09 18:00, slut: 2027-02-09 21:00, note: {_text(MEETING_NOTES[1])}}}
+    form: online
+    tilmeldingsfrist: 2027-01-26
+    tilmelding: mailto:kursus@example.dk
 """
 
 TOOLKIT_MD = f"""\
@@ -413,6 +421,8 @@ def test_course_page_shows_the_payloads_as_text(visit: Callable[[str, str], Visi
     [data] = [json.loads(text) for text in found["jsonLd"]]
     assert data["name"] == COURSE_TITLE
     assert data["description"] == COURSE_INTRO
+    meetings = data["hasCourseInstance"][1]["subEvent"]
+    assert [event["description"] for event in meetings] == MEETING_NOTES
 
 
 def test_toolkit_page_shows_the_payloads_as_text(visit: Callable[[str, str], Visit]) -> None:
@@ -446,12 +456,15 @@ def events(path: Path) -> list[icalendar.Event]:
 
 def test_calendars_keep_the_title_as_text(attack_site: Path) -> None:
     files = sorted((attack_site / "kurser" / "angreb").glob("*.ics"))
-    assert len(files) == 1
+    assert len(files) == 2
     [event] = events(files[0])
     assert str(event["SUMMARY"]) == COURSE_TITLE
     assert str(event["LOCATION"]) == f"{VENUE['navn']}, {VENUE['adresse']}, {VENUE['postnr']} {VENUE['by']}"
+    meetings = events(files[1])  # one event per meeting, its note in the description as text
+    assert [str(e["SUMMARY"]) for e in meetings] == [f"{COURSE_TITLE} ({n}. af 2 aftener)" for n in (1, 2)]
+    assert [str(e["DESCRIPTION"]).split("\n")[2] for e in meetings] == MEETING_NOTES
     ours = [e for e in events(attack_site / "kalender.ics") if str(e["URL"]).endswith("/" + COURSE_URL)]
-    assert [str(e["SUMMARY"]) for e in ours] == [COURSE_TITLE]
+    assert [str(e["SUMMARY"]) for e in ours] == [COURSE_TITLE] + [str(e["SUMMARY"]) for e in meetings]
 
 
 def test_feed_keeps_the_titles_as_text(attack_site: Path) -> None:
