@@ -28,8 +28,10 @@ import shutil
 import subprocess
 import tempfile
 import threading
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
 
@@ -88,9 +90,6 @@ MAX_WORD = 40  # longer is no Danish compound but a slip (or an attack): splitti
 MIN_LISTED_PART = 5
 
 _WORD = re.compile(r"[a-zæøåéü]+")
-_TAG = re.compile(r"<[^>]+>")
-# Scripts (the JSON-LD of a course page) and styles are no text of the page.
-_SCRIPT = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.S | re.I)
 # Short and common words that are never a part of a compound worth searching for.
 _FUNCTION_WORDS = frozenset("""
 af alle alt and at bag blev bliver da de dem den denne der deres det dig din dine disse du efter eller en end
@@ -282,25 +281,68 @@ def _spans(word: str, atoms: list[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def plain_text(fragment: str) -> str:
-    return html.unescape(_TAG.sub(" ", _SCRIPT.sub(" ", fragment)))
+# The classes of the parts left out of the index (NOT_INDEXED is written as class selectors for Pagefind).
+_NOT_INDEXED_CLASSES = frozenset(selector.removeprefix(".") for selector in NOT_INDEXED)
+assert all(selector.startswith(".") and selector[1:].replace("-", "").replace("_", "").isalnum()
+           for selector in NOT_INDEXED), "NOT_INDEXED holds class selectors only"
+# Elements without an end tag: they open nothing a left-out part has to close.
+_VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
+
+
+class _IndexedText(HTMLParser):
+    """The text of a fragment that Pagefind indexes: without scripts and styles, the parts of NOT_INDEXED, and the
+    elements marked ``data-pagefind-ignore="all"``. One pass over the fragment."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.texts: list[str] = []
+        self._left_out: list[str] = []  # the open elements of the left-out part the parser is in, outermost first
+        self._open: Counter[str] = Counter()  # how many of each are open there: each tag is looked up at once
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _VOID:
+            return
+        values = dict(attrs)
+        if self._left_out or tag in ("script", "style") or values.get("data-pagefind-ignore") == "all" or (
+                set((values.get("class") or "").split()) & _NOT_INDEXED_CLASSES):
+            self._left_out.append(tag)
+            self._open[tag] += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        # An end tag closes the elements opened inside it whose end tags were left out ('<li>' without '</li>');
+        # each element is closed once, so this takes linear time however the fragment nests.
+        if self._open[tag]:
+            while (closed := self._left_out.pop()) != tag:
+                self._open[closed] -= 1
+            self._open[tag] -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._left_out:
+            self.texts.append(data)
+
+
+def indexed_text(fragment: str) -> str:
+    """The text of an HTML fragment as Pagefind indexes it (``_IndexedText``)."""
+    parser = _IndexedText()
+    parser.feed(fragment)
+    parser.close()
+    return " ".join(parser.texts)
 
 
 # The search page finds a compound's parts together (soeg.js) where they stand within NEAR_SPAN words of each other.
 NEAR_SPAN = 3
 
 
-def index_terms_html(splitter: CompoundSplitter, title: str, body_html: str) -> str:
-    """Invisible extra index terms for a page: its compounds' parts and runs (``CompoundSplitter.terms``), once each,
-    the title's weighted like the title."""
+def index_terms_html(splitter: CompoundSplitter, title: str, body_html: str) -> tuple[str, str]:
+    """Invisible extra index terms for a page, its compounds' parts and runs (``CompoundSplitter.terms``), once each:
+    the title's, weighted like the title, to stand just before the title, where the search page finds them near the
+    title's other words ('afdeling møde' before 'Indkaldelse til afdelingsmøde' is found for 'mødeindkaldelse'); and
+    the rest's, to stand at the end of the page."""
     title_terms = splitter.terms(title)
-    body_terms = [t for t in splitter.terms(plain_text(body_html)) if t not in title_terms]
-    blocks = []
-    for terms, weight in ((title_terms, f' data-pagefind-weight="{TITLE_WEIGHT}"'), (body_terms, "")):
-        if terms:
-            blocks.append(f'<div class="soeg-ord" hidden aria-hidden="true"{weight}>{html.escape(" ".join(terms))}'
-                          "</div>")
-    return "\n".join(blocks)
+    body_terms = [t for t in splitter.terms(indexed_text(body_html)) if t not in title_terms]
+    return tuple(  # type: ignore[return-value]
+        f'<div class="soeg-ord" hidden aria-hidden="true"{weight}>{html.escape(" ".join(terms))}</div>' if terms
+        else "" for terms, weight in ((title_terms, f' data-pagefind-weight="{TITLE_WEIGHT}"'), (body_terms, "")))
 
 
 def page_kind(src_uri: str, catalogue: Catalogue) -> str | None:
@@ -362,7 +404,8 @@ class ForSearch:
             entry = self.catalogue.course(src_uri.rpartition("/")[2].removesuffix(".md"))
             if entry is not None:
                 meta += course_meta_html(entry.course, self.catalogue, self.today)
-        return content + meta + index_terms_html(self.splitter, title, content)
+        before, after = index_terms_html(self.splitter, title, content)
+        return before + content + meta + after
 
 
 def _index_command(output: Path) -> list[str]:

@@ -213,14 +213,15 @@ UNSEEN_QUERIES: list[tuple[str, set[str]]] = [
     ("beboermøde", MEETING | {S + "indkaldelse-afdelingsmoede"}),
     ("afdelingsmødereferat", MINUTES_OF_MEETING),
 ]
-# Issue 29 asks for 95 %; this set reaches 84 % (64 of 76). Before issue 29's changes it reached 89 % (68), with a
-# compound's parts found anywhere on a page and a compound the site has not found as the longest word of the site it
-# begins with ('budgetkursus' as 'budget'). What it misses: questions of several words whose right page ranks below
-# pages with the same words ('pris på kurser', 'ny formand', 'kursus i vores afdeling', 'økonomi for begyndere'), a
-# word that Pagefind's stemmer cuts to another ('råderet' → 'råd'), and compounds the site does not have whose parts
-# its right page has only far apart or inside other compounds ('budgetkursus', 'regnskabskursus', 'formandskursus',
-# 'mødeindkaldelse', 'husordensregler', 'fællesarrangementer', 'repræsentantskabsmøde'). The bar keeps what is reached.
-UNSEEN_RECALL_FLOOR = 0.84
+# Issue 29 asks for 95 %: this set reaches 96 % (73 of 76). It reached 84 % with a compound the site does not have
+# found only where its parts stand near each other, and 89 % before issue 29. What took it there: the query's stop
+# words left out ('kursus i vores afdeling', 'økonomi for begyndere'); a word on more than half the pages not
+# required of a page ('flere med i bestyrelsen', 'ny formand'); a compound no page has found by its parts anywhere
+# on a page when its parts near each other fill less than a page of results ('budgetkursus', 'husordensregler',
+# 'fællesarrangementer', 'repræsentantskabsmøde'); the parts of a title's compounds indexed just before the title
+# ('mødeindkaldelse' finds 'Indkaldelse til afdelingsmøde'). Still missed: 'renovering af boligerne' (the renovation
+# course never says 'bolig'), 'pris på kurser' (the practical page says 'den fulde pris' once; every course page
+# has a price) and 'råderet' (Pagefind's Danish stemmer cuts it to 'råd', so pages with 'råd' rank first).
 
 
 def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
@@ -326,7 +327,7 @@ def test_recall_of_queries_written_without_reading_the_site(browser: Any, base_u
             if query not in found:
                 print(f"not in the first five: {query!r} (first: {top[:3]})")
         print(f"recall@5 of {len(rows)} queries written without reading the site: {recall:.1%}")
-    assert recall >= UNSEEN_RECALL_FLOOR, [query for query, _, _ in rows if query not in found]
+    assert recall >= RECALL_TARGET, [query for query, _, _ in rows if query not in found]
 
 
 def every_result(page: Any) -> list[str]:
@@ -380,12 +381,66 @@ def test_a_compound_the_site_has_not_is_found_by_its_parts_near_each_other(brows
     page = browser.new_page()
     page.goto(base_url + "soeg/")
     search(page, "referat")
-    with_minutes = len(results(page))
+    with_minutes = every_result(page)
     search(page, "referatskabelon")
-    shown = [r["path"] for r in results(page)]
+    shown = every_result(page)
     page.close()
     assert shown[0] == "vaerktoejskasse/skabeloner/referat-bestyrelsesmoede"
-    assert 0 < len(shown) < with_minutes
+    assert 0 < len(shown) < len(with_minutes) and set(shown) < set(with_minutes)
+
+
+def test_a_compound_no_page_has_is_no_dead_end(browser: Any, base_url: str, sample_site: Path) -> None:
+    """'budgetkursus' is on no page, and only one has 'budget' near 'kursus' (the newcomers' path): it comes first,
+    then the pages with both words anywhere, the budget courses first; the status says how many (before, the path
+    was all)."""
+    page = browser.new_page()
+    page.goto(base_url + "soeg/")
+    search(page, "budgetkursus")
+    shown = every_result(page)
+    status = page.get_by_role("status").inner_text()
+    page.close()
+    assert shown[0] == "forloeb/ny-i-afdelingsbestyrelsen"
+    assert set(shown[1:4]) == {"kurser/grundlaeggende-budget-og-regnskab", "kurser/budgetopfoelgning",
+                               "kurser/webinar-saadan-laeser-du-afdelingens-budget"}, shown
+    assert status == f"{len(shown)} resultater for ”budgetkursus”.", status
+    assert all("budget" in text for text in texts_of_pages(sample_site, shown))
+
+
+def test_stop_words_are_not_searched_when_a_query_has_other_words(browser: Any, base_url: str) -> None:
+    """'kursus i vores afdeling' is searched as 'kursus afdeling' (Snowball's Danish stop words and 'vores'/'jeres'
+    left out): the tailored courses come first, not the pages that happen to say 'vores'. A query of stop words
+    alone is searched as typed."""
+    page = browser.new_page()
+    page.goto(base_url + "soeg/")
+    search(page, "kursus i vores afdeling")
+    with_stop_words = [r["path"] for r in results(page)]
+    search(page, "kursus afdeling")
+    assert with_stop_words == [r["path"] for r in results(page)]
+    assert {"skraeddersyet", "kurser/bestil-et-kursus-til-jeres-bestyrelse"} & set(with_stop_words[:3])
+    search(page, "hvad er")
+    assert page.get_by_role("status").inner_text().endswith("for ”hvad er”.")
+    assert results(page)
+    page.close()
+
+
+def test_a_word_on_most_pages_need_not_be_on_a_page_found(browser: Any, base_url: str, sample_site: Path) -> None:
+    """'bestyrelsen' is on more than half the pages: in 'flere med i bestyrelsen' it is not required, only ranks
+    (Lucene's common terms query). The recruitment topic ('Sådan får flere beboere lyst til at være med …'), which
+    does not say 'bestyrelsen', is found; before, only pages with both words were. Alone it is searched as ever."""
+    page = browser.new_page()
+    page.goto(base_url + "soeg/")
+    search(page, "flere med i bestyrelsen")
+    shown = every_result(page)
+    status = page.get_by_role("status").inner_text()
+    search(page, "bestyrelsen")
+    alone = every_result(page)
+    page.close()
+    topic = "emner/rekruttering"
+    assert topic in shown[:5], shown
+    assert "bestyrelsen" not in texts_of_pages(sample_site, [topic])[0]
+    assert all("flere" in text for text in texts_of_pages(sample_site, shown))
+    assert not status.startswith("Ingen sider"), status
+    assert topic not in alone and len(alone) > len(shown)
 
 
 def test_a_course_result_shows_the_session_its_card_shows(browser: Any, base_url: str, sample_site: Path) -> None:
@@ -623,7 +678,7 @@ def test_a_long_compound_is_found_by_every_run_of_its_parts() -> None:
     """A page's compound of three parts or more gets, as index terms, its smallest parts and every run of them that
     is a word of its own, first parts as well as last (issue 29); the search page may search a query's compound as
     any of its cuts into known words, the fewest pieces first."""
-    from catalogue.search import CompoundSplitter, index_terms_html, plain_text
+    from catalogue.search import CompoundSplitter, index_terms_html, indexed_text
 
     splitter = CompoundSplitter.from_texts(["afdelingsbestyrelsen bestyrelsesmøde møde"], listed=frozenset())
     word = "afdelingsbestyrelsesmødet"
@@ -631,9 +686,9 @@ def test_a_long_compound_is_found_by_every_run_of_its_parts() -> None:
     assert splitter.runs(word) == ["afdelingsbestyrelse", "bestyrelsesmødet"]
     assert splitter.segmentations(word) == [["afdeling", "bestyrelsesmødet"], ["afdelingsbestyrelse", "mødet"],
                                             ["afdeling", "bestyrelse", "mødet"]]
-    terms = index_terms_html(splitter, "Referat", f"<p>Referat af {word}</p>")
+    terms = "".join(index_terms_html(splitter, "Referat", f"<p>Referat af {word}</p>"))
     assert {"afdeling", "bestyrelse", "mødet", "afdelingsbestyrelse", "bestyrelsesmødet"} <= set(
-        plain_text(terms).split())
+        indexed_text(terms).split())
     # a part that is a word of the word list is not split again: 'sortering', not 'sorte' + 'ring'
     listed = CompoundSplitter.from_texts(["affald sorte ring"], listed=frozenset({"sortering"}))
     assert listed.atoms("affaldssortering") == ["affald", "sortering"]

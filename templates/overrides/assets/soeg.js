@@ -18,6 +18,14 @@
   // Endings a compound's last part may have that the word of the site's vocabulary has not, or the other way round.
   var ENDINGS = ["e", "n", "r", "s", "t", "en", "er", "es", "et", "ne", "re", "rs", "ts", "ens", "ene", "ers", "ets",
     "rne", "erne", "ende", "ede"];
+  // Words that ask for nothing on their own ('pris på kurser', 'kursus i vores afdeling'): left out of a query that
+  // has other words, so that a page is not found, or ranked, for having 'på' or 'vores'. Snowball's Danish stop
+  // words (snowballstem.org/algorithms/danish/stop.txt) and the possessives that list writes in their old forms.
+  var STOP_WORDS = new Set(("og i jeg det at en den til er som på de med han af for ikke der var mig sig men et har " +
+    "om vi min havde ham hun nu over da fra du ud sin dem os op man hans hvor eller hvad skal selv her alle vil blev " +
+    "kunne ind når være dog noget ville jo deres efter ned skulle denne end dette mit også under have dig anden " +
+    "hende mine alt meget sit sine vor mod disse hvis din nogle hos blive mange ad bliver hendes været thi jer sådan " +
+    "vores jeres").split(" "));
   // The site's root, wherever it is published: the search page lives one folder down.
   var root = new URL("..", window.location.href).pathname;
 
@@ -74,7 +82,10 @@
             return module.mergeIndex(root + part);
           }));
         }).then(function () {
-          return module;
+          // How many pages the index has: a word's share of them tells whether it is common (``ranked``).
+          return module.search(null, { filters: {} });
+        }).then(function (everything) {
+          return { module: module, pages: everything.results.length };
         });
       });
     }
@@ -99,6 +110,15 @@
 
   function words(query) {
     return query.toLowerCase().split(/\s+/).filter(Boolean);
+  }
+
+  // The words of a query that are searched: its stop words left out, unless it has nothing else.
+  function meant(query) {
+    var typed = words(query);
+    var rest = typed.filter(function (word) {
+      return !STOP_WORDS.has(word);
+    });
+    return words(processTerm((rest.length ? rest : typed).join(" ")));
   }
 
   function has(object, key) {
@@ -268,53 +288,87 @@
 
   // The pages that have one word of a query: the word itself (as Pagefind finds it: its stem, or a word it begins),
   // or — a compound — all its parts in one of its ways, near each other ('afdelingens møde' for 'afdelingsmøde').
-  // By id: the result, Pagefind's score, and whether the word itself was found.
+  // When those fill less than a page of results, the pages with all its parts farther apart follow ('budget' and
+  // 'kursus' anywhere on a page for 'budgetkursus'), so that a compound no page has is no dead end.
+  // By id: the result, Pagefind's score, whether the word itself was found, and whether its parts stand far apart.
   function matches(find, word, searched) {
     return Promise.all([searched.whole ? find(word) : {}].concat(searched.ways.map(function (way) {
-      return Promise.all(way.map(find));
+      return Promise.all(way.map(find).concat(find(way.join(" "))));
     }))).then(function (found) {
       var pages = {};
+      var apart = {};
       Object.keys(found[0]).forEach(function (id) {
-        pages[id] = { result: found[0][id], score: found[0][id].score, whole: true };
+        pages[id] = { result: found[0][id], score: found[0][id].score, whole: true, far: false };
       });
-      found.slice(1).forEach(function (pieces) {
+      found.slice(1).forEach(function (searches) {
+        // The pages with each part, and Pagefind's ranking of the pages with all of them (its score for the parts
+        // together ranks better than the sum of its scores for each: 'indkaldelse til afdelingsmøde' first for
+        // 'mødeindkaldelse').
+        var pieces = searches.slice(0, -1);
+        var together = searches[searches.length - 1];
         Object.keys(pieces[0]).forEach(function (id) {
           if ((pages[id] && pages[id].whole) || !pieces.every(function (piece) {
             return has(piece, id);
-          }) || !near(pieces.map(function (piece) {
-            return piece[id].words;
-          }))) {
+          })) {
             return;
           }
-          var score = pieces.reduce(function (sum, piece) {
+          var score = has(together, id) ? together[id].score : pieces.reduce(function (sum, piece) {
             return sum + piece[id].score;
           }, 0);
-          if (!pages[id] || score > pages[id].score) {
-            pages[id] = { result: pieces[0][id], score: score, whole: false };
+          var close = near(pieces.map(function (piece) {
+            return piece[id].words;
+          }));
+          var into = close ? pages : apart;
+          if (!into[id] || score > into[id].score) {
+            into[id] = { result: pieces[0][id], score: score, whole: false, far: !close };
           }
         });
       });
+      if (Object.keys(pages).length < PAGE_SIZE) {
+        Object.keys(apart).forEach(function (id) {
+          if (!has(pages, id)) {
+            pages[id] = apart[id];
+          }
+        });
+      }
       return pages;
     });
   }
 
-  // The pages for a query. Pages with every word come first: those with each compound itself, as Pagefind ranks
-  // them for all the words (``together``), before those with some compound only as its parts, by Pagefind's score
-  // added up over the words. When no page has every word (of several): the pages ranked by how many words they have;
-  // with three words or more, only pages with two of them or more (when there are any).
-  function ranked(perWord, together) {
+  // The pages for a query. Pages with every word (but the common ones) come first: those with each compound itself,
+  // as Pagefind ranks them for all the words (``together``), before those with some compound only as its parts (near
+  // each other before far apart), by Pagefind's score added up over the words. When no page has every word (of
+  // several): the pages ranked by how many words they have; with three words or more, only pages with two of them or
+  // more (when there are any).
+  function ranked(perWord, together, total, compound) {
+    // A word on more than half the pages ('bestyrelsen', 'kurser') tells little about which page is meant: a page
+    // need not have it, it only adds to the page's score (as Lucene's common terms query) — unless every word is one.
+    // A compound always tells: its pages come first ('referat afdelingsmødet').
+    var common = perWord.map(function (found, i) {
+      return !compound[i] && Object.keys(found).length * 2 > total;
+    });
+    if (common.every(Boolean)) {
+      common = common.map(function () {
+        return false;
+      });
+    }
+    var rare = common.filter(function (isCommon) {
+      return !isCommon;
+    }).length;
     var pages = {};
-    perWord.forEach(function (found) {
+    perWord.forEach(function (found, i) {
       Object.keys(found).forEach(function (id) {
-        var page = pages[id] || (pages[id] = { result: found[id].result, words: 0, parts: 0, score: 0 });
-        page.words += 1;
+        var page = pages[id] || (pages[id] = { result: found[id].result, words: 0, all: 0, far: 0, parts: 0, score: 0 });
+        page.words += common[i] ? 0 : 1;
+        page.all += 1;
+        page.far += found[id].far ? 1 : 0;
         page.parts += found[id].whole ? 0 : 1;
         page.score += found[id].score;
       });
     });
     var all = Object.keys(pages).map(function (id) {
       var page = pages[id];
-      if (page.words === perWord.length && !page.parts && has(together, id)) {
+      if (page.all === perWord.length && !page.parts && has(together, id)) {
         page.score = together[id].score;
       }
       return page;
@@ -322,14 +376,14 @@
     var best = all.reduce(function (most, page) {
       return Math.max(most, page.words);
     }, 0);
-    var partial = best < perWord.length;
-    var needed = partial ? (perWord.length >= 3 ? Math.min(2, best) : 1) : perWord.length;
+    var partial = best < rare;
+    var needed = partial ? (rare >= 3 ? Math.min(2, best) : Math.min(1, best)) : rare;
     return {
       partial: partial,
       results: all.filter(function (page) {
-        return page.words >= needed;
+        return page.words >= needed && page.all > 0;
       }).sort(function (a, b) {
-        return b.words - a.words || a.parts - b.parts || b.score - a.score;
+        return b.words - a.words || a.far - b.far || a.parts - b.parts || b.score - a.score;
       }).map(function (page) {
         return page.result;
       })
@@ -395,13 +449,13 @@
       return Promise.resolve();
     }
     var quoted = "\u201d" + typed + "\u201d";
-    var typedWords = words(processTerm(typed));
+    var typedWords = meant(typed);
     // The site's compounds are fetched only for a query with a word long enough to be one.
     var long = typedWords.some(function (word) {
       return word.length >= MIN_COMPOUND;
     });
     return Promise.all([load(), long ? loadSite() : { compounds: {}, vocabulary: new Set() }]).then(function (loaded) {
-      var find = searcher(loaded[0]);
+      var find = searcher(loaded[0].module);
       var searched = typedWords.map(function (word) {
         return asSearched(word, loaded[1]);
       });
@@ -412,7 +466,9 @@
         typedWords.map(function (word, i) {
           return matches(find, word, searched[i]);
         }))).then(function (found) {
-        return ranked(found.slice(1), found[0]);
+        return ranked(found.slice(1), found[0], loaded[0].pages, searched.map(function (word) {
+          return word.ways.length > 0;
+        }));
       });
     }).then(function (found) {
       if (search !== current) {
