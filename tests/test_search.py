@@ -774,3 +774,22 @@ def test_pages_are_indexed_in_parts_as_they_come(tmp_path: Path) -> None:
     assert (site / "pagefind" / "dele.js").read_text() == 'window.searchIndexParts = ["pagefind-2/", "pagefind-3/"];\n'
     for bundle in ("pagefind", "pagefind-2", "pagefind-3"):
         assert json.loads((site / bundle / "pagefind-entry.json").read_text())["languages"]["da"]["page_count"] >= 1
+
+
+def test_extra_index_terms_come_only_from_the_text_the_index_holds() -> None:
+    """The parts Pagefind leaves out (NOT_INDEXED, scripts, data-pagefind-ignore="all") give no extra terms either,
+    however their HTML nests: end tags left out inside them, stray end tags, deep nesting."""
+    from catalogue.search import CompoundSplitter, index_terms_html, indexed_text
+
+    fragment = ('<p>Om regler</p><div class="regler"><ul><li>kursusstart<li><p>afmeldingsfrist</ul>'
+                '<br><img alt="x"></div><p>budgetkontrol</p><script>var vaskekælderen = 1;</script>'
+                '<div data-pagefind-ignore="all"><p>telefonnummer</div></i></b><p>helhedsplan</p>')
+    assert indexed_text(fragment).split() == ["Om", "regler", "budgetkontrol", "helhedsplan"]
+    splitter = CompoundSplitter.from_texts(["kursus start afmelding frist budget kontrol telefon nummer helhed plan "
+                                            "vaske kælderen"], listed=frozenset())
+    before, after = index_terms_html(splitter, "Regler", fragment)
+    assert before == ""  # no compound in the title
+    assert indexed_text(after).split() == ["budget", "kontrol", "helhed", "plan"]
+    # deep nesting inside a left-out part, then stray end tags: the text after it is still indexed
+    hostile = '<div class="kontakt">' + "<b>" * 50_000 + "</i>" * 50_000 + "</div><p>referat</p>"
+    assert indexed_text(hostile).split() == ["referat"]
