@@ -453,15 +453,28 @@ def test_a_course_result_shows_the_session_its_card_shows(browser: Any, base_url
         card.select_one(".kursus-kort__hold").get_text().split()) for card in catalogue.select(".kursus-kort")}
     page = browser.new_page(viewport={"width": 375, "height": 812})
     page.goto(base_url + "soeg/")
-    search(page, "budget")
-    shown = page.locator(".soeg-resultat").evaluate_all("""items => items.map(item => [
-        item.querySelector('.soeg-resultat__type').textContent,
-        item.querySelector('.soeg-resultat__link').textContent,
-        (item.querySelector('.soeg-resultat__hold') || {}).textContent || null])""")
+
+    def shown_for(query: str) -> list[tuple[str, str, str | None]]:
+        search(page, query)
+        return page.locator(".soeg-resultat").evaluate_all("""items => items.map(item => [
+            item.querySelector('.soeg-resultat__type').textContent,
+            item.querySelector('.soeg-resultat__link').textContent,
+            (item.querySelector('.soeg-resultat__hold') || {}).textContent || null])""")
+
+    shown = shown_for("budget")
     courses = [(title, session) for kind, title, session in shown if kind == "Kursus"]
     assert len(courses) >= 3 and all(session == cards[title] for title, session in courses), (courses, cards)
     assert any(session.startswith("Næste hold: ") and ", Online · " in session for _, session in courses)
     assert all(session is None for kind, _, session in shown if kind != "Kursus")
+    # a session over several meetings: its first day and how many, as on its card
+    for query, title, session in (
+            ("grøn ambassadør", "Grøn ambassadør",
+             "Næste hold: onsdag 7. april 2027 (første af 3 aftener), Aarhus V · Få pladser tilbage"),
+            ("formandsuddannelsen", "Formandsuddannelsen",
+             "Næste hold: fredag 19. marts 2027 (første af 3 mødegange), Roskilde · Få pladser tilbage")):
+        found = {found_title: found_session for kind, found_title, found_session in shown_for(query)
+                 if kind == "Kursus"}
+        assert found.get(title) == session == cards[title], (query, found)
     size = page.locator(".soeg-resultat__hold").first.evaluate("n => parseFloat(getComputedStyle(n).fontSize)")
     assert size >= 16
     page.close()
