@@ -224,3 +224,25 @@ def test_browser_reads_the_feed_link_as_alternate(browser, pages_url: str) -> No
     assert found == [pages_url + "feed.xml"]
     assert page.evaluate("document.querySelectorAll('link[rel=alternate]').length") == 0  # what Material looks for
     page.close()
+
+
+def test_scripts_come_after_the_styles_and_each_page_loads_only_its_own(sample_site: Path) -> None:
+    """On slow 4G what draws the page comes first: the theme's scripts at the end of every page are asked for with low
+    priority (Chromium fetches them after the styles), the region chooser's with high (it would otherwise come a
+    round trip after them); the search script only on the search page, the toolkit's styles in kursus.css."""
+    pages = sorted(sample_site.rglob("*.html"))
+    assert len(pages) > 50
+    for path in pages:
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        name = path.relative_to(sample_site).as_posix()
+        if name.startswith("admin/"):
+            continue
+        scripts = {script["src"].rpartition("/")[2]: script for script in soup.find_all("script", src=True)}
+        bundle = [script for src, script in scripts.items() if src.startswith("bundle.")]
+        assert len(bundle) == 1 and bundle[0].get("fetchpriority") == "low", name
+        assert scripts["kursus.js"].get("fetchpriority") == "low", name
+        if "hvorbordu.js" in scripts:
+            assert scripts["hvorbordu.js"].get("fetchpriority") == "high" and scripts["hvorbordu.js"].has_attr("defer")
+        assert ("soeg.js" in scripts) == (name == "soeg/index.html"), name
+        styles = [link["href"].rpartition("/")[2] for link in soup.find_all("link", rel="stylesheet")]
+        assert "vaerktoejskasse.css" not in styles and "kursus.css" in styles, name
