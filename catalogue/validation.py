@@ -522,6 +522,85 @@ def _start_far_ahead(course: dict[str, Any], context: CheckContext) -> Iterator[
                           severity="advarsel")
 
 
+# A sign-up deadline further before its session than this is almost always a slip in the year.
+DEADLINE_BEFORE_START_DAYS = 365
+# A session that starts within this many days with sign-up still open is worth a look: is it still open?
+OPEN_SOON_DAYS = 7
+# Statuses under which a session takes sign-ups (FORMAT.md §1; 'venteliste' is a waiting list, not a seat).
+OPEN_STATUSES = ("ledig", "faa-pladser")
+
+
+def _same_day_in_year(day: date, start: date, written: date | None) -> date | None:
+    """The deadline an editor most likely meant when its year is wrong: the same day and month in the start's year
+    or the year before, the one that lies before the start (and not before the file was written); None when no
+    single one does (the advice must be safe to follow)."""
+    candidates = []
+    for year in (start.year, start.year - 1):
+        try:
+            candidate = day.replace(year=year)
+        except ValueError:  # 29 February
+            continue
+        if candidate != day and candidate <= start and (written is None or candidate >= written):
+            candidates.append(candidate)
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def _deadline_a_year_before_start(course: dict[str, Any], context: CheckContext) -> Iterator[Finding]:
+    """A deadline more than a year before its session's start. Not for a session more than two years ahead: then
+    the start's year is the likely slip, and ``_start_far_ahead`` says so at the start."""
+    written = context.written if context is not None else None
+    today = context.today if context is not None else None
+    for index, session in _sessions(course):
+        start = _first_start(index, session)
+        deadline: date | None = _parsed(parse_date, session.get("tilmeldingsfrist"))
+        if today is not None and start and start.date() > _years_ahead(today, 2):
+            continue
+        if start and deadline and (start.date() - deadline).days > DEADLINE_BEFORE_START_DAYS:
+            meant = _same_day_in_year(deadline, start.date(), written)
+            advice = (f"skriv {meant.isoformat()}, hvis det er årstallet, der er forkert" if meant
+                      else f"ret årstallet; fristen skal ligge til og med {danish.day_month_year(start)}")
+            yield Finding(("hold", index, "tilmeldingsfrist"),
+                          f"tilmeldingsfristen ({danish.day_month_year(deadline)}) ligger mere end et år før holdet "
+                          f"starter ({danish.day_month_year(start)}); {advice}", severity="advarsel")
+
+
+def _deadline_passed_when_written(course: dict[str, Any], context: CheckContext) -> Iterator[Finding]:
+    """A deadline that had passed when the file was written, for a session still to come then: sign-up was closed
+    from the session's first day on the site. Not for a cancelled session, nor where the deadline is more than a
+    year before the start (``_deadline_a_year_before_start`` says it)."""
+    if context is None or context.written is None:
+        return
+    for index, session in _sessions(course):
+        start = _first_start(index, session)
+        deadline: date | None = _parsed(parse_date, session.get("tilmeldingsfrist"))
+        if (start and deadline and deadline < context.written <= start.date() and session.get("status") != "aflyst"
+                and (start.date() - deadline).days <= DEADLINE_BEFORE_START_DAYS):
+            yield Finding(("hold", index, "tilmeldingsfrist"),
+                          f"tilmeldingsfristen ({danish.day_month_year(deadline)}) var allerede overskredet, da "
+                          f"filen blev skrevet ({danish.day_month_year(context.written)}), så tilmeldingen er "
+                          f"lukket fra første dag; ret datoen til den rigtige frist, til og med "
+                          f"{danish.day_month_year(start)}", severity="advarsel")
+
+
+def _open_close_to_start(course: dict[str, Any], context: CheckContext) -> Iterator[Finding]:
+    """A session that starts within a week while sign-up is still open: a reminder to see that it is."""
+    if context is None or context.today is None:
+        return
+    for index, session in _sessions(course):
+        start = _first_start(index, session)
+        deadline: date | None = _parsed(parse_date, session.get("tilmeldingsfrist"))
+        status = session.get("status", "ledig")
+        if not (start and deadline and status in OPEN_STATUSES and deadline >= context.today):
+            continue
+        days = (start.date() - context.today).days
+        if 0 <= days <= OPEN_SOON_DAYS:
+            when = {0: "i dag", 1: "i morgen"}.get(days, f"om {days} dage")
+            yield Finding(("hold", index, "tilmeldingsfrist"),
+                          f"holdet starter {when} ({danish.day_month_year(start)}), og tilmeldingen er stadig åben "
+                          f"til og med {danish.day_month_year(deadline)}. Er holdet fuldt, så skriv 'status: fuldt' "
+                          "i holdet; ellers kan det stå, som det står", severity="advarsel")
+
+
 # A session can be written in afterwards (as the course's history); one that ended longer ago than this
 # before the file was written is almost always a slip in the year.
 WRITTEN_AFTER_MONTHS = 3
@@ -636,6 +715,12 @@ CROSS_CHECKS: list[CrossCheck] = [
     CrossCheck("hold › region", "a region that is not a key, or not the postal code's, is answered by the postal code",
                _region_fits_postal_code),
     CrossCheck("hold › start", "a session more than two years ahead is a warning", _start_far_ahead),
+    CrossCheck("hold › tilmeldingsfrist", "a deadline more than a year before the start is a warning",
+               _deadline_a_year_before_start),
+    CrossCheck("hold › tilmeldingsfrist", "a deadline already past when the file was written is a warning",
+               _deadline_passed_when_written),
+    CrossCheck("hold › tilmeldingsfrist", "a session within a week with sign-up still open is a warning",
+               _open_close_to_start),
     CrossCheck("hold › slut", "a session that had ended when the file was written is a warning",
                _ended_before_written),
     CrossCheck("(pladsholdere)", "no placeholder of the scaffold is left", _no_placeholders),

@@ -230,6 +230,29 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
              "2026-03-06 15:30").replace("tilmeldingsfrist: 2027-02-05", "tilmeldingsfrist: 2026-02-05"),
      ["13:11: advarsel: hold nr. 1 › slut: holdet sluttede 6. marts 2026, mere end 3 måneder før filen blev "
       "skrevet (15. januar 2027), og vises derfor ikke; ret årstallet, hvis holdet ikke er holdt endnu"]),
+    # Dates that make sense now (issue 30): the reference date and the day the file was written are 15 January 2027
+    ("frist-mere-end-et-aar-foer-start", variant("tilmeldingsfrist: 2027-02-05", "tilmeldingsfrist: 2026-02-05"),
+     ["16:23: advarsel: hold nr. 1 › tilmeldingsfrist: tilmeldingsfristen (5. februar 2026) ligger mere end et år "
+      "før holdet starter (6. marts 2027); skriv 2027-02-05, hvis det er årstallet, der er forkert"]),
+    ("frist-overskredet-da-filen-blev-skrevet",
+     variant("tilmeldingsfrist: 2027-02-05", "tilmeldingsfrist: 2027-01-05"),
+     ["16:23: advarsel: hold nr. 1 › tilmeldingsfrist: tilmeldingsfristen (5. januar 2027) var allerede "
+      "overskredet, da filen blev skrevet (15. januar 2027), så tilmeldingen er lukket fra første dag; ret datoen "
+      "til den rigtige frist, til og med 6. marts 2027"]),
+    ("frist-overskredet-paa-aflyst-hold", variant("tilmeldingsfrist: 2027-02-05", "tilmeldingsfrist: 2027-01-05")
+     .replace("    tilmelding: mailto:kursus@example.dk\n", "    tilmelding: mailto:kursus@example.dk\n"
+              "    status: aflyst\n"), []),
+    ("hold-om-faa-dage-med-aaben-tilmelding",
+     variant("start: 2027-03-06 09:30\n    slut: 2027-03-06 15:30", "start: 2027-01-20 09:30\n    slut: "
+             "2027-01-20 15:30").replace("tilmeldingsfrist: 2027-02-05", "tilmeldingsfrist: 2027-01-18"),
+     ["16:23: advarsel: hold nr. 1 › tilmeldingsfrist: holdet starter om 5 dage (20. januar 2027), og "
+      "tilmeldingen er stadig åben til og med 18. januar 2027. Er holdet fuldt, så skriv 'status: fuldt' i holdet; "
+      "ellers kan det stå, som det står"]),
+    ("hold-om-faa-dage-fuldt",
+     variant("start: 2027-03-06 09:30\n    slut: 2027-03-06 15:30", "start: 2027-01-20 09:30\n    slut: "
+             "2027-01-20 15:30").replace("tilmeldingsfrist: 2027-02-05", "tilmeldingsfrist: 2027-01-18").replace(
+                 "    tilmelding: mailto:kursus@example.dk\n", "    tilmelding: mailto:kursus@example.dk\n"
+                 "    status: fuldt\n"), []),
     ("hold-holdt-for-nylig", variant("start: 2027-03-06 09:30\n    slut: 2027-03-06 15:30",
                                      "start: 2026-11-06 09:30\n    slut: 2026-11-06 15:30").replace(
                                          "tilmeldingsfrist: 2027-02-05", "tilmeldingsfrist: 2026-10-05"), []),
