@@ -286,9 +286,15 @@ def ask_for_date_href(course: Course, department_email: str) -> str:
     return mail_href(course.kontakt or department_email, f"Skriv mig op: {course.titel}", body)
 
 
+def waiting_list_address(course: Course, session: Session, department_email: str) -> str:
+    """Where one asks by mail for a place on a full session's waiting list: the session's sign-up address when it
+    is a mail, else the course's contact, else the department."""
+    return signup_address(session) or course.kontakt or department_email
+
+
 def waiting_list_href(course: Course, session: Session, department_email: str) -> str:
-    """A prefilled mail asking for a place on a full session's waiting list, to where sign-ups go by mail."""
-    address = signup_address(session) or course.kontakt or department_email
+    """A prefilled mail asking for a place on a full session's waiting list (``waiting_list_address``)."""
+    address = waiting_list_address(course, session, department_email)
     when = danish.long_datetime(session.start)
     body = "\r\n".join([
         f"Jeg vil gerne på venteliste til kurset \"{course.titel}\" {when}.",

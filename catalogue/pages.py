@@ -217,6 +217,7 @@ class PageGenerator:
             state=lambda s: offer.session_state(s, today, catalogue.taxonomy.label("status", s.status)),
             state_class=lambda s: offer.state_key(s, today),
             waiting_list_href=lambda c, s: offer.waiting_list_href(c, s, catalogue.department.email),
+            waiting_list_address=lambda c, s: offer.waiting_list_address(c, s, catalogue.department.email),
             course_src=course_src,
             topic_src=topic_src,
             region_src=region_src,

@@ -238,11 +238,30 @@ def test_printable_catalogue_prints_every_upcoming_course_on_a4(browser: Any, ba
         assert course["titel"] in text, course["titel"]
     for course in upcoming:
         for session in offered(course):
-            if session.get("status") != "aflyst" and session["tilmelding"].startswith("https://"):
+            if session.get("status") not in ("aflyst", "fuldt") and session["tilmelding"].startswith("https://"):
                 assert session["tilmelding"] in text.replace(" ", "")
     assert "kursus@example.dk" in text
     for navigation in ("Send os en idé", "Ny i bestyrelsen", "Søg på sitet"):
         assert navigation not in text  # navigation and search are not printed
+
+
+def test_printable_catalogue_offers_a_full_sessions_waiting_list_and_says_a_day_once(sample_site: Path) -> None:
+    """Issue 30: a full session (not begun) prints how to get on its waiting list, not its sign-up address; a
+    session within one day prints its date once ('lørdag 6. marts 2027 kl. 09.30–15.30'), one over several days
+    both ends."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup((sample_site / "kurser" / "katalog" / "index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    lines = {" ".join(item.get_text(" ").split()) for item in soup.select(".katalog-hold > li")}
+    full = [line for line in lines if "Fuldt booket" in line]
+    assert full and all("Venteliste: send en e-mail til " in line and "Tilmelding:" not in line
+                        and line.endswith("og skriv, at du vil på venteliste") for line in full), full
+    assert any(line.startswith("lørdag 6. marts 2027 kl. 09.30–15.30 Kursuscenter Valby") for line in full), full
+    assert any(" til lørdag 22. maj 2027 kl. 15.00 " in line for line in lines)
+    for line in lines:  # no day twice in a session's times
+        days = re.findall(r"\d{1,2}\. [a-zæøå]+ \d{4}", line.split(" Tilmeldingsfrist:")[0])
+        assert len(days) == len(set(days)), line
 
 
 def test_every_page_prints_without_navigation(browser: Any, base_url: str) -> None:
