@@ -41,14 +41,14 @@ new: $(VENV)/.build-deps
 fmt: $(VENV)/.build-deps
 	@$(BIN)/python build.py fmt
 
-## Live preview on http://127.0.0.1:8000/ that rebuilds on every change
+## Live preview on http://127.0.0.1:8000/ that rebuilds on every change; PORT=8001 serves it on another port
 serve: $(VENV)/.build-deps
-	@$(BIN)/python build.py serve
+	@$(BIN)/python build.py serve $(if $(PORT),--port '$(PORT)')
 
 ## Edit in the browser on http://127.0.0.1:8000/admin/: the forms save into this folder (Decap CMS's local
-## server, from npm), and the preview beside them rebuilds on every save
+## server, from npm), and the preview beside them rebuilds on every save; PORT=8001 serves it on another port
 cms: $(VENV)/.build-deps node_modules/.installed
-	@$(BIN)/python build.py cms
+	@$(BIN)/python build.py cms $(if $(PORT),--port '$(PORT)')
 
 ## Run every test, the browser tests in Chromium included
 test: $(VENV)/.test-deps node_modules/.installed chromium

@@ -401,6 +401,26 @@ def _build(project: Project, today: date, ci: bool, staging: Path, phases: bool)
     return 0
 
 
+def _port_taken(port: int, command: str = "serve") -> str | None:
+    """Why the preview cannot listen on the port of 127.0.0.1, in Danish; None when it can. Bound as MkDocs' server
+    binds (reusing an address left waiting by a stopped server), and let go at once."""
+    import errno
+    import socket
+
+    other = port + 1 if port < 65535 else 8000
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError as error:
+            if error.errno == errno.EACCES:
+                return (f"port {port} må kun bruges af administratoren; vælg en port fra 1024 og op, fx "
+                        f"'make {command} PORT=8000'")
+            return (f"port {port} er optaget af et andet program (kører forhåndsvisningen allerede i et andet "
+                    f"vindue?); stop det, eller vælg en anden port, fx 'make {command} PORT={other}'")
+    return None
+
+
 def serve(project: Project, today: date | Callable[[], date], port: int) -> int:
     """MkDocs' live preview: problems are printed as they are found, and the server keeps running. ``today``: the
     reference date, or where each rebuild takes it."""
@@ -588,6 +608,12 @@ def _main(argv: list[str] | None) -> int:
         return review(project, today)
     if args.command == "evaluering":
         return evaluation(project, today, args.csv)
+    if args.command in ("serve", "cms"):
+        # A port another program holds is said before anything else, and nothing is built.
+        taken = _port_taken(args.port, args.command)
+        if taken:
+            print(f"fejl: {taken}", file=sys.stderr)
+            return 1
     if args.command in ("serve", "cms"):  # said once, not again on every rebuild; the preview publishes nothing
         _history_complete(project, ci=False)
         _review_note(len(review_report(project, today).due))

@@ -318,3 +318,28 @@ def test_build_with_tider_ends_with_the_time_of_each_phase(project: Path) -> Non
     last = result.stderr.splitlines()[-1]
     assert re.fullmatch(r"Tider: tjek \d+,\d s, indlæsning \d+,\d s, sider \d+,\d s, markdown \d+,\d s, "
                         r"filer \d+,\d s, tema og skrivning \d+,\d s, søgeindeks \d+,\d s", last), last
+
+
+@pytest.mark.parametrize("command", ["serve", "cms"])
+def test_a_taken_port_is_one_danish_line_before_anything_else(command: str) -> None:
+    """Issue 30: before, the preview built the site, said "Forhåndsvisningen kører på …" and then "[Errno 98]
+    Address already in use". Now one line says the port is taken and how to choose another, and nothing is built."""
+    import socket
+
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        port = holder.getsockname()[1]
+        code, stdout, stderr = run_cli(command, "--port", str(port), "--dato", REFERENCE_DATE)
+    assert (code, stdout) == (1, "")
+    assert stderr == (f"fejl: port {port} er optaget af et andet program (kører forhåndsvisningen allerede i et "
+                      f"andet vindue?); stop det, eller vælg en anden port, fx 'make {command} PORT={port + 1}'\n")
+
+
+def test_make_passes_the_port_to_the_preview() -> None:
+    """`make serve PORT=N` and `make cms PORT=N` give the preview that port (read from make's dry run)."""
+    for command in ("serve", "cms"):
+        dry = subprocess.run(["make", "-n", command, "PORT=8123"], cwd=REPO, capture_output=True, text=True)
+        assert f"build.py {command} --port '8123'" in dry.stdout, dry.stdout
+        plain = subprocess.run(["make", "-n", command], cwd=REPO, capture_output=True, text=True)
+        assert "--port" not in plain.stdout, plain.stdout
