@@ -56,7 +56,8 @@ def session_events(entry: CourseEntry, session: Session, site_url: str, today: d
         else:
             event.add("location", "Online")
         notes = [note for note in (meeting.note, session.note) if note]
-        description = [course.intro, *(["", *notes] if notes else []), "", f"Læs mere og tilmeld dig: {url}"]
+        more = "Læs mere" if session.status == CANCELLED else "Læs mere og tilmeld dig"  # a cancelled one invites none
+        description = [course.intro, *(["", *notes] if notes else []), "", f"{more}: {url}"]
         event.add("description", "\n".join(description))
         event.add("url", url)
         event.add("status", "CANCELLED" if session.status == CANCELLED else "CONFIRMED")

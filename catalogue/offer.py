@@ -115,6 +115,12 @@ def featured_session(course: Course, today: date) -> Session | None:
     return next((s for s in shown_sessions(course, today) if preference(s, today) != NEITHER), None)
 
 
+def another_with_seats(course: Course, session: Session, today: date) -> bool:
+    """Whether the course has a session besides this one with seats to sign up for: where a cancelled session may
+    send residents ('Se de andre hold')."""
+    return any(other is not session and preference(other, today) == SEATS for other in bookable(course, today))
+
+
 def offers_waiting_list(session: Session, today: date) -> bool:
     """Whether a full session (status `fuldt`) still takes names for its waiting list: it has not begun."""
     return session.status == FULL and preference(session, today) == WAITING

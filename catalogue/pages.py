@@ -211,6 +211,7 @@ class PageGenerator:
             inline_markdown=inline_markdown,
             bookable_sessions=lambda c: offer.bookable(c, today),
             waiting_list=lambda s: offer.offers_waiting_list(s, today),
+            another_with_seats=lambda c, s: offer.another_with_seats(c, s, today),
             month_keys=lambda s: [month_key(m) for m in offer.months_of(s)],
             month_key=month_key,
             session_regions=lambda s: offer.regions_served(s, catalogue.taxonomy.keys("regioner")),

@@ -80,6 +80,12 @@ def test_calendar_times_are_danish_local_time_in_winter_and_summer(
 def test_cancelled_session_is_cancelled_in_the_calendar(sample_site: Path) -> None:
     event = events(sample_site / "kurser" / "konflikthaandtering-mellem-naboer" / "hold-2027-03-18-1700.ics")[0]
     assert str(event["STATUS"]) == "CANCELLED"
+    assert str(event["SUMMARY"]).startswith("AFLYST: ")
+    # its note says why and where to go instead; it invites no sign-up (issue 30)
+    description = str(event["DESCRIPTION"])
+    assert "Holdet er aflyst på grund af sygdom." in description
+    assert "tilmeld dig" not in description.lower() and description.endswith(
+        "Læs mere: https://kurser.example.dk/kurser/konflikthaandtering-mellem-naboer/")
 
 
 def test_venue_is_the_location(sample_site: Path) -> None:

@@ -235,8 +235,14 @@ def test_course_page_sessions(sample_site: Path, slug: str) -> None:
         assert venue_text(course, session) in text
         buttons = item.select("a.knap")
         if session.get("status") == "aflyst":
-            assert "Aflyst" in text and "pladser" not in text and "Tilføj til kalender" not in text
-            assert not session.get("note") or session["note"] not in text
+            assert "Aflyst" in text and "Tilføj til kalender" not in text
+            assert "pladser" not in text_of(item.select_one(".hold__fakta"))
+            # its note (why, and where to go instead) is shown; it points to the other sessions only when one has
+            # seats, and never invites sign-up (issue 30)
+            assert not session.get("note") or session["note"] in text
+            assert ("Se de andre hold" in text) == any(preference(other) == 0 for other in offered(course)
+                                                       if other is not session and other.get("status") != "aflyst")
+            assert "tilmeld" not in text.replace(session.get("note") or "", "").lower()
             assert buttons == []
         elif session.get("status") == "fuldt" and when(session["start"]).date() > TODAY:
             day = danish_date(when(session["start"]))
@@ -509,3 +515,27 @@ def test_skip_link_leads_to_the_page_title(sample_site: Path, url: str) -> None:
     target = html.find(id=skip["href"].removeprefix("#"))
     assert target is not None and target.name == "h1"
     assert html.select("h1") == [target]
+
+
+def test_a_cancelled_online_session_invites_no_sign_up_when_no_other_has_seats(tmp_path: Path) -> None:
+    """Issue 30: a cancelled online session does not promise a link for the signed up, shows its note, and points to
+    the other sessions only when one has seats; here the others are full, so it offers to hear of a new one."""
+    from bs4 import BeautifulSoup
+    from conftest import copy_project, run_build
+
+    project = copy_project(tmp_path / "projekt")
+    course = project / "courses" / "webinar-saadan-laeser-du-afdelingens-budget.yml"
+    text = course.read_text(encoding="utf-8")
+    text = text.replace("    pladser: 150\n    note: Ekstra webinar, fordi januar blev fuldt booket.\n",
+                        "    pladser: 150\n    status: aflyst\n    note: Aflyst, fordi oplægsholderen er syg.\n")
+    text = text.replace("    tilmelding: https://tilmelding.example.dk/webinar/budget-2027-08\n",
+                        "    tilmelding: https://tilmelding.example.dk/webinar/budget-2027-08\n    status: fuldt\n")
+    assert text.count("status: aflyst") == 1 and text.count("status: fuldt") == 2
+    course.write_text(text, encoding="utf-8")
+    assert run_build(project, "build", "--dato", REFERENCE_DATE).returncode == 0
+    page = BeautifulSoup((project / "site" / "kurser" / "webinar-saadan-laeser-du-afdelingens-budget" /
+                          "index.html").read_text(encoding="utf-8"), "html.parser")
+    cancelled = text_of(page.select_one("li.hold--aflyst"))
+    assert cancelled == ("Tirsdag 23. februar 2027 kl. 19.00–20.00 Online Aflyst – holdet bliver ikke til noget. "
+                         "Aflyst, fordi oplægsholderen er syg. Skriv til kursus@example.dk, hvis du vil høre, når der "
+                         "kommer et nyt hold."), cancelled
