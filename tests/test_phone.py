@@ -173,9 +173,10 @@ def test_a_cancelled_session_says_aflyst_and_offers_no_calendar(browser: Any, ba
         assert item.count() == 1
         text = item.inner_text()
         assert "Aflyst" in text
-        assert "Tilføj til kalender" not in text and "pladser" not in text
-        if session.get("note"):
-            assert session["note"] not in text
+        assert "Tilføj til kalender" not in text
+        assert "pladser" not in item.locator(".hold__fakta").inner_text()
+        if session.get("note"):  # why it is cancelled and where to go instead (issue 30)
+            assert " ".join(session["note"].split()) in " ".join(text.split())
         assert page.locator(".naeste-hold").filter(has_text=day).count() == 0
     page.close()
 
