@@ -385,10 +385,14 @@ def _long_span_without_meetings(course: dict[str, Any], _: CheckContext) -> Iter
                           "for holdets start og slut", severity="advarsel")
 
 
-def _deadline_not_after_start(course: dict[str, Any], _: CheckContext) -> Iterator[Finding]:
+def _deadlines(course: dict[str, Any]) -> Iterator[tuple[int, dict[str, Any], datetime | None, date | None]]:
+    """Each session with its first start and its sign-up deadline, where they can be read."""
     for index, session in _sessions(course):
-        start = _first_start(index, session)
-        deadline: date | None = _parsed(parse_date, session.get("tilmeldingsfrist"))
+        yield index, session, _first_start(index, session), _parsed(parse_date, session.get("tilmeldingsfrist"))
+
+
+def _deadline_not_after_start(course: dict[str, Any], _: CheckContext) -> Iterator[Finding]:
+    for index, session, start, deadline in _deadlines(course):
         if start and deadline and deadline > start.date():
             first = "den første mødegangs dato" if MEETINGS in session else "holdets startdato"
             yield Finding(
@@ -550,9 +554,7 @@ def _deadline_a_year_before_start(course: dict[str, Any], context: CheckContext)
     the start's year is the likely slip, and ``_start_far_ahead`` says so at the start."""
     written = context.written if context is not None else None
     today = context.today if context is not None else None
-    for index, session in _sessions(course):
-        start = _first_start(index, session)
-        deadline: date | None = _parsed(parse_date, session.get("tilmeldingsfrist"))
+    for index, _, start, deadline in _deadlines(course):
         if today is not None and start and start.date() > _years_ahead(today, 2):
             continue
         if start and deadline and (start.date() - deadline).days > DEADLINE_BEFORE_START_DAYS:
@@ -570,9 +572,7 @@ def _deadline_passed_when_written(course: dict[str, Any], context: CheckContext)
     year before the start (``_deadline_a_year_before_start`` says it)."""
     if context is None or context.written is None:
         return
-    for index, session in _sessions(course):
-        start = _first_start(index, session)
-        deadline: date | None = _parsed(parse_date, session.get("tilmeldingsfrist"))
+    for index, session, start, deadline in _deadlines(course):
         if (start and deadline and deadline < context.written <= start.date() and session.get("status") != "aflyst"
                 and (start.date() - deadline).days <= DEADLINE_BEFORE_START_DAYS):
             yield Finding(("hold", index, "tilmeldingsfrist"),
@@ -586,9 +586,7 @@ def _open_close_to_start(course: dict[str, Any], context: CheckContext) -> Itera
     """A session that starts within a week while sign-up is still open: a reminder to see that it is."""
     if context is None or context.today is None:
         return
-    for index, session in _sessions(course):
-        start = _first_start(index, session)
-        deadline: date | None = _parsed(parse_date, session.get("tilmeldingsfrist"))
+    for index, session, start, deadline in _deadlines(course):
         status = session.get("status", "ledig")
         if not (start and deadline and status in OPEN_STATUSES and deadline >= context.today):
             continue

@@ -338,6 +338,18 @@ def every_result(page: Any) -> list[str]:
     return [r["path"] for r in results(page)]
 
 
+def every_result_of(browser: Any, base_url: str, *queries: str) -> list[list[str]]:
+    """Every result of each query (``every_result``), searched one after the other on one search page."""
+    page = browser.new_page()
+    page.goto(base_url + "soeg/")
+    found = []
+    for query in queries:
+        search(page, query)
+        found.append(every_result(page))
+    page.close()
+    return found
+
+
 def texts_of_pages(site: Path, paths: list[str]) -> list[str]:
     """The indexed text of each page (its <article>, the parts left out of the index and the invisible search terms
     left out), lower case."""
@@ -358,13 +370,7 @@ def test_a_compound_of_the_query_is_found_before_its_parts(browser: Any, base_ur
     """'referat afdelingsmødet' (issue 29): the pages with the compound itself first; the board's minutes template,
     which has 'afdelingsbestyrelsens møder' (the parts near each other) but no 'afdelingsmøde', below them all; no
     page that has the parts only far apart. Before, the query gave the same pages as 'referat', the template first."""
-    page = browser.new_page()
-    page.goto(base_url + "soeg/")
-    search(page, "referat")
-    alone = every_result(page)
-    search(page, "referat afdelingsmødet")
-    shown = every_result(page)
-    page.close()
+    alone, shown = every_result_of(browser, base_url, "referat", "referat afdelingsmødet")
     texts = texts_of_pages(sample_site, shown)
     whole = [("afdelingsmød" in text) for text in texts]
     # the compound's pages first, then the others
@@ -378,13 +384,7 @@ def test_a_compound_of_the_query_is_found_before_its_parts(browser: Any, base_ur
 def test_a_compound_the_site_has_not_is_found_by_its_parts_near_each_other(browser: Any, base_url: str) -> None:
     """'referatskabelon' is on no page: its parts are searched, together. The minutes template first (a 'skabelon'
     with 'referat' in its title), and not every page with 'referat'."""
-    page = browser.new_page()
-    page.goto(base_url + "soeg/")
-    search(page, "referat")
-    with_minutes = every_result(page)
-    search(page, "referatskabelon")
-    shown = every_result(page)
-    page.close()
+    with_minutes, shown = every_result_of(browser, base_url, "referat", "referatskabelon")
     assert shown[0] == "vaerktoejskasse/skabeloner/referat-bestyrelsesmoede"
     assert 0 < len(shown) < len(with_minutes) and set(shown) < set(with_minutes)
 

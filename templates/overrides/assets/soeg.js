@@ -381,7 +381,7 @@
     return {
       partial: partial,
       results: all.filter(function (page) {
-        return page.words >= needed && page.all > 0;
+        return page.words >= needed;
       }).sort(function (a, b) {
         return b.words - a.words || a.far - b.far || a.parts - b.parts || b.score - a.score;
       }).map(function (page) {
