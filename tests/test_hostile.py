@@ -46,6 +46,8 @@ CDATA = f"]]></script><script>{PWNED}</script>"
 PAYLOADS = [TITLE_BREAK, COMMENT, ATTRIBUTE, SVG, QUOTES, TEMPLATE, CDATA]
 # The notes of a session's meetings (FORMAT.md §1, 'mødegange'): on the page, in the calendar and in JSON-LD
 MEETING_NOTES = [f"Modul 1 {QUOTES}", f"Modul 2 {CDATA} {TEMPLATE}"]
+# A cancelled session shows its note (issue 30): why, and where to go instead
+CANCELLED_NOTE = f"Aflyst {SVG} {TEMPLATE}"
 
 # Each on its own lines of a Markdown body (course `beskrivelse`, the toolkit page's text).
 SCRIPT = f"<script>{PWNED}</script>"
@@ -135,6 +137,13 @@ hold:
     form: online
     tilmeldingsfrist: 2027-01-26
     tilmelding: mailto:kursus@example.dk
+  - start: 2027-03-02 18:00
+    slut: 2027-03-02 21:00
+    form: online
+    tilmeldingsfrist: 2027-02-20
+    tilmelding: mailto:kursus@example.dk
+    status: aflyst
+    note: {_text(CANCELLED_NOTE)}
 """
 
 TOOLKIT_MD = f"""\
@@ -423,6 +432,7 @@ def test_course_page_shows_the_payloads_as_text(visit: Callable[[str, str], Visi
     assert data["description"] == COURSE_INTRO
     meetings = data["hasCourseInstance"][1]["subEvent"]
     assert [event["description"] for event in meetings] == MEETING_NOTES
+    assert " ".join(CANCELLED_NOTE.split()) in " ".join(found["text"].split())
 
 
 def test_toolkit_page_shows_the_payloads_as_text(visit: Callable[[str, str], Visit]) -> None:
@@ -456,15 +466,20 @@ def events(path: Path) -> list[icalendar.Event]:
 
 def test_calendars_keep_the_title_as_text(attack_site: Path) -> None:
     files = sorted((attack_site / "kurser" / "angreb").glob("*.ics"))
-    assert len(files) == 2
+    assert len(files) == 3
     [event] = events(files[0])
     assert str(event["SUMMARY"]) == COURSE_TITLE
     assert str(event["LOCATION"]) == f"{VENUE['navn']}, {VENUE['adresse']}, {VENUE['postnr']} {VENUE['by']}"
     meetings = events(files[1])  # one event per meeting, its note in the description as text
     assert [str(e["SUMMARY"]) for e in meetings] == [f"{COURSE_TITLE} ({n}. af 2 aftener)" for n in (1, 2)]
     assert [str(e["DESCRIPTION"]).split("\n")[2] for e in meetings] == MEETING_NOTES
+    [cancelled] = events(files[2])  # a cancelled session's note as text, and no invitation to sign up
+    assert str(cancelled["SUMMARY"]) == f"AFLYST: {COURSE_TITLE}"
+    assert str(cancelled["DESCRIPTION"]).split("\n")[2] == CANCELLED_NOTE
+    assert "tilmeld dig" not in str(cancelled["DESCRIPTION"]).lower()
     ours = [e for e in events(attack_site / "kalender.ics") if str(e["URL"]).endswith("/" + COURSE_URL)]
-    assert [str(e["SUMMARY"]) for e in ours] == [COURSE_TITLE] + [str(e["SUMMARY"]) for e in meetings]
+    assert [str(e["SUMMARY"]) for e in ours] == [COURSE_TITLE] + [str(e["SUMMARY"]) for e in meetings] + [
+        f"AFLYST: {COURSE_TITLE}"]
 
 
 def test_feed_keeps_the_titles_as_text(attack_site: Path) -> None:
