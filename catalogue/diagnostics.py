@@ -106,13 +106,19 @@ def did_you_mean(word: str, candidates: Iterable[str], labels: Mapping[str, str]
     return "; skriv en af: " + ", ".join(f"'{c}'" for c in candidates)
 
 
+# One item of a list, named after the list's key ("1. hold", "2. mødegang"); a key not here is its own name.
+ITEM_OF = {"hold": "hold", "mødegange": "mødegang", "emner": "emne", "materialer": "materiale", "filer": "fil",
+           "undervisere": "underviser", "tilmeldingsregler": "tilmeldingsregel", "citater": "citat", "trin": "trin"}
+
+
 def describe_path(loc: Sequence[str | int]) -> str:
-    """('hold', 0, 'sted', 'postnr') → 'hold nr. 1 › sted › postnr'; in a file that is a list, (0, 'svar') →
-    'punkt nr. 1 › svar'."""
+    """('hold', 0, 'sted', 'postnr') → '1. hold › sted › postnr'; in a file that is a list, (0, 'svar') →
+    '1. punkt › svar'."""
     parts: list[str] = []
     for element in loc:
         if isinstance(element, int):
-            parts.append(f"{parts.pop() if parts else 'punkt'} nr. {element + 1}")
+            key = parts.pop() if parts else "punkt"
+            parts.append(f"{element + 1}. {ITEM_OF.get(key, key)}")
         else:
             parts.append(str(element))
     return " › ".join(parts) or "filen"

@@ -30,6 +30,7 @@ from pydantic_core import PydanticCustomError
 from .danish import number
 from .diagnostics import did_you_mean
 from .geography import AREAS
+from .meant import STATUS_WORDS, advice_for_date, advice_for_datetime, https_address
 
 # The time zone of every date and time editors write, and of "today" for the build.
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
@@ -228,6 +229,9 @@ def parse_date(value: Any) -> date:
     if _DATETIME.fullmatch(text):
         raise problem(f"skal være en dato uden klokkeslæt; skriv '{text[:10]}'")
     if not _DATE.fullmatch(text):
+        advice = advice_for_date(text)
+        if advice:
+            raise problem(f"'{text}' er ikke skrevet som ÅÅÅÅ-MM-DD; {advice}")
         raise problem(f"'{text}' er ikke en dato; skriv den som ÅÅÅÅ-MM-DD, fx 2027-02-05")
     try:
         day = date.fromisoformat(text)
@@ -242,6 +246,9 @@ def parse_datetime(value: Any) -> datetime:
     if _DATE.fullmatch(text):
         raise problem(f"mangler klokkeslæt; skriv fx '{text} 09:30'")
     if not _DATETIME.fullmatch(text):
+        advice = advice_for_datetime(text)
+        if advice:
+            raise problem(f"'{text}' er ikke skrevet som ÅÅÅÅ-MM-DD TT:MM; {advice}")
         raise problem(f"'{text}' er ikke dato og klokkeslæt; skriv som ÅÅÅÅ-MM-DD TT:MM, fx 2027-03-05 16:00")
     try:  # the pattern is checked above; this is much faster than strptime
         moment = datetime(int(text[0:4]), int(text[5:7]), int(text[8:10]), int(text[11:13]), int(text[14:16]))
@@ -294,12 +301,19 @@ def parse_email(value: Any) -> str:
 _NOT_IN_URLS = re.compile(r'[\s\x00-\x1f\x7f<>"\\]')
 
 
+def _secure(text: str) -> str:
+    """An http: address as https: ('http://x.dk/a' → 'https://x.dk/a')."""
+    return "https" + text.strip()[len("http"):]
+
+
 def parse_https_url(value: Any) -> str:
     text = _address_text(value)
     parts = urlsplit(text)
     if parts.scheme == "http":
-        raise problem(f"'{text}' bruger http:, som ikke er sikker; skriv https:// i stedet")
+        raise problem(f"'{text}' bruger http:, som ikke er sikker; skriv '{_secure(text)}'")
     if parts.scheme != "https" or not parts.netloc or _NOT_IN_URLS.search(text):
+        if fixed := https_address(text):
+            raise problem(f"'{text}' mangler 'https://' foran; skriv '{fixed}'")
         raise problem(f"'{text}' er ikke en webadresse; skriv en hel adresse, der starter med https://")
     return text
 
@@ -332,12 +346,14 @@ def parse_signup(value: Any) -> str:
     if scheme == "https":
         return parse_https_url(text)
     if scheme == "http":
-        raise problem(f"'{text}' bruger http:, som ikke er sikker; skriv https:// i stedet")
+        raise problem(f"'{text}' bruger http:, som ikke er sikker; skriv '{_secure(text)}'")
     if _EMAIL.fullmatch(text):
         raise problem(f"skriv 'mailto:' foran e-mailadressen: mailto:{text}")
     if scheme:
         raise problem(f"adresser med '{scheme}:' er ikke tilladt; skriv en https://-adresse eller "
                       "mailto:e-mailadresse")
+    if fixed := https_address(text):
+        raise problem(f"'{text}' mangler 'https://' foran; skriv '{fixed}'")
     raise problem(f"'{text}' er hverken en https://-adresse eller en mailto:-adresse; skriv fx "
                   "https://tilmelding.example.dk/kursus eller mailto:kursus@example.dk")
 
@@ -431,21 +447,30 @@ def OneOf(choices: dict[str, Any], what: str) -> Any:  # noqa: N802 (a type fact
     return Annotated[str, PlainValidator(check), WithJsonSchema({"type": "string", "enum": list(choices)})]
 
 
+# One entry of each of the taxonomy's lists, as a message names it ("'x' er ikke et af emnerne i config/taxonomy.yml").
+LIST_ENTRY = {"emner": "et af emnerne", "niveauer": "et af niveauerne", "former": "en af formerne",
+              "målgrupper": "en af målgrupperne", "regioner": "en af regionerne", "kendetegn": "et af kendetegnene",
+              "status": "en af de mulige statusser"}
+
+# Other words an editor writes for a key of a list: a town or area for its region, 'udsolgt' for 'fuldt'.
+KNOWN_WORDS = {"regioner": AREAS, "status": STATUS_WORDS}
+
+
 def TaxonomyKey(vocabulary: str) -> Any:  # noqa: N802 (a type factory)
     """A key of one of the taxonomy's lists, checked against the taxonomy in the validation context."""
 
     def check(value: Any, info: ValidationInfo) -> str:
         taxonomy = (info.context or {}).get("taxonomy")
         if not isinstance(value, str):
-            raise problem(f"skal være en nøgle fra taksonomiens {vocabulary}, ikke {kind_of(value)}")
+            raise problem(f"skal være {LIST_ENTRY.get(vocabulary, vocabulary)} fra config/taxonomy.yml, ikke "
+                          f"{kind_of(value)}")
         if taxonomy is None:
             return value
         keys = taxonomy.keys(vocabulary)
         if value not in keys:
             labels = {key: entry.navn for key, entry in taxonomy.vocabulary(vocabulary).items()}
-            known = AREAS if vocabulary == "regioner" else None
-            raise problem(f"'{value}' findes ikke i taksonomiens {vocabulary}"
-                          f"{did_you_mean(value, keys, labels, known)}")
+            raise problem(f"'{value}' er ikke {LIST_ENTRY.get(vocabulary, vocabulary)} i config/taxonomy.yml"
+                          f"{did_you_mean(value, keys, labels, KNOWN_WORDS.get(vocabulary))}")
         return value
 
     # The schema names the vocabulary; catalogue/schemas.py puts in its keys.

@@ -467,7 +467,8 @@ def _region_fits_postal_code(course: dict[str, Any], context: CheckContext) -> I
             continue
         where, expected = by_postal_code
         if region not in keys:
-            yield Finding(("hold", index, "region"), f"'{region}' findes ikke i taksonomiens regioner; mente du "
+            yield Finding(("hold", index, "region"), f"'{region}' er ikke en af regionerne i config/taxonomy.yml; "
+                                                     "mente du "
                                                      f"'{expected}'? {where}", replaces=True)
         elif region not in (expected, ONLINE_REGION):
             yield Finding(("hold", index, "region"),

@@ -48,7 +48,8 @@ def test_failed_build_leaves_site_untouched(project: Path) -> None:
     result = run_build(project, "build", "--dato", REFERENCE_DATE)
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
-    assert "courses/det-gode-bestyrelsesmoede.yml:15:7: fejl: form: 'fysik' findes ikke i taksonomiens former; " \
+    assert "courses/det-gode-bestyrelsesmoede.yml:15:7: fejl: form: 'fysik' er ikke en af formerne i " \
+           "config/taxonomy.yml; " \
            "mente du 'fysisk'?" in result.lines
     assert "courses/ny.yml:1:1: fejl: emner: mangler; tilføj fx 'emner: [bestyrelsesarbejde]'" in result.lines
     assert snapshot(project / "site") == before
@@ -81,8 +82,8 @@ def test_an_editors_error_is_not_buried_under_pages_due_for_review(project: Path
     for command in ("check", "build"):
         result = run_build(project, command, "--dato", REFERENCE_DATE)
         assert result.returncode == 1
-        assert result.lines == ["courses/det-gode-bestyrelsesmoede.yml:15:7: fejl: form: 'fysik' findes ikke i "
-                                "taksonomiens former; mente du 'fysisk'?"]
+        assert result.lines == ["courses/det-gode-bestyrelsesmoede.yml:15:7: fejl: form: 'fysik' er ikke en af "
+                                "formerne i config/taxonomy.yml; mente du 'fysisk'?"]
         assert result.stderr.splitlines() == ["1 fejl i 1 fil. Ret fejlene og prøv igen."]
 
 

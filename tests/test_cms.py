@@ -165,10 +165,10 @@ def test_the_path_form_flags_what_check_refuses() -> None:
     course, page = (next(f["pattern"][0] for f in steps if f["name"] == name) for name in ("kursus", "materiale"))
     assert problems(COLLECTIONS["forloeb"]["fields"], path, "x") == [
         "x › målgruppe: 'formænd' is not offered",
-        f"x › trin nr. 1 › kursus: 'courses/det-gode-bestyrelsesmoede.yml' does not match {course}",
-        f"x › trin nr. 2 › materiale: '../../etc/passwd' does not match {page}",
-        f"x › trin nr. 3 › materiale: 'javascript:alert(1)' does not match {page}",
-        "x › trin nr. 4 › hvornår: no such field",
+        f"x › 1. trin › kursus: 'courses/det-gode-bestyrelsesmoede.yml' does not match {course}",
+        f"x › 2. trin › materiale: '../../etc/passwd' does not match {page}",
+        f"x › 3. trin › materiale: 'javascript:alert(1)' does not match {page}",
+        "x › 4. trin › hvornår: no such field",
     ]
 
 
@@ -232,10 +232,10 @@ def test_the_form_flags_what_check_refuses() -> None:
         "x › ekstra: no such field",
         "x › niveau: 'øvet' is not offered",
         "x › pris: -5 is out of bounds",
-        "x › hold nr. 1 › start: '6/3 2027' is not YYYY-MM-DD HH:mm",
-        "x › hold nr. 1 › sted › postnr: '25000' does not match ^\\d{4}$",
-        "x › hold nr. 1 › region: 'østjylland' is not offered",
-        "x › hold nr. 1 › tilmelding: 'http://example.dk' does not match "
+        "x › 1. hold › start: '6/3 2027' is not YYYY-MM-DD HH:mm",
+        "x › 1. hold › sted › postnr: '25000' does not match ^\\d{4}$",
+        "x › 1. hold › region: 'østjylland' is not offered",
+        "x › 1. hold › tilmelding: 'http://example.dk' does not match "
         + next(f for f in next(f for f in COLLECTIONS["kurser"]["fields"] if f["name"] == "hold")["fields"]
                if f["name"] == "tilmelding")["pattern"][0],
     ]

@@ -77,8 +77,8 @@ def test_preview_rebuilds_shows_errors_and_recovers(project: Path, tmp_path: Pat
 
         course.write_text(course.read_text(encoding="utf-8").replace("form: fysisk", "form: fysik"),
                           encoding="utf-8")
-        error = ("courses/det-gode-bestyrelsesmoede.yml:15:7: fejl: form: 'fysik' findes ikke i taksonomiens "
-                 "former; mente du 'fysisk'?")
+        error = ("courses/det-gode-bestyrelsesmoede.yml:15:7: fejl: form: 'fysik' er ikke en af formerne i "
+                 "config/taxonomy.yml; mente du 'fysisk'?")
         wait_for(lambda: error in log.read_text(encoding="utf-8"), what="the error in the terminal")
         wait_for(lambda: ">Kurset har fejl</h1>" in fetch(page)[1], what="the broken course's error page")
         assert fetch(f"http://127.0.0.1:{port}/kurser/")[0] == 200  # the server keeps running
@@ -146,20 +146,20 @@ UNFILLED = [
     "courses/budget-for-begyndere.yml:20:12: fejl: målgruppe: skal have mindst én værdi",
     "courses/budget-for-begyndere.yml:24:7: fejl: pris: pladsholder: skriv prisen i hele kroner uden punktum, fx "
     "1200, eller 0, hvis kurset er gratis",
-    "courses/budget-for-begyndere.yml:48:12: fejl: hold nr. 1 › start: pladsholder: skriv, hvornår holdet starter, "
+    "courses/budget-for-begyndere.yml:48:12: fejl: 1. hold › start: pladsholder: skriv, hvornår holdet starter, "
     "som ÅÅÅÅ-MM-DD TT:MM, fx 2027-03-06 09:30",
-    "courses/budget-for-begyndere.yml:49:11: fejl: hold nr. 1 › slut: pladsholder: skriv, hvornår holdet slutter, "
+    "courses/budget-for-begyndere.yml:49:11: fejl: 1. hold › slut: pladsholder: skriv, hvornår holdet slutter, "
     "som ÅÅÅÅ-MM-DD TT:MM, fx 2027-03-06 15:30",
-    "courses/budget-for-begyndere.yml:51:18: fejl: hold nr. 1 › sted › navn: pladsholder: skriv kursusstedets navn",
-    "courses/budget-for-begyndere.yml:51:43: fejl: hold nr. 1 › sted › adresse: pladsholder: skriv kursusstedets "
+    "courses/budget-for-begyndere.yml:51:18: fejl: 1. hold › sted › navn: pladsholder: skriv kursusstedets navn",
+    "courses/budget-for-begyndere.yml:51:43: fejl: 1. hold › sted › adresse: pladsholder: skriv kursusstedets "
     "adresse, fx Eksempelvej 1",
-    "courses/budget-for-begyndere.yml:51:72: fejl: hold nr. 1 › sted › postnr: pladsholder: skriv kursusstedets "
+    "courses/budget-for-begyndere.yml:51:72: fejl: 1. hold › sted › postnr: pladsholder: skriv kursusstedets "
     'postnummer i anførselstegn, fx "8000"',
-    "courses/budget-for-begyndere.yml:51:84: fejl: hold nr. 1 › sted › by: pladsholder: skriv den by, kursusstedet "
+    "courses/budget-for-begyndere.yml:51:84: fejl: 1. hold › sted › by: pladsholder: skriv den by, kursusstedet "
     "ligger i",
-    "courses/budget-for-begyndere.yml:53:13: fejl: hold nr. 1 › region: pladsholder: skriv regionen for "
+    "courses/budget-for-begyndere.yml:53:13: fejl: 1. hold › region: pladsholder: skriv regionen for "
     "kursusstedet, en af: hovedstaden, sjaelland, syddanmark, midtjylland, nordjylland, hele-landet",
-    "courses/budget-for-begyndere.yml:55:23: fejl: hold nr. 1 › tilmeldingsfrist: pladsholder: skriv den sidste dag "
+    "courses/budget-for-begyndere.yml:55:23: fejl: 1. hold › tilmeldingsfrist: pladsholder: skriv den sidste dag "
     "for tilmelding som ÅÅÅÅ-MM-DD, senest startdagen",
 ]
 
@@ -268,9 +268,9 @@ PAGE = "content/vaerktoejskasse/proeve/ny-side.md"
 @pytest.mark.parametrize("kind, filled, unfilled", [
     ("skabelon", {f"fil: {page_written('fil')}": "fil: referat.docx",
                   f"beskrivelse: {page_written('fil_beskrivelse')}": "beskrivelse: Skabelon i Word"},
-     [f"{PAGE}:13:11: fejl: filer nr. 1 › fil: pladsholder: skriv navnet på filen, som ligger i samme mappe som "
+     [f"{PAGE}:13:11: fejl: 1. fil › fil: pladsholder: skriv navnet på filen, som ligger i samme mappe som "
       "siden, fx referat.docx",
-      f"{PAGE}:13:40: fejl: filer nr. 1 › beskrivelse: pladsholder: skriv, hvad filen er, fx Skabelon i Word",
+      f"{PAGE}:13:40: fejl: 1. fil › beskrivelse: pladsholder: skriv, hvad filen er, fx Skabelon i Word",
       f"{PAGE}:15:1: fejl: sidens tekst: pladsholder: skriv sidens tekst i stedet for denne linje"]),
     ("vejledning", {}, [f"{PAGE}:12:1: fejl: sidens tekst: pladsholder: skriv sidens tekst i stedet for denne linje"]),
     ("video", {f"url: {page_written('video_url')}": "url: https://www.youtube.com/watch?v=Xk3vB7pQm2A",
@@ -408,7 +408,8 @@ def test_github_annotations_are_well_formed(empty_project: Path) -> None:
                                text=True, env={**os.environ, "GITHUB_ACTIONS": "true"})
     assert on_github.returncode == 1
     annotations = [line for line in on_github.stdout.splitlines() if line.startswith("::")]
-    assert "::error file=courses/brudt.yml,line=7,col=7::form: 'fysik' findes ikke i taksonomiens former; mente du " \
+    assert "::error file=courses/brudt.yml,line=7,col=7::form: 'fysik' er ikke en af formerne i " \
+           "config/taxonomy.yml; mente du " \
            "'fysisk'?" in annotations
     assert "::error file=courses/brudt.yml,line=9,col=7::pris: '100%25' er ikke et helt tal skrevet med cifrene 0–9; " \
         "skriv fx 1200" in annotations

@@ -578,7 +578,7 @@ def test_report_stops_on_an_error_with_nothing_on_standard_output(project: Path)
         result = run_build(project, "evaluering", "--dato", REFERENCE_DATE, *args)
         assert result.returncode == 1
         assert result.stdout == ""
-        assert ("evalueringer/groen-ambassadoer.yml:4:9: fejl: punkt nr. 1 › svar: 40 svar er flere end de 9 "
+        assert ("evalueringer/groen-ambassadoer.yml:4:9: fejl: 1. punkt › svar: 40 svar er flere end de 9 "
                 "deltagere") in result.stderr
 
 

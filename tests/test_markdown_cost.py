@@ -132,7 +132,7 @@ def test_a_sign_up_rule_has_its_limit(empty_project: Path) -> None:
                                        "      kurset; du lægger ikke selv ud." + " Og" * 600 + "\n"), encoding="utf-8")
     result = run_build(empty_project, "check")
     assert [line for line in result.lines if line.startswith("config/")] == [
-        "config/department.yml:13:12: fejl: tilmeldingsregler nr. 1 › tekst: er for lang (2.015 tegn); højst 2.000 "
+        "config/department.yml:13:12: fejl: 1. tilmeldingsregel › tekst: er for lang (2.015 tegn); højst 2.000 "
         "tegn er tilladt, så gør teksten kortere"]
 
 

@@ -51,7 +51,7 @@ def variant(base: str, old: str, new: str) -> str:
 
 PATH_CASES: list[tuple[str, str, list[str]]] = [
     ("noegle-med-aa", variant(PATH, "hvornaar:", "hvornår:"),
-     ["8:5: fejl: trin nr. 1 › hvornår: ukendt nøgle 'hvornår'; mente du 'hvornaar'?"]),
+     ["8:5: fejl: 1. trin › hvornår: ukendt nøgle 'hvornår'; mente du 'hvornaar'?"]),
     ("engelsk-noegle", variant(PATH, "titel:", "title:"),
      ["1:1: fejl: titel: mangler; tilføj fx 'titel: Ny i afdelingsbestyrelsen – dit første år'",
       "1:1: fejl: title: ukendt nøgle 'title'; mente du 'titel'?"]),
@@ -67,36 +67,36 @@ PATH_CASES: list[tuple[str, str, list[str]]] = [
     ("et-trin", PATH.split("  - materiale:")[0],
      ["7:3: fejl: trin: skal have mindst 2 punkter, men har 1"]),
     ("ukendt-maalgruppe", variant(PATH, "[afdelingsbestyrelse]", "[formænd]"),
-     ["5:13: fejl: målgruppe nr. 1: 'formænd' findes ikke i taksonomiens målgrupper; skriv en af: "
+     ["5:13: fejl: 1. målgruppe: 'formænd' er ikke en af målgrupperne i config/taxonomy.yml; skriv en af: "
       "'afdelingsbestyrelse', 'organisationsbestyrelse', 'repraesentantskab', 'beboere', 'ansatte'"]),
     ("trin-uden-kursus-og-materiale", variant(PATH, "  - kursus: introduktion-til-bestyrelsesarbejdet\n    hvornaar:",
                                               "  - hvornaar:"),
-     ["7:5: fejl: trin nr. 1: mangler 'kursus' eller 'materiale'; skriv fx 'kursus: det-gode-bestyrelsesmoede' "
+     ["7:5: fejl: 1. trin: mangler 'kursus' eller 'materiale'; skriv fx 'kursus: det-gode-bestyrelsesmoede' "
       "eller 'materiale: vaerktoejskasse/…/side.md'"]),
     ("trin-med-begge", variant(PATH, "    hvornaar: De første tre måneder\n",
                                "    materiale: vaerktoejskasse/vejledninger/hvem-bestemmer-hvad.md\n"),
-     ["8:16: fejl: trin nr. 1 › materiale: et trin er enten et kursus eller en side i værktøjskassen, ikke begge "
+     ["8:16: fejl: 1. trin › materiale: et trin er enten et kursus eller en side i værktøjskassen, ikke begge "
       "dele; gør siden til sit eget trin ('- materiale: …' på en ny linje)"]),
     ("kursus-findes-ikke", variant(PATH, "kursus: introduktion-til-bestyrelsesarbejdet",
                                    "kursus: introduktion-til-bestyrelsesarbejde"),
-     ["7:13: fejl: trin nr. 1 › kursus: der er intet kursus 'introduktion-til-bestyrelsesarbejde' "
+     ["7:13: fejl: 1. trin › kursus: der er intet kursus 'introduktion-til-bestyrelsesarbejde' "
       "(courses/introduktion-til-bestyrelsesarbejde.yml); mente du 'introduktion-til-bestyrelsesarbejdet'?"]),
     ("kursus-med-mappe", variant(PATH, "kursus: introduktion-til-bestyrelsesarbejdet",
                                  "kursus: courses/introduktion-til-bestyrelsesarbejdet.yml"),
-     ["7:13: fejl: trin nr. 1 › kursus: skriv kun navnet på kursets fil uden mappe og .yml: 'kursus: "
+     ["7:13: fejl: 1. trin › kursus: skriv kun navnet på kursets fil uden mappe og .yml: 'kursus: "
       "introduktion-til-bestyrelsesarbejdet'"]),
     ("materiale-findes-ikke", variant(PATH, "hvem-bestemmer-hvad.md", "hvem-bestemer-hvad.md"),
-     ["9:16: fejl: trin nr. 2 › materiale: 'vaerktoejskasse/vejledninger/hvem-bestemer-hvad.md' findes ikke under "
+     ["9:16: fejl: 2. trin › materiale: 'vaerktoejskasse/vejledninger/hvem-bestemer-hvad.md' findes ikke under "
       "content/; mente du 'vaerktoejskasse/vejledninger/hvem-bestemmer-hvad.md'?"]),
     ("materiale-uden-md", variant(PATH, "hvem-bestemmer-hvad.md", "hvem-bestemmer-hvad"),
-     ["9:16: fejl: trin nr. 2 › materiale: skriv stien med .md til sidst: "
+     ["9:16: fejl: 2. trin › materiale: skriv stien med .md til sidst: "
       "'vaerktoejskasse/vejledninger/hvem-bestemmer-hvad.md'"]),
     ("materiale-uden-for-vaerktoejskassen", variant(PATH, "vaerktoejskasse/vejledninger/hvem-bestemmer-hvad.md",
                                                     "om/index.md"),
-     ["9:16: fejl: trin nr. 2 › materiale: 'om/index.md' er ikke en side i værktøjskassen; skriv stien til en side "
+     ["9:16: fejl: 2. trin › materiale: 'om/index.md' er ikke en side i værktøjskassen; skriv stien til en side "
       "under content/vaerktoejskasse/"]),
     ("samme-trin-to-gange", PATH + "  - kursus: introduktion-til-bestyrelsesarbejdet\n",
-     ["11:13: advarsel: trin nr. 3 › kursus: 'introduktion-til-bestyrelsesarbejdet' er også trin 1; slet det ene "
+     ["11:13: advarsel: 3. trin › kursus: 'introduktion-til-bestyrelsesarbejdet' er også trin 1; slet det ene "
       "af dem"]),
     ("beskrivelse-med-html", variant(PATH, "  Tag trinnene i rækkefølge.\n",
                                      "  Tag trinnene i rækkefølge.\n\n  <script>alert(1)</script>\n"),
@@ -115,72 +115,73 @@ PATH_CASES: list[tuple[str, str, list[str]]] = [
      ["1:1: fejl: filen er tom; skriv nøglerne som 'titel: ...' én pr. linje"]),
     # hostile input
     ("materiale-sti-ud", variant(PATH, "vaerktoejskasse/vejledninger/hvem-bestemmer-hvad.md", "../../etc/passwd"),
-     ["9:16: fejl: trin nr. 2 › materiale: '../../etc/passwd' skal være stien til en side i værktøjskassen under "
+     ["9:16: fejl: 2. trin › materiale: '../../etc/passwd' skal være stien til en side i værktøjskassen under "
       "content/, fx vaerktoejskasse/skabeloner/referat-bestyrelsesmoede.md"]),
     ("materiale-javascript", variant(PATH, "vaerktoejskasse/vejledninger/hvem-bestemmer-hvad.md",
                                      "javascript:alert(1)"),
-     ["9:16: fejl: trin nr. 2 › materiale: 'javascript:alert(1)' skal være stien til en side i værktøjskassen "
+     ["9:16: fejl: 2. trin › materiale: 'javascript:alert(1)' skal være stien til en side i værktøjskassen "
       "under content/, fx vaerktoejskasse/skabeloner/referat-bestyrelsesmoede.md"]),
     ("kursus-javascript", variant(PATH, "kursus: introduktion-til-bestyrelsesarbejdet",
                                   "kursus: javascript:alert(1)"),
-     ["7:13: fejl: trin nr. 1 › kursus: der er intet kursus 'javascript:alert(1)' "
+     ["7:13: fejl: 1. trin › kursus: der er intet kursus 'javascript:alert(1)' "
       "(courses/javascript:alert(1).yml); skriv navnet på kursets fil i courses/ uden .yml"]),
     ("kursus-stort-tal", variant(PATH, "kursus: introduktion-til-bestyrelsesarbejdet",
                                  "kursus: " + "9" * 400),
-     ["7:13: fejl: trin nr. 1 › kursus: er for lang (400 tegn); højst 300 tegn er tilladt, så gør teksten "
+     ["7:13: fejl: 1. trin › kursus: er for lang (400 tegn); højst 300 tegn er tilladt, så gør teksten "
       "kortere"]),
 ]
 
 EVALUATION_CASES: list[tuple[str, str, list[str]]] = [
     ("svar-over-deltagere", variant(EVALUATION, "svar: 11", "svar: 17"),
-     ["10:9: fejl: punkt nr. 2 › svar: 17 svar er flere end de 16 deltagere; ret antallet af svar eller af deltagere"]),
+     ["10:9: fejl: 2. punkt › svar: 17 svar er flere end de 16 deltagere; ret antallet af svar eller af deltagere"]),
     ("samlet-mangler", variant(EVALUATION, "  samlet: 4.2\n", ""),
-     ["8:3: fejl: punkt nr. 2 › samlet: mangler; med 11 svar skal gennemsnittet af den samlede vurdering med, fx "
+     ["8:3: fejl: 2. punkt › samlet: mangler; med 11 svar skal gennemsnittet af den samlede vurdering med, fx "
       "'samlet: 4.5'"]),
     ("samlet-uden-svar", variant(EVALUATION, "svar: 11", "svar: 0"),
-     ["11:11: fejl: punkt nr. 2 › samlet: der er ingen svar (svar: 0), så der er ingen vurdering; slet 'samlet', "
+     ["11:11: fejl: 2. punkt › samlet: der er ingen svar (svar: 0), så der er ingen vurdering; slet 'samlet', "
       "eller skriv det rigtige antal svar"]),
     ("anbefaler-over-svar", variant(EVALUATION, "anbefaler: 17", "anbefaler: 19"),
-     ["5:14: fejl: punkt nr. 1 › anbefaler: 19 er flere end de 18 svar; 'anbefaler' er, hvor mange af svarene der "
+     ["5:14: fejl: 1. punkt › anbefaler: 19 er flere end de 18 svar; 'anbefaler' er, hvor mange af svarene der "
       "vil anbefale kurset"]),
     ("samme-hold-to-gange", variant(EVALUATION, "hold: 2026-09-19", "hold: 2026-03-07"),
-     ["8:9: fejl: punkt nr. 2 › hold: holdet 2026-03-07 er også evalueret i punkt 1; læg tallene sammen i ét "
+     ["8:9: fejl: 2. punkt › hold: holdet 2026-03-07 er også evalueret i punkt 1; læg tallene sammen i ét "
       "punkt, eller ret datoen"]),
     ("hold-ikke-holdt-endnu", variant(EVALUATION, "hold: 2026-09-19", "hold: 2027-09-18"),
-     ["8:9: advarsel: punkt nr. 2 › hold: holdet 2027-09-18 er ikke holdt endnu (i dag er det 15. januar 2027); "
+     ["8:9: advarsel: 2. punkt › hold: holdet 2027-09-18 er ikke holdt endnu (i dag er det 15. januar 2027); "
       "ret datoen til holdets startdato"]),
     ("citat-med-e-mail", variant(EVALUATION, "vores møder.", "vores møder. Skriv til jens@example.dk"),
-     ["7:7: fejl: punkt nr. 1 › citater nr. 1: citatet indeholder en e-mailadresse; citater skal være anonyme, så "
+     ["7:7: fejl: 1. punkt › 1. citat: citatet indeholder en e-mailadresse; citater skal være anonyme, så "
       "fjern alt, der kan vise, hvem der har skrevet det"]),
     ("citat-med-telefon", variant(EVALUATION, "vores møder.", "vores møder. Ring på 12 34 56 78"),
-     ["7:7: fejl: punkt nr. 1 › citater nr. 1: citatet indeholder et telefonnummer; citater skal være anonyme, så "
+     ["7:7: fejl: 1. punkt › 1. citat: citatet indeholder et telefonnummer; citater skal være anonyme, så "
       "fjern alt, der kan vise, hvem der har skrevet det"]),
     ("ukendt-noegle", variant(EVALUATION, "anbefaler: 17", "anbefalet: 17"),
-     ["5:3: fejl: punkt nr. 1 › anbefalet: ukendt nøgle 'anbefalet'; mente du 'anbefaler'?"]),
+     ["5:3: fejl: 1. punkt › anbefalet: ukendt nøgle 'anbefalet'; mente du 'anbefaler'?"]),
     ("samlet-med-komma", variant(EVALUATION, "samlet: 4.6", 'samlet: "4,6"'),
-     ["4:11: fejl: punkt nr. 1 › samlet: skriv tallet med punktum, ikke komma: 4.6"]),
+     ["4:11: fejl: 1. punkt › samlet: skriv tallet med punktum, ikke komma: 4.6"]),
     ("samlet-to-decimaler", variant(EVALUATION, "samlet: 4.6", "samlet: 4.65"),
-     ["4:11: fejl: punkt nr. 1 › samlet: må højst have én decimal; skriv fx 4.7"]),
+     ["4:11: fejl: 1. punkt › samlet: må højst have én decimal; skriv fx 4.7"]),
     ("samlet-over-fem", variant(EVALUATION, "samlet: 4.6", "samlet: 6"),
-     ["4:11: fejl: punkt nr. 1 › samlet: 6 ligger ikke mellem 1.0 og 5.0 (5 er bedst); ret tallet"]),
+     ["4:11: fejl: 1. punkt › samlet: 6 ligger ikke mellem 1.0 og 5.0 (5 er bedst); ret tallet"]),
     ("samlet-under-en", variant(EVALUATION, "samlet: 4.6", "samlet: 0.5"),
-     ["4:11: fejl: punkt nr. 1 › samlet: 0.5 ligger ikke mellem 1.0 og 5.0 (5 er bedst); ret tallet"]),
+     ["4:11: fejl: 1. punkt › samlet: 0.5 ligger ikke mellem 1.0 og 5.0 (5 er bedst); ret tallet"]),
     ("svar-negativt", variant(EVALUATION, "svar: 11", "svar: -1"),
-     ["10:9: fejl: punkt nr. 2 › svar: må ikke være negativ; skriv 0 eller mere"]),
+     ["10:9: fejl: 2. punkt › svar: må ikke være negativ; skriv 0 eller mere"]),
     ("deltagere-nul", variant(EVALUATION, "deltagere: 16", "deltagere: 0"),
-     ["9:14: fejl: punkt nr. 2 › deltagere: skal være større end 0"]),
+     ["9:14: fejl: 2. punkt › deltagere: skal være større end 0"]),
     # FORMAT.md 2.1: one reading of a number (YAML 1.1 read 016 as 14 and 0x10 as 16).
     ("deltagere-med-nul-foran", variant(EVALUATION, "deltagere: 16", "deltagere: 016"),
-     ["9:14: fejl: punkt nr. 2 › deltagere: '016' begynder med 0, og nogle programmer læser det som et andet tal; "
+     ["9:14: fejl: 2. punkt › deltagere: '016' begynder med 0, og nogle programmer læser det som et andet tal; "
       "skriv 16"]),
     ("svar-hex", variant(EVALUATION, "svar: 11", "svar: 0xB"),
-     ["10:9: fejl: punkt nr. 2 › svar: '0xB' er ikke et helt tal skrevet med cifrene 0–9; skriv fx 18"]),
+     ["10:9: fejl: 2. punkt › svar: '0xB' er ikke et helt tal skrevet med cifrene 0–9; skriv fx 18"]),
     ("samlet-fuldbredde", variant(EVALUATION, "samlet: 4.6", 'samlet: "４.6"'),
-     ["4:11: fejl: punkt nr. 1 › samlet: '４.6' er ikke et tal fra 1.0 til 5.0; skriv fx 4.5"]),
+     ["4:11: fejl: 1. punkt › samlet: '４.6' er ikke et tal fra 1.0 til 5.0; skriv fx 4.5"]),
     ("hold-ikke-en-dato", variant(EVALUATION, "hold: 2026-09-19", "hold: 19. september 2026"),
-     ["8:9: fejl: punkt nr. 2 › hold: '19. september 2026' er ikke en dato; skriv den som ÅÅÅÅ-MM-DD, fx 2027-02-05"]),
+     ["8:9: fejl: 2. punkt › hold: '19. september 2026' er ikke skrevet som ÅÅÅÅ-MM-DD; skriv '2026-09-19' "
+      "(lørdag 19. september 2026)"]),
     ("citat-for-langt", variant(EVALUATION, "Jeg fik mod på at lede vores møder.", "meget " * 60),
-     ["7:7: fejl: punkt nr. 1 › citater nr. 1: er for lang (359 tegn); højst 300 tegn er tilladt, så gør teksten "
+     ["7:7: fejl: 1. punkt › 1. citat: er for lang (359 tegn); højst 300 tegn er tilladt, så gør teksten "
       "kortere"]),
     ("en-mapping", "hold: 2026-03-07\ndeltagere: 22\nsvar: 18\nsamlet: 4.6\n",
      ["1:1: fejl: filen skal være en liste med ét punkt for hvert hold, og hvert punkt begynder med '- hold: "
@@ -189,9 +190,9 @@ EVALUATION_CASES: list[tuple[str, str, list[str]]] = [
      ["1:1: fejl: filen er tom; den skal være en liste med ét punkt for hvert hold, og hvert punkt begynder med '- "
       "hold: ÅÅÅÅ-MM-DD' (se eksemplet i vejledningen)"]),
     ("stort-tal", variant(EVALUATION, "deltagere: 16", "deltagere: " + "9" * 400),
-     ["9:14: fejl: punkt nr. 2 › deltagere: må højst være 10.000; skriv et mindre tal"]),
+     ["9:14: fejl: 2. punkt › deltagere: må højst være 10.000; skriv et mindre tal"]),
     ("samlet-uendelig", variant(EVALUATION, "samlet: 4.6", "samlet: .inf"),
-     ["4:11: fejl: punkt nr. 1 › samlet: '.inf' er ikke et tal fra 1.0 til 5.0; skriv fx 4.5"]),
+     ["4:11: fejl: 1. punkt › samlet: '.inf' er ikke et tal fra 1.0 til 5.0; skriv fx 4.5"]),
     ("tom-liste", "[]\n",
      ["1:1: fejl: filen har ingen hold; skriv ét punkt for hvert hold, der er evalueret ('- hold: ÅÅÅÅ-MM-DD' …), "
       "eller slet filen"]),
@@ -329,7 +330,7 @@ def test_a_bad_path_file_leaves_the_site_untouched(project: Path) -> None:
     line = text.splitlines().index("  - kursus: det-gode-bestyrelsesmoede") + 1
     result = run_build(project, "build", "--dato", REFERENCE_DATE)
     assert result.returncode == 1
-    assert f"forloeb/ny-i-afdelingsbestyrelsen.yml:{line}:13: fejl: trin nr. 4 › kursus: der er intet kursus " \
+    assert f"forloeb/ny-i-afdelingsbestyrelsen.yml:{line}:13: fejl: 4. trin › kursus: der er intet kursus " \
            "'det-gode-bestyrelsesmode' (courses/det-gode-bestyrelsesmode.yml); mente du " \
            "'det-gode-bestyrelsesmoede'?" in result.lines
     after = {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}

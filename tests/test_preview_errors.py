@@ -19,8 +19,8 @@ from catalogue.preview import banner, broken_files
 from catalogue.project import Project
 
 COURSE = "courses/det-gode-bestyrelsesmoede.yml"
-COURSE_ERROR = ("courses/det-gode-bestyrelsesmoede.yml:15:7: fejl: form: 'fysik' findes ikke i taksonomiens former; "
-                "mente du 'fysisk'?")
+COURSE_ERROR = ("courses/det-gode-bestyrelsesmoede.yml:15:7: fejl: form: 'fysik' er ikke en af formerne i "
+                "config/taxonomy.yml; mente du 'fysisk'?")
 PAGE = "content/vaerktoejskasse/skabeloner/aarshjul-afdelingsbestyrelse.md"
 PAGE_URL = "vaerktoejskasse/skabeloner/aarshjul-afdelingsbestyrelse/"
 PAGE_ERROR = ("content/vaerktoejskasse/skabeloner/aarshjul-afdelingsbestyrelse.md:3:7: fejl: type: 'skabelonn' er "
@@ -101,7 +101,7 @@ def test_the_error_page_shows_an_editors_text_as_text(project: Path) -> None:
     html = str(pages["kurser/det-gode-bestyrelsesmoede.md"].content)
     assert "<script" not in html
     assert "<td><code>form: &lt;script&gt;alert(1)&lt;/script&gt;</code></td>" in html
-    assert "form: &#39;&lt;script&gt;alert(1)&lt;/script&gt;&#39; findes ikke" in html
+    assert "form: &#39;&lt;script&gt;alert(1)&lt;/script&gt;&#39; er ikke en af formerne" in html
 
 
 def test_control_characters_and_long_lines_are_written_out(project: Path) -> None:
@@ -173,7 +173,7 @@ def test_preview_shows_a_danish_error_page_and_a_banner_until_the_file_is_fixed(
         assert page.locator(".fejlside__fejl li").all_inner_texts() == [COURSE_ERROR]
         assert text_of(page, ".fejlside__udsnit h3") == "Linje 15"
         assert text_of(page, ".fejlside__beskeder") == (
-            "Fejl i kolonne 7: form: 'fysik' findes ikke i taksonomiens former; mente du 'fysisk'?")
+            "Fejl i kolonne 7: form: 'fysik' er ikke en af formerne i config/taxonomy.yml; mente du 'fysisk'?")
         rows = [re.sub(r"\s+", " ", row).strip() for row in page.locator(".fejlside__linjer tr").all_inner_texts()]
         assert rows == ["13 emner: [bestyrelsesarbejde, kommunikation]", "14 niveau: [ny]",
                         "▶ Her er fejlen: linje 15 form: fysik", "16 målgruppe: [afdelingsbestyrelse]",

@@ -77,13 +77,13 @@ CASES: list[tuple[str, str, list[str]]] = [
      ["3:7: fejl: filer: mangler; en side med type 'skabelon' skal have mindst én fil, fx "
       "'filer: [{fil: referat.docx, beskrivelse: Skabelon i Word}]'"]),
     ("fil-findes-ikke", variant(VALID, "fil: referat.docx", "fil: refarat.docx"),
-     [f"8:11: fejl: filer nr. 1 › fil: filen 'refarat.docx' findes ikke i {FOLDER}/; filerne dér er: "
+     [f"8:11: fejl: 1. fil › fil: filen 'refarat.docx' findes ikke i {FOLDER}/; filerne dér er: "
       "referat.docx"]),
     ("fil-mangler-i-listen", variant(VALID, "{fil: referat.docx, beskrivelse: Skabelon i Word}",
                                      "{beskrivelse: Skabelon i Word}"),
-     ["8:5: fejl: filer nr. 1 › fil: mangler; tilføj fx 'fil: referat.docx'"]),
+     ["8:5: fejl: 1. fil › fil: mangler; tilføj fx 'fil: referat.docx'"]),
     ("fil-uden-for-mappen", variant(VALID, "fil: referat.docx", "fil: ../../../build.py"),
-     ["8:11: fejl: filer nr. 1 › fil: '../../../build.py' skal være navnet på en fil i samme mappe som siden"]),
+     ["8:11: fejl: 1. fil › fil: '../../../build.py' skal være navnet på en fil i samme mappe som siden"]),
     ("video-mangler", variant(VIDEO, "video: {url: https://www.youtube.com/watch?v=Xk3vB7pQm2A, varighed: 12 min., "
                                      "undertekster: true}\n", ""),
      ["3:7: fejl: video: mangler; en side med type 'video' skal have fx 'video: {url: "
@@ -93,28 +93,29 @@ CASES: list[tuple[str, str, list[str]]] = [
       "https://www.youtube.com/watch?v=… eller https://vimeo.com/…"]),
     ("video-http", variant(VIDEO, "https://www.youtube.com", "http://www.youtube.com"),
      ["7:14: fejl: video › url: 'http://www.youtube.com/watch?v=Xk3vB7pQm2A' bruger http:, som ikke er sikker; "
-      "skriv https:// i stedet"]),
+      "skriv 'https://www.youtube.com/watch?v=Xk3vB7pQm2A'"]),
     ("undertekster-ja", variant(VIDEO, "undertekster: true", "undertekster: ja"),
      ["7:92: fejl: video › undertekster: skal være true (ja) eller false (nej), ikke 'ja'"]),
     ("link-mangler", variant(LINK, "link: {url: https://www.retsinformation.dk/, udgiver: Retsinformation}\n", ""),
      ["3:7: fejl: link: mangler; en side med type 'link' skal have fx 'link: {url: "
       "https://www.retsinformation.dk/, udgiver: Retsinformation}'"]),
     ("link-http", variant(LINK, "https://www.retsinformation.dk/", "http://www.retsinformation.dk/"),
-     ["7:13: fejl: link › url: 'http://www.retsinformation.dk/' bruger http:, som ikke er sikker; skriv https:// "
-      "i stedet"]),
+     ["7:13: fejl: link › url: 'http://www.retsinformation.dk/' bruger http:, som ikke er sikker; skriv "
+      "'https://www.retsinformation.dk/'"]),
     ("link-uden-adresse", variant(LINK, "url: https://www.retsinformation.dk/, ", ""),
      ["7:7: fejl: link › url: mangler; tilføj fx 'url: https://www.retsinformation.dk/'"]),
     ("revideret-forkert", variant(VALID, "revideret: 2026-09-01", "revideret: 1. september 2026"),
-     ["6:12: fejl: revideret: '1. september 2026' er ikke en dato; skriv den som ÅÅÅÅ-MM-DD, fx 2027-02-05"]),
+     ["6:12: fejl: revideret: '1. september 2026' er ikke skrevet som ÅÅÅÅ-MM-DD; skriv '2026-09-01' "
+      "(tirsdag 1. september 2026)"]),
     ("revideret-mangler", variant(VALID, "revideret: 2026-09-01\n", ""),
      ["2:1: fejl: revideret: mangler; tilføj fx 'revideret: 2026-09-01'"]),
     ("intro-for-lang", variant(VALID, "intro: Skabelon til referatet af jeres bestyrelsesmøder.",
                                "intro: " + "ord " * 80),
      ["4:8: fejl: intro: er for lang (319 tegn); højst 300 tegn er tilladt, så gør teksten kortere"]),
     ("ukendt-emne", variant(VALID, "emner: [bestyrelsesarbejde]", "emner: [bestyrelse]"),
-     ["5:9: fejl: emner nr. 1: 'bestyrelse' findes ikke i taksonomiens emner; mente du 'bestyrelsesarbejde'?"]),
+     ["5:9: fejl: 1. emne: 'bestyrelse' er ikke et af emnerne i config/taxonomy.yml; mente du 'bestyrelsesarbejde'?"]),
     ("ukendt-maalgruppe", variant(VALID, "revideret:", "målgruppe: [formænd]\nrevideret:"),
-     ["6:13: fejl: målgruppe nr. 1: 'formænd' findes ikke i taksonomiens målgrupper; skriv en af: "
+     ["6:13: fejl: 1. målgruppe: 'formænd' er ikke en af målgrupperne i config/taxonomy.yml; skriv en af: "
       "'afdelingsbestyrelse', 'organisationsbestyrelse', 'repraesentantskab', 'beboere', 'ansatte'"]),
     ("dobbelt-noegle", variant(VALID, "revideret: 2026-09-01\n", "revideret: 2026-09-01\nrevideret: 2026-10-01\n"),
      ["7:1: fejl: revideret: nøglen står to gange (første gang i linje 6); skriv den kun én gang: behold den "
@@ -124,7 +125,7 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("titel-med-linjeskift", variant(VALID, "titel: Referat af bestyrelsesmøde", 'titel: "Referat\\naf møde"'),
      ["2:8: fejl: titel: må kun fylde én linje; skriv teksten på samme linje som nøglen, uden linjeskift"]),
     ("fil-uden-for-mappen", variant(VALID, "{fil: referat.docx,", "{fil: ../../../build.py,"),
-     ["8:11: fejl: filer nr. 1 › fil: '../../../build.py' skal være navnet på en fil i samme mappe som siden"]),
+     ["8:11: fejl: 1. fil › fil: '../../../build.py' skal være navnet på en fil i samme mappe som siden"]),
     ("tekst-med-script", variant(VALID, "Skriv referatet samme dag som mødet.\n",
                                  "Skriv referatet samme dag som mødet.\n\n<script>alert(1)</script>\n"),
      ["12:1: advarsel: sidens tekst: HTML-elementet <script> er ikke tilladt og bliver fjernet med alt, hvad der "

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import os
 import subprocess
+from datetime import date
 from pathlib import Path
 
 import pytest
 from conftest import REFERENCE_DATE, REPO, Result, copy_project, run_build
+from hypothesis import given
+from hypothesis import strategies as st
 
 from catalogue.validation import load_taxonomy
 
@@ -57,30 +60,30 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
     ("ukendt-noegle", variant("pris: 1200\n", "pris: 1200\nbeskrivelsen: Noget\n"),
      ["10:1: fejl: beskrivelsen: ukendt nøgle 'beskrivelsen'; mente du 'beskrivelse'?"]),
     ("ukendt-noegle-i-hold", variant("    tilmeldingsfrist: 2027-02-05", "    tilmeldingfrist: 2027-02-05"),
-     ["12:5: fejl: hold nr. 1 › tilmeldingsfrist: mangler; tilføj fx 'tilmeldingsfrist: 2027-02-05'",
-      "16:5: fejl: hold nr. 1 › tilmeldingfrist: ukendt nøgle 'tilmeldingfrist'; mente du 'tilmeldingsfrist'?"]),
+     ["12:5: fejl: 1. hold › tilmeldingsfrist: mangler; tilføj fx 'tilmeldingsfrist: 2027-02-05'",
+      "16:5: fejl: 1. hold › tilmeldingfrist: ukendt nøgle 'tilmeldingfrist'; mente du 'tilmeldingsfrist'?"]),
     ("noegle-uden-danske-bogstaver", variant("målgruppe:", "maalgruppe:"),
      ["1:1: fejl: målgruppe: mangler; tilføj fx 'målgruppe: [afdelingsbestyrelse]'",
       "8:1: fejl: maalgruppe: ukendt nøgle 'maalgruppe'; mente du 'målgruppe'?"]),
     ("ukendt-emne", variant("emner: [bestyrelsesarbejde, kommunikation]", "emner: [bestyrelsesarbejde, oekonomy]"),
-     ["5:29: fejl: emner nr. 2: 'oekonomy' findes ikke i taksonomiens emner; mente du 'oekonomi'?"]),
+     ["5:29: fejl: 2. emne: 'oekonomy' er ikke et af emnerne i config/taxonomy.yml; mente du 'oekonomi'?"]),
     ("emne-med-danske-bogstaver", variant("emner: [bestyrelsesarbejde, kommunikation]", "emner: [Økonomi]"),
-     ["5:9: fejl: emner nr. 1: 'Økonomi' findes ikke i taksonomiens emner; mente du 'oekonomi'?"]),
+     ["5:9: fejl: 1. emne: 'Økonomi' er ikke et af emnerne i config/taxonomy.yml; mente du 'oekonomi'?"]),
     ("tal-som-emne", variant("emner: [bestyrelsesarbejde, kommunikation]", "emner: [bestyrelsesarbejde, 5]"),
-     ["5:29: fejl: emner nr. 2: skal være en nøgle fra taksonomiens emner, ikke tallet 5"]),
+     ["5:29: fejl: 2. emne: skal være et af emnerne fra config/taxonomy.yml, ikke tallet 5"]),
     ("true-som-emne", variant("emner: [bestyrelsesarbejde, kommunikation]", "emner: [true]"),
-     ["5:9: fejl: emner nr. 1: skal være en nøgle fra taksonomiens emner, ikke true/false"]),
+     ["5:9: fejl: 1. emne: skal være et af emnerne fra config/taxonomy.yml, ikke true/false"]),
     ("ingen-emner", variant("emner: [bestyrelsesarbejde, kommunikation]", "emner: []"),
      ["5:8: fejl: emner: skal have mindst én værdi"]),
     ("niveau-ikke-liste", variant("niveau: [ny]", "niveau: ny"),
      ["6:9: fejl: niveau: skal være en liste; skriv fx [ny]"]),
     ("ukendt-form", variant("form: fysisk", "form: fysik"),
-     ["7:7: fejl: form: 'fysik' findes ikke i taksonomiens former; mente du 'fysisk'?"]),
+     ["7:7: fejl: form: 'fysik' er ikke en af formerne i config/taxonomy.yml; mente du 'fysisk'?"]),
     ("ukendt-maalgruppe", variant("målgruppe: [afdelingsbestyrelse]", "målgruppe: [bestyrelsen]"),
-     ["8:13: fejl: målgruppe nr. 1: 'bestyrelsen' findes ikke i taksonomiens målgrupper; "
+     ["8:13: fejl: 1. målgruppe: 'bestyrelsen' er ikke en af målgrupperne i config/taxonomy.yml; "
       "mente du 'afdelingsbestyrelse'?"]),
     ("ukendt-maalgruppe-langt-fra", variant("målgruppe: [afdelingsbestyrelse]", "målgruppe: [alle]"),
-     ["8:13: fejl: målgruppe nr. 1: 'alle' findes ikke i taksonomiens målgrupper; "
+     ["8:13: fejl: 1. målgruppe: 'alle' er ikke en af målgrupperne i config/taxonomy.yml; "
       "skriv en af: 'afdelingsbestyrelse', 'organisationsbestyrelse', 'repraesentantskab', 'beboere', 'ansatte'"]),
     ("negativ-pris", variant("pris: 1200", "pris: -5"),
      ["9:7: fejl: pris: må ikke være negativ; skriv 0 eller mere"]),
@@ -107,25 +110,25 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
       "på flere måder, så skriv kun cifrene, fx 1200"]),
     ("pladser-hex", variant("tilmelding: mailto:kursus@example.dk", "tilmelding: mailto:kursus@example.dk\n"
                                                                     "    pladser: 0x10"),
-     ["18:14: fejl: hold nr. 1 › pladser: '0x10' er ikke et helt tal skrevet med cifrene 0–9"]),
+     ["18:14: fejl: 1. hold › pladser: '0x10' er ikke et helt tal skrevet med cifrene 0–9"]),
     ("pladser-oktal", variant("tilmelding: mailto:kursus@example.dk", "tilmelding: mailto:kursus@example.dk\n"
                                                                       "    pladser: 020"),
-     ["18:14: fejl: hold nr. 1 › pladser: '020' begynder med 0, og nogle programmer læser det som et andet tal; "
+     ["18:14: fejl: 1. hold › pladser: '020' begynder med 0, og nogle programmer læser det som et andet tal; "
       "skriv 20"]),
     ("tilmelding-for-lang", variant("tilmelding: mailto:kursus@example.dk",
                                     "tilmelding: https://tilmelding.example.dk/" + "a" * 2000),
-     ["17:17: fejl: hold nr. 1 › tilmelding: adressen er for lang (2.030 tegn); højst 2.000 tegn er tilladt. Skriv "
+     ["17:17: fejl: 1. hold › tilmelding: adressen er for lang (2.030 tegn); højst 2.000 tegn er tilladt. Skriv "
       "adressen, som den står i browserens adresselinje"]),
     ("postnr-hex", variant('postnr: "2500"', "postnr: 0x10"),
-     ["14:70: fejl: hold nr. 1 › sted › postnr: '0x10' er ikke et postnummer; skriv fire cifre i anførselstegn, fx "
+     ["14:70: fejl: 1. hold › sted › postnr: '0x10' er ikke et postnummer; skriv fire cifre i anførselstegn, fx "
       '"2500"']),
     # Dates and times in ASCII digits, and the summer-time rule on the time read, not on the text's positions.
     ("start-med-fuldbreddecifre", variant("start: 2027-03-06 09:30", 'start: "２０２７-03-06 09:30"'),
-     ["12:12: fejl: hold nr. 1 › start: '２０２７-03-06 09:30' er skrevet med andre cifre end 0–9; skriv "
+     ["12:12: fejl: 1. hold › start: '２０２７-03-06 09:30' er skrevet med andre cifre end 0–9; skriv "
       "'2027-03-06 09:30'"]),
     ("start-i-sommertidens-hul-med-mellemrum", variant("start: 2027-03-06 09:30\n    slut: 2027-03-06 15:30",
                                                        'start: " 2027-03-28 02:30"\n    slut: 2027-03-28 15:30'),
-     ["12:12: fejl: hold nr. 1 › start: kl. 02:30 den 28. marts 2027 findes ikke i dansk tid, fordi uret stilles en "
+     ["12:12: fejl: 1. hold › start: kl. 02:30 den 28. marts 2027 findes ikke i dansk tid, fordi uret stilles en "
       "time frem den nat (fra 02:00 til 03:00); skriv et klokkeslæt før 02:00 eller fra 03:00"]),
     # Invisible characters (FORMAT.md 2.1): at the character itself, named.
     ("titel-med-nulbredde-mellemrum", variant("titel: Det gode", "titel: Det gode\u200b"),
@@ -142,43 +145,69 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
     ("skraeddersyet-ja", variant("pris: 1200\n", "pris: 1200\nskræddersyet: ja\n"),
      ["10:15: fejl: skræddersyet: skal være true (ja) eller false (nej), ikke 'ja'"]),
     ("ukendt-kendetegn", variant("pris: 1200\n", "pris: 1200\nkendetegn: [netværk]\n"),
-     ["10:13: fejl: kendetegn nr. 1: 'netværk' findes ikke i taksonomiens kendetegn; mente du 'netvaerk'?"]),
+     ["10:13: fejl: 1. kendetegn: 'netværk' er ikke et af kendetegnene i config/taxonomy.yml; mente du 'netvaerk'?"]),
     ("materiale-findes-ikke",
      variant("vaerktoejskasse/vejledninger/ny-i-afdelingsbestyrelsen.md",
              "vaerktoejskasse/vejledninger/ny-i-bestyrelsen.md"),
-     ["10:14: fejl: materialer nr. 1: 'vaerktoejskasse/vejledninger/ny-i-bestyrelsen.md' findes ikke under content/; "
+     ["10:14: fejl: 1. materiale: 'vaerktoejskasse/vejledninger/ny-i-bestyrelsen.md' findes ikke under content/; "
       "mente du 'vaerktoejskasse/vejledninger/ny-i-afdelingsbestyrelsen.md'?"]),
     ("materiale-uden-for-content", variant("vaerktoejskasse/vejledninger/ny-i-afdelingsbestyrelsen.md", "../build.py"),
-     ["10:14: fejl: materialer nr. 1: '../build.py' skal være stien til en side i værktøjskassen under content/, "
+     ["10:14: fejl: 1. materiale: '../build.py' skal være stien til en side i værktøjskassen under content/, "
       "fx vaerktoejskasse/skabeloner/referat-bestyrelsesmoede.md"]),
     ("ugyldig-kontakt", variant("pris: 1200\n", "pris: 1200\nkontakt: kursus(at)example.dk\n"),
      ["10:10: fejl: kontakt: 'kursus(at)example.dk' er ikke en e-mailadresse; skriv fx kursus@example.dk"]),
     ("evaluering-http", variant("pris: 1200\n", "pris: 1200\nevaluering: http://example.dk/skema\n"),
-     ["10:13: fejl: evaluering: 'http://example.dk/skema' bruger http:, som ikke er sikker; skriv https:// i stedet"]),
+     ["10:13: fejl: evaluering: 'http://example.dk/skema' bruger http:, som ikke er sikker; skriv 'https://example.dk/skema'"]),
     ("start-uden-klokkeslaet", variant("start: 2027-03-06 09:30", "start: 2027-03-06"),
-     ["12:12: fejl: hold nr. 1 › start: mangler klokkeslæt; skriv fx '2027-03-06 09:30'"]),
+     ["12:12: fejl: 1. hold › start: mangler klokkeslæt; skriv fx '2027-03-06 09:30'"]),
     ("start-forkert-format", variant("start: 2027-03-06 09:30", "start: 6/3 2027 kl. 9.30"),
-     ["12:12: fejl: hold nr. 1 › start: '6/3 2027 kl. 9.30' er ikke dato og klokkeslæt; skriv som ÅÅÅÅ-MM-DD TT:MM, "
-      "fx 2027-03-05 16:00"]),
+     ["12:12: fejl: 1. hold › start: '6/3 2027 kl. 9.30' er ikke skrevet som ÅÅÅÅ-MM-DD TT:MM; skriv "
+      "'2027-03-06 09:30' (lørdag 6. marts 2027 kl. 09.30)"]),
+    ("start-klokkeslaet-med-kolon", variant("start: 2027-03-06 09:30", "start: 2027-03-06 9:30"),
+     ["12:12: fejl: 1. hold › start: '2027-03-06 9:30' er ikke skrevet som ÅÅÅÅ-MM-DD TT:MM; skriv "
+      "'2027-03-06 09:30' (lørdag 6. marts 2027 kl. 09.30)"]),
+    ("start-med-t", variant("start: 2027-03-06 09:30", "start: 2027-03-06T09:30"),
+     ["12:12: fejl: 1. hold › start: '2027-03-06T09:30' er ikke skrevet som ÅÅÅÅ-MM-DD TT:MM; skriv "
+      "'2027-03-06 09:30' (lørdag 6. marts 2027 kl. 09.30)"]),
+    ("start-kun-klokkeslaet", variant("start: 2027-03-06 09:30", "start: kl. 9.30"),
+     ["12:12: fejl: 1. hold › start: 'kl. 9.30' er ikke skrevet som ÅÅÅÅ-MM-DD TT:MM; skriv holdets dato foran "
+      "klokkeslættet, fx 'ÅÅÅÅ-MM-DD 09:30'"]),
+    ("frist-dansk-dato", variant("tilmeldingsfrist: 2027-02-05", "tilmeldingsfrist: 5/2-2027"),
+     ["16:23: fejl: 1. hold › tilmeldingsfrist: '5/2-2027' er ikke skrevet som ÅÅÅÅ-MM-DD; skriv '2027-02-05' "
+      "(fredag 5. februar 2027)"]),
+    ("frist-to-laesninger", variant("tilmeldingsfrist: 2027-02-05", "tilmeldingsfrist: 5/2/2027"),
+     ["16:23: fejl: 1. hold › tilmeldingsfrist: '5/2/2027' er ikke skrevet som ÅÅÅÅ-MM-DD; den kan læses som fredag "
+      "5. februar 2027 og som søndag 2. maj 2027; skriv '2027-02-05' eller '2027-05-02'"]),
+    ("frist-uden-nuller", variant("tilmeldingsfrist: 2027-02-05", "tilmeldingsfrist: 2027-2-5"),
+     ["16:23: fejl: 1. hold › tilmeldingsfrist: '2027-2-5' er ikke skrevet som ÅÅÅÅ-MM-DD; skriv '2027-02-05' "
+      "(fredag 5. februar 2027)"]),
+    ("frist-ingen-dato", variant("tilmeldingsfrist: 2027-02-05", "tilmeldingsfrist: snarest"),
+     ["16:23: fejl: 1. hold › tilmeldingsfrist: 'snarest' er ikke en dato; skriv den som ÅÅÅÅ-MM-DD, fx 2027-02-05"]),
+    ("tilmelding-uden-https", variant("tilmelding: mailto:kursus@example.dk", "tilmelding: www.lejerbo.dk/tilmeld"),
+     ["17:17: fejl: 1. hold › tilmelding: 'www.lejerbo.dk/tilmeld' mangler 'https://' foran; skriv "
+      "'https://www.lejerbo.dk/tilmeld'"]),
+    ("status-udsolgt", variant("    region: hovedstaden\n", "    region: hovedstaden\n    status: udsolgt\n"),
+     ["16:13: fejl: 1. hold › status: 'udsolgt' er ikke en af de mulige statusser i config/taxonomy.yml; "
+      "mente du 'fuldt'?"]),
     ("dato-findes-ikke", variant("tilmeldingsfrist: 2027-02-05", "tilmeldingsfrist: 2027-02-30"),
-     ["16:23: fejl: hold nr. 1 › tilmeldingsfrist: datoen '2027-02-30' findes ikke i kalenderen; ret dag eller måned"]),
+     ["16:23: fejl: 1. hold › tilmeldingsfrist: datoen '2027-02-30' findes ikke i kalenderen; ret dag eller måned"]),
     ("slut-foer-start", variant("slut: 2027-03-06 15:30", "slut: 2027-03-06 08:30"),
-     ["13:11: fejl: hold nr. 1 › slut: slut (2027-03-06 08:30) ligger før start (2027-03-06 09:30); "
+     ["13:11: fejl: 1. hold › slut: slut (2027-03-06 08:30) ligger før start (2027-03-06 09:30); "
       "skriv et sluttidspunkt, der er samme tid som start eller senere"]),
     ("frist-efter-start", variant("tilmeldingsfrist: 2027-02-05", "tilmeldingsfrist: 2027-03-07"),
-     ["16:23: fejl: hold nr. 1 › tilmeldingsfrist: tilmeldingsfristen (2027-03-07) ligger efter holdets startdato "
+     ["16:23: fejl: 1. hold › tilmeldingsfrist: tilmeldingsfristen (2027-03-07) ligger efter holdets startdato "
       "(2027-03-06); skriv en dato til og med 2027-03-06"]),
     ("tilmelding-http", variant("tilmelding: mailto:kursus@example.dk", "tilmelding: http://tilmelding.example.dk"),
-     ["17:17: fejl: hold nr. 1 › tilmelding: 'http://tilmelding.example.dk' bruger http:, som ikke er sikker; "
-      "skriv https:// i stedet"]),
+     ["17:17: fejl: 1. hold › tilmelding: 'http://tilmelding.example.dk' bruger http:, som ikke er sikker; "
+      "skriv 'https://tilmelding.example.dk'"]),
     ("tilmelding-javascript", variant("tilmelding: mailto:kursus@example.dk", "tilmelding: javascript:alert(1)"),
-     ["17:17: fejl: hold nr. 1 › tilmelding: adresser med 'javascript:' er ikke tilladt; skriv en https://-adresse "
+     ["17:17: fejl: 1. hold › tilmelding: adresser med 'javascript:' er ikke tilladt; skriv en https://-adresse "
       "eller mailto:e-mailadresse"]),
     ("tilmelding-uden-mailto", variant("tilmelding: mailto:kursus@example.dk", "tilmelding: kursus@example.dk"),
-     ["17:17: fejl: hold nr. 1 › tilmelding: skriv 'mailto:' foran e-mailadressen: mailto:kursus@example.dk"]),
+     ["17:17: fejl: 1. hold › tilmelding: skriv 'mailto:' foran e-mailadressen: mailto:kursus@example.dk"]),
     ("sted-mangler",
      variant('    sted: {navn: Kursuscenter Valby, adresse: Eksempelvej 1, postnr: "2500", by: Valby}\n', ""),
-     ["12:5: fejl: hold nr. 1 › sted: mangler; et hold med form 'fysisk' (kursets form) skal have sted med navn, "
+     ["12:5: fejl: 1. hold › sted: mangler; et hold med form 'fysisk' (kursets form) skal have sted med navn, "
       "adresse, postnr og by. Er holdet online, så skriv 'form: online' i holdet"]),
     ("hold-online-paa-fysisk-kursus",
      variant('    sted: {navn: Kursuscenter Valby, adresse: Eksempelvej 1, postnr: "2500", by: Valby}\n'
@@ -188,55 +217,58 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
      variant("form: fysisk", "form: online").replace(
          '    sted: {navn: Kursuscenter Valby, adresse: Eksempelvej 1, postnr: "2500", by: Valby}\n'
          '    region: hovedstaden\n', "    form: hybrid\n"),
-     ["12:5: fejl: hold nr. 1 › region: mangler; et hold med form 'hybrid' (holdets form) skal have regionen for "
+     ["12:5: fejl: 1. hold › region: mangler; et hold med form 'hybrid' (holdets form) skal have regionen for "
       "sit sted, fx 'region: midtjylland'. Kun et online hold kan udelade den (så gælder det hele landet)",
-      "12:5: fejl: hold nr. 1 › sted: mangler; et hold med form 'hybrid' (holdets form) skal have sted med navn, "
+      "12:5: fejl: 1. hold › sted: mangler; et hold med form 'hybrid' (holdets form) skal have sted med navn, "
       "adresse, postnr og by. Er holdet online, så skriv 'form: online' i holdet"]),
     ("hold-form-script",
      variant("    region: hovedstaden\n", "    region: hovedstaden\n    form: <script>alert(1)</script>\n"),
-     ["16:11: fejl: hold nr. 1 › form: '<script>alert(1)</script>' findes ikke i taksonomiens former; skriv en af: "
+     ["16:11: fejl: 1. hold › form: '<script>alert(1)</script>' er ikke en af formerne i "
+      "config/taxonomy.yml; skriv en af: "
       "'fysisk', 'online', 'hybrid'"]),
     ("hold-ukendt-form", variant("    region: hovedstaden\n", "    region: hovedstaden\n    form: onlin\n"),
-     ["16:11: fejl: hold nr. 1 › form: 'onlin' findes ikke i taksonomiens former; mente du 'online'?"]),
+     ["16:11: fejl: 1. hold › form: 'onlin' er ikke en af formerne i config/taxonomy.yml; mente du 'online'?"]),
     ("sted-uden-by", variant(', by: Valby}', '}'),
-     ["14:11: fejl: hold nr. 1 › sted › by: mangler; tilføj fx 'by: Valby'"]),
+     ["14:11: fejl: 1. hold › sted › by: mangler; tilføj fx 'by: Valby'"]),
     ("ukendt-region", variant("region: hovedstaden", "region: København"),
-     ["15:13: fejl: hold nr. 1 › region: 'København' findes ikke i taksonomiens regioner; mente du 'hovedstaden'? "
+     ["15:13: fejl: 1. hold › region: 'København' er ikke en af regionerne i config/taxonomy.yml; mente "
+      "du 'hovedstaden'? "
       "(postnummer 2500 ligger i Region Hovedstaden)"]),
     ("region-efter-landsdel-og-postnr", variant('postnr: "2500", by: Valby}\n    region: hovedstaden',
                                                 'postnr: "8230", by: Åbyhøj}\n    region: østjylland'),
-     ["15:13: fejl: hold nr. 1 › region: 'østjylland' findes ikke i taksonomiens regioner; mente du 'midtjylland'? "
+     ["15:13: fejl: 1. hold › region: 'østjylland' er ikke en af regionerne i config/taxonomy.yml; mente "
+      "du 'midtjylland'? "
       "(postnummer 8230 ligger i Region Midtjylland)"]),
     ("region-efter-landsdel", variant('    sted: {navn: Kursuscenter Valby, adresse: Eksempelvej 1, postnr: "2500", '
                                       'by: Valby}\n    region: hovedstaden',
                                       "    form: online\n    region: Vendsyssel"),
-     ["15:13: fejl: hold nr. 1 › region: 'Vendsyssel' findes ikke i taksonomiens regioner; mente du "
+     ["15:13: fejl: 1. hold › region: 'Vendsyssel' er ikke en af regionerne i config/taxonomy.yml; mente du "
       "'nordjylland'?"]),
     ("region-passer-ikke-til-postnr", variant('postnr: "2500", by: Valby}\n    region: hovedstaden',
                                               'postnr: "7130", by: Juelsminde}\n    region: syddanmark'),
-     ["15:13: advarsel: hold nr. 1 › region: er 'syddanmark', men postnummer 7130 ligger i Region Midtjylland; "
+     ["15:13: advarsel: 1. hold › region: er 'syddanmark', men postnummer 7130 ligger i Region Midtjylland; "
       "skriv 'region: midtjylland', hvis stedets adresse er rigtig, eller ret postnummeret"]),
     ("region-hele-landet-med-postnr", variant("region: hovedstaden", "region: hele-landet"), []),
     ("niveau-efter-navnet", variant("niveau: [ny]", "niveau: [øvet]"),
-     ["6:10: fejl: niveau nr. 1: 'øvet' findes ikke i taksonomiens niveauer; mente du 'mellem'?"]),
+     ["6:10: fejl: 1. niveau: 'øvet' er ikke et af niveauerne i config/taxonomy.yml; mente du 'mellem'?"]),
     ("form-efter-navnet", variant("form: fysisk", "form: Fremmøde"),
-     ["7:7: fejl: form: 'Fremmøde' findes ikke i taksonomiens former; mente du 'fysisk'?"]),
+     ["7:7: fejl: form: 'Fremmøde' er ikke en af formerne i config/taxonomy.yml; mente du 'fysisk'?"]),
     ("hold-langt-ude-i-fremtiden", variant("start: 2027-03-06 09:30\n    slut: 2027-03-06 15:30",
                                            "start: 2030-03-06 09:30\n    slut: 2030-03-06 15:30"),
-     ["12:12: advarsel: hold nr. 1 › start: holdet starter 6. marts 2030, mere end to år efter i dag (15. januar "
+     ["12:12: advarsel: 1. hold › start: holdet starter 6. marts 2030, mere end to år efter i dag (15. januar "
       "2027); ret årstallet, hvis det er en skrivefejl"]),
     ("hold-slut-foer-filen-blev-skrevet",
      variant("start: 2027-03-06 09:30\n    slut: 2027-03-06 15:30", "start: 2026-03-06 09:30\n    slut: "
              "2026-03-06 15:30").replace("tilmeldingsfrist: 2027-02-05", "tilmeldingsfrist: 2026-02-05"),
-     ["13:11: advarsel: hold nr. 1 › slut: holdet sluttede 6. marts 2026, mere end 3 måneder før filen blev "
+     ["13:11: advarsel: 1. hold › slut: holdet sluttede 6. marts 2026, mere end 3 måneder før filen blev "
       "skrevet (15. januar 2027), og vises derfor ikke; ret årstallet, hvis holdet ikke er holdt endnu"]),
     # Dates that make sense now (issue 30): the reference date and the day the file was written are 15 January 2027
     ("frist-mere-end-et-aar-foer-start", variant("tilmeldingsfrist: 2027-02-05", "tilmeldingsfrist: 2026-02-05"),
-     ["16:23: advarsel: hold nr. 1 › tilmeldingsfrist: tilmeldingsfristen (5. februar 2026) ligger mere end et år "
+     ["16:23: advarsel: 1. hold › tilmeldingsfrist: tilmeldingsfristen (5. februar 2026) ligger mere end et år "
       "før holdet starter (6. marts 2027); skriv 2027-02-05, hvis det er årstallet, der er forkert"]),
     ("frist-overskredet-da-filen-blev-skrevet",
      variant("tilmeldingsfrist: 2027-02-05", "tilmeldingsfrist: 2027-01-05"),
-     ["16:23: advarsel: hold nr. 1 › tilmeldingsfrist: tilmeldingsfristen (5. januar 2027) var allerede "
+     ["16:23: advarsel: 1. hold › tilmeldingsfrist: tilmeldingsfristen (5. januar 2027) var allerede "
       "overskredet, da filen blev skrevet (15. januar 2027), så tilmeldingen er lukket fra første dag; ret datoen "
       "til den rigtige frist, til og med 6. marts 2027"]),
     ("frist-overskredet-paa-aflyst-hold", variant("tilmeldingsfrist: 2027-02-05", "tilmeldingsfrist: 2027-01-05")
@@ -245,7 +277,7 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
     ("hold-om-faa-dage-med-aaben-tilmelding",
      variant("start: 2027-03-06 09:30\n    slut: 2027-03-06 15:30", "start: 2027-01-20 09:30\n    slut: "
              "2027-01-20 15:30").replace("tilmeldingsfrist: 2027-02-05", "tilmeldingsfrist: 2027-01-18"),
-     ["16:23: advarsel: hold nr. 1 › tilmeldingsfrist: holdet starter om 5 dage (20. januar 2027), og "
+     ["16:23: advarsel: 1. hold › tilmeldingsfrist: holdet starter om 5 dage (20. januar 2027), og "
       "tilmeldingen er stadig åben til og med 18. januar 2027. Er holdet fuldt, så skriv 'status: fuldt' i holdet; "
       "ellers kan det stå, som det står"]),
     ("hold-om-faa-dage-fuldt",
@@ -261,25 +293,26 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
      ["1:8: fejl: titel: pladsholder: skriv kursets rigtige titel",
       "9:7: fejl: pris: pladsholder: skriv prisen i hele kroner uden punktum, fx 1200, eller 0, hvis kurset er "
       "gratis",
-      "14:18: fejl: hold nr. 1 › sted › navn: pladsholder: skriv kursusstedets navn"]),
+      "14:18: fejl: 1. hold › sted › navn: pladsholder: skriv kursusstedets navn"]),
     ("pladsholder-region-med-postnr", variant("region: hovedstaden", "region: vaelg-region"),
-     ["15:13: fejl: hold nr. 1 › region: pladsholder: skriv regionen for kursusstedet, en af: hovedstaden, "
+     ["15:13: fejl: 1. hold › region: pladsholder: skriv regionen for kursusstedet, en af: hovedstaden, "
       "sjaelland, syddanmark, midtjylland, nordjylland, hele-landet (postnummer 2500 ligger i Region Hovedstaden)"]),
     ("ukendt-status", variant("    tilmelding: mailto:kursus@example.dk\n",
                               "    tilmelding: mailto:kursus@example.dk\n    status: faa pladser\n"),
-     ["18:13: fejl: hold nr. 1 › status: 'faa pladser' findes ikke i taksonomiens status; mente du 'faa-pladser'?"]),
+     ["18:13: fejl: 1. hold › status: 'faa pladser' er ikke en af de mulige statusser i "
+      "config/taxonomy.yml; mente du 'faa-pladser'?"]),
     ("nul-pladser", variant("    tilmelding: mailto:kursus@example.dk\n",
                             "    tilmelding: mailto:kursus@example.dk\n    pladser: 0\n"),
-     ["18:14: fejl: hold nr. 1 › pladser: skal være større end 0"]),
+     ["18:14: fejl: 1. hold › pladser: skal være større end 0"]),
     ("forkert-postnr", variant('postnr: "2500"', "postnr: 25000"),
-     ["14:70: fejl: hold nr. 1 › sted › postnr: '25000' er ikke et postnummer; skriv fire cifre i anførselstegn, "
+     ["14:70: fejl: 1. hold › sted › postnr: '25000' er ikke et postnummer; skriv fire cifre i anførselstegn, "
       "fx \"2500\""]),
     ("hold-mangler-region", variant("    region: hovedstaden\n", ""),
-     ["12:5: fejl: hold nr. 1 › region: mangler; et hold med form 'fysisk' (kursets form) skal have regionen for "
+     ["12:5: fejl: 1. hold › region: mangler; et hold med form 'fysisk' (kursets form) skal have regionen for "
       "sit sted, skriv 'region: hovedstaden' (postnummer 2500 ligger i Region Hovedstaden). Kun et online hold kan "
       "udelade den (så gælder det hele landet)"]),
     ("underviser-uden-navn", variant("pris: 1200\n", "pris: 1200\nundervisere: [{rolle: Kursuskonsulent}]\n"),
-     ["10:15: fejl: undervisere nr. 1 › navn: mangler; tilføj nøglen 'navn'"]),
+     ["10:15: fejl: 1. underviser › navn: mangler; tilføj nøglen 'navn'"]),
     ("hold-ikke-liste", VALID.split("hold:")[0] + "hold: 2027-03-06 09:30\n",
      ["11:7: fejl: hold: skal være en liste; skriv fx [2027-03-06 09:30]"]),
     ("dobbelt-noegle", variant("pris: 1200\n", "pris: 1200\npris: 1500\n"),
@@ -315,82 +348,82 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
     ("note-med-linjeskift", variant("    tilmelding: mailto:kursus@example.dk\n",
                                     '    tilmelding: mailto:kursus@example.dk\n'
                                     '    note: "Første linje\\nAnden linje"\n'),
-     ["18:11: fejl: hold nr. 1 › note: må kun fylde én linje; skriv teksten på samme linje som nøglen, uden "
+     ["18:11: fejl: 1. hold › note: må kun fylde én linje; skriv teksten på samme linje som nøglen, uden "
       "linjeskift"]),
     ("sted-med-kontroltegn", variant("navn: Kursuscenter Valby", 'navn: "Kursuscenter\\x1bValby"'),
-     ["14:18: fejl: hold nr. 1 › sted › navn: indeholder et usynligt tegn (U+001B), som ikke ses, men kommer med på "
+     ["14:18: fejl: 1. hold › sted › navn: indeholder et usynligt tegn (U+001B), som ikke ses, men kommer med på "
       "siden; det følger ofte med, når tekst kopieres. Slet tegnet, eller skriv teksten igen uden at kopiere den ind"]),
     ("kontakt-med-bcc", variant("pris: 1200\n", "pris: 1200\nkontakt: kursus@example.dk?bcc=spion%40evil.example\n"),
      ["10:10: fejl: kontakt: 'kursus@example.dk?bcc=spion%40evil.example' er ikke bare en e-mailadresse: skriv kun "
       "adressen, fx kursus@example.dk, uden '?', '&' og det, der står efter (fx cc eller bcc)"]),
     ("tilmelding-med-bcc", variant("tilmelding: mailto:kursus@example.dk",
                                    "tilmelding: mailto:kursus@example.dk?bcc=spion%40evil.example&subject=Hej"),
-     ["17:17: fejl: hold nr. 1 › tilmelding: skriv kun adressen efter 'mailto:', fx mailto:kursus@example.dk, uden "
+     ["17:17: fejl: 1. hold › tilmelding: skriv kun adressen efter 'mailto:', fx mailto:kursus@example.dk, uden "
       "'?' og det, der står efter: emne og tekst i tilmeldingsmailen skriver hjemmesiden selv, og cc eller bcc ville "
       "sende deltagernes oplysninger til andre"]),
     ("tilmelding-to-adresser", variant("tilmelding: mailto:kursus@example.dk",
                                        "tilmelding: mailto:kursus@example.dk,spion@evil.example"),
-     ["17:17: fejl: hold nr. 1 › tilmelding: 'kursus@example.dk,spion@evil.example' er ikke en e-mailadresse; "
+     ["17:17: fejl: 1. hold › tilmelding: 'kursus@example.dk,spion@evil.example' er ikke en e-mailadresse; "
       "skriv fx kursus@example.dk"]),
     ("tilmelding-med-linjeskift", variant("tilmelding: mailto:kursus@example.dk",
                                           'tilmelding: "mailto:kursus@example.dk\\nBcc: spion@evil.example"'),
-     ["17:17: fejl: hold nr. 1 › tilmelding: 'kursus@example.dk\\nBcc: spion@evil.example' er ikke en "
+     ["17:17: fejl: 1. hold › tilmelding: 'kursus@example.dk\\nBcc: spion@evil.example' er ikke en "
       "e-mailadresse; skriv fx kursus@example.dk"]),
     ("aarstal-uden-mening", variant("tilmeldingsfrist: 2027-02-05", "tilmeldingsfrist: 0001-02-05"),
-     ["16:23: fejl: hold nr. 1 › tilmeldingsfrist: årstallet i '0001-02-05' ligger ikke mellem 2000 og 2099; "
+     ["16:23: fejl: 1. hold › tilmeldingsfrist: årstallet i '0001-02-05' ligger ikke mellem 2000 og 2099; "
       "ret årstallet"]),
     ("sommertid-findes-ikke", variant("start: 2027-03-06 09:30\n    slut: 2027-03-06 15:30",
                                       "start: 2027-03-28 02:30\n    slut: 2027-03-28 15:30"),
-     ["12:12: fejl: hold nr. 1 › start: kl. 02:30 den 28. marts 2027 findes ikke i dansk tid, fordi uret stilles en "
+     ["12:12: fejl: 1. hold › start: kl. 02:30 den 28. marts 2027 findes ikke i dansk tid, fordi uret stilles en "
       "time frem den nat (fra 02:00 til 03:00); skriv et klokkeslæt før 02:00 eller fra 03:00"]),
     ("vintertid-to-gange", variant("start: 2027-03-06 09:30\n    slut: 2027-03-06 15:30",
                                    "start: 2027-10-30 20:00\n    slut: 2027-10-31 02:30"),
-     ["13:11: advarsel: hold nr. 1 › slut: kl. 02:30 den 31. oktober 2027 findes to gange i dansk tid, fordi uret "
+     ["13:11: advarsel: 1. hold › slut: kl. 02:30 den 31. oktober 2027 findes to gange i dansk tid, fordi uret "
       "stilles en time tilbage den nat; hjemmesiden bruger den første, i sommertid (+02:00). Skriv et andet "
       "klokkeslæt, hvis du mener vintertid"]),
     # Sessions held over several meetings (FORMAT.md v3 §1)
     ("moedegange-og-start", variant("slut: 2027-03-06 15:30", "slut: 2027-03-06 15:30\n    mødegange:\n"
                                     "      - {start: 2027-03-06 09:30, slut: 2027-03-06 15:30}\n"
                                     "      - {start: 2027-03-13 09:30, slut: 2027-03-13 15:30}"),
-     ["15:7: fejl: hold nr. 1 › mødegange: holdet har både mødegange og sin egen start eller slut; skriv enten start "
+     ["15:7: fejl: 1. hold › mødegange: holdet har både mødegange og sin egen start eller slut; skriv enten start "
       "og slut eller mødegange, ikke begge"]),
     ("hverken-start-eller-moedegange", variant("  - start: 2027-03-06 09:30\n    slut: 2027-03-06 15:30\n    sted",
                                                "  - sted"),
-     ["12:5: fejl: hold nr. 1 › slut: mangler; tilføj fx 'slut: 2027-03-06 15:30', eller skriv holdets mødegange "
+     ["12:5: fejl: 1. hold › slut: mangler; tilføj fx 'slut: 2027-03-06 15:30', eller skriv holdets mødegange "
       "under 'mødegange', hvis det holdes over flere gange",
-      "12:5: fejl: hold nr. 1 › start: mangler; tilføj fx 'start: 2027-03-05 16:00', eller skriv holdets mødegange "
+      "12:5: fejl: 1. hold › start: mangler; tilføj fx 'start: 2027-03-05 16:00', eller skriv holdets mødegange "
       "under 'mødegange', hvis det holdes over flere gange"]),
     ("en-moedegang", variant("start: 2027-03-06 09:30\n    slut: 2027-03-06 15:30",
                              "mødegange:\n      - {start: 2027-03-06 09:30, slut: 2027-03-06 15:30}"),
-     ["13:7: fejl: hold nr. 1 › mødegange: skal have mindst 2 punkter, men har 1"]),
+     ["13:7: fejl: 1. hold › mødegange: skal have mindst 2 punkter, men har 1"]),
     ("moedegange-overlapper", variant("start: 2027-03-06 09:30\n    slut: 2027-03-06 15:30",
                                       "mødegange:\n      - {start: 2027-03-06 09:30, slut: 2027-03-06 15:30}\n"
                                       "      - {start: 2027-03-06 15:00, slut: 2027-03-06 17:00}"),
-     ["14:17: fejl: hold nr. 1 › mødegange nr. 2 › start: mødegang 2 begynder (2027-03-06 15:00), før mødegang 1 "
+     ["14:17: fejl: 1. hold › 2. mødegang › start: mødegang 2 begynder (2027-03-06 15:00), før mødegang 1 "
       "slutter (2027-03-06 15:30); skriv mødegangene i tidsorden, så hver begynder, når den forrige er slut eller "
       "senere"]),
     ("moedegang-slutter-foer-start", variant("start: 2027-03-06 09:30\n    slut: 2027-03-06 15:30",
                                              "mødegange:\n      - {start: 2027-03-06 09:30, slut: 2027-03-06 15:30}\n"
                                              "      - {start: 2027-03-13 15:30, slut: 2027-03-13 09:30}"),
-     ["14:41: fejl: hold nr. 1 › mødegange nr. 2 › slut: slut (2027-03-13 09:30) ligger før start "
+     ["14:41: fejl: 1. hold › 2. mødegang › slut: slut (2027-03-13 09:30) ligger før start "
       "(2027-03-13 15:30); skriv et sluttidspunkt, der er samme tid som start eller senere"]),
     ("frist-efter-foerste-moedegang", variant("start: 2027-03-06 09:30\n    slut: 2027-03-06 15:30",
                                               "mødegange:\n      - {start: 2027-02-01 18:00, slut: 2027-02-01 21:00}\n"
                                               "      - {start: 2027-03-13 09:30, slut: 2027-03-13 15:30}"),
-     ["17:23: fejl: hold nr. 1 › tilmeldingsfrist: tilmeldingsfristen (2027-02-05) ligger efter den første mødegangs "
+     ["17:23: fejl: 1. hold › tilmeldingsfrist: tilmeldingsfristen (2027-02-05) ligger efter den første mødegangs "
       "dato (2027-02-01); skriv en dato til og med 2027-02-01"]),
     ("moedegang-i-sommertidens-hul", variant("start: 2027-03-06 09:30\n    slut: 2027-03-06 15:30",
                                              "mødegange:\n      - {start: 2027-03-06 09:30, slut: 2027-03-06 15:30}\n"
                                              "      - {start: 2027-03-28 02:30, slut: 2027-03-28 15:30}"),
-     ["14:17: fejl: hold nr. 1 › mødegange nr. 2 › start: kl. 02:30 den 28. marts 2027 findes ikke i dansk tid, "
+     ["14:17: fejl: 1. hold › 2. mødegang › start: kl. 02:30 den 28. marts 2027 findes ikke i dansk tid, "
       "fordi uret stilles en time frem den nat (fra 02:00 til 03:00); skriv et klokkeslæt før 02:00 eller fra 03:00"]),
     ("moedegang-med-ukendt-noegle", variant("start: 2027-03-06 09:30\n    slut: 2027-03-06 15:30",
                                             "mødegange:\n      - {start: 2027-03-06 09:30, slut: 2027-03-06 15:30}\n"
                                             "      - {start: 2027-03-13 09:30, slut: 2027-03-13 15:30, "
                                             "noter: Modul 2}"),
-     ["14:59: fejl: hold nr. 1 › mødegange nr. 2 › noter: ukendt nøgle 'noter'; mente du 'note'?"]),
+     ["14:59: fejl: 1. hold › 2. mødegang › noter: ukendt nøgle 'noter'; mente du 'note'?"]),
     ("lang-periode-uden-moedegange", variant("slut: 2027-03-06 15:30", "slut: 2027-03-27 15:30"),
-     ["13:11: advarsel: hold nr. 1 › slut: holdet varer fra 6. marts 2027 til 27. marts 2027 i ét stræk, og sådan "
+     ["13:11: advarsel: 1. hold › slut: holdet varer fra 6. marts 2027 til 27. marts 2027 i ét stræk, og sådan "
       "vises det på siden og i kalenderen. Mødes holdet flere gange (fx aftener eller moduler), så skriv hver gang "
       "under 'mødegange' med sin egen start og slut i stedet for holdets start og slut"]),
     ("beskrivelse-med-script", variant("  Vi gennemgår hele mødet fra indkaldelse til referat.\n",
@@ -441,9 +474,9 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
      ["9:7: fejl: pris: må højst være 1.000.000; skriv et mindre tal"]),
     ("pladser-for-mange", variant("    tilmelding: mailto:kursus@example.dk\n",
                                   "    tilmelding: mailto:kursus@example.dk\n    pladser: 100000\n"),
-     ["18:14: fejl: hold nr. 1 › pladser: må højst være 10.000; skriv et mindre tal"]),
+     ["18:14: fejl: 1. hold › pladser: må højst være 10.000; skriv et mindre tal"]),
     ("materiale-med-punktum", variant("[vaerktoejskasse/", "[./vaerktoejskasse/"),
-     ["10:14: fejl: materialer nr. 1: './vaerktoejskasse/vejledninger/ny-i-afdelingsbestyrelsen.md' skal være stien "
+     ["10:14: fejl: 1. materiale: './vaerktoejskasse/vejledninger/ny-i-afdelingsbestyrelsen.md' skal være stien "
       "til en side i værktøjskassen under content/, fx vaerktoejskasse/skabeloner/referat-bestyrelsesmoede.md"]),
     ("index", VALID,
      ["1:1: fejl: filnavnet 'index.yml' er optaget af en side, som hjemmesiden selv laver; giv kurset et andet navn"]),
@@ -594,9 +627,9 @@ def test_department_nonsense_settings_and_html_in_rules(empty_project: Path) -> 
     result = run_build(empty_project, "check")
     assert "Traceback" not in result.stdout + result.stderr
     assert [line for line in result.lines if line.startswith("config/")] == [
-        "config/department.yml:20:34: advarsel: tilmeldingsregler nr. 2 › tekst: et link med 'javascript:' er ikke "
+        "config/department.yml:20:34: advarsel: 2. tilmeldingsregel › tekst: et link med 'javascript:' er ikke "
         "tilladt og bliver fjernet; skriv en adresse, der starter med https://, eller en sti til en side på sitet",
-        "config/department.yml:20:55: advarsel: tilmeldingsregler nr. 2 › tekst: attributten 'onclick' på <span> er "
+        "config/department.yml:20:55: advarsel: 2. tilmeldingsregel › tekst: attributten 'onclick' på <span> er "
         "ikke tilladt og bliver fjernet (den kan køre et program i læserens browser)",
         "config/department.yml:32:19: fejl: revisionsperiode: må højst være 120; skriv et mindre tal",
     ]
@@ -675,7 +708,7 @@ def test_a_session_over_when_its_file_was_committed_is_a_warning(empty_project: 
     result = run_build(empty_project, "check", "--dato", REFERENCE_DATE)
     assert result.returncode == 0
     assert [line for line in result.lines if line.startswith("courses/")] == [
-        "courses/gammelt-hold.yml:13:11: advarsel: hold nr. 1 › slut: holdet sluttede 6. marts 2026, mere end 3 "
+        "courses/gammelt-hold.yml:13:11: advarsel: 1. hold › slut: holdet sluttede 6. marts 2026, mere end 3 "
         "måneder før filen blev skrevet (1. september 2026), og vises derfor ikke; ret årstallet, hvis holdet ikke "
         "er holdt endnu"]
 
@@ -736,3 +769,14 @@ def test_where_editing_saves_is_checked(empty_project: Path, github: str, login:
     result = run_build(empty_project, "check")
     assert "Traceback" not in result.stdout + result.stderr
     assert [line for line in result.lines if line.startswith("config/")] == [expected]  # the line break shown as \n
+
+
+@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31)),
+       st.sampled_from(["{d}/{m}-{y}", "{d}.{m}.{y}", "{dd}-{mm}-{y}", "{d}. {month} {y}", "{y}-{m}-{d}"]))
+def test_a_date_written_the_danish_way_is_quoted_back_as_the_same_day(day: date, form: str) -> None:
+    """The advice for a date written as Danes write it names that very day, never another one."""
+    from catalogue.meant import MONTHS, date_readings
+    month = next(name for name, number in MONTHS.items() if number == day.month)
+    written = form.format(d=day.day, m=day.month, dd=f"{day.day:02d}", mm=f"{day.month:02d}", y=day.year,
+                          month=month)
+    assert date_readings(written) == [day]

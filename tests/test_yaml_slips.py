@@ -110,7 +110,7 @@ SLIPS: list[tuple[str, str, str]] = [
      "17:23: fejl: tilmelding: der står et mellemrum efter 'https:'; fjern det, så der står "
      "'https://example.dk/tilmeld'"),
     ("hold-uden-streg", variant("  - start: 2027-06-12 09:30", "    start: 2027-06-12 09:30"),
-     "18:5: fejl: start: står allerede i hold nr. 1 (linje 12); tilføj '- ' foran 'start', så det bliver et nyt hold: "
+     "18:5: fejl: start: står allerede i 1. hold (linje 12); tilføj '- ' foran 'start', så det bliver et nyt hold: "
      "skriv linjen som '  - start: 2027-06-12 09:30', med '-' lige under '-' i linje 12"),
     ("hold-uden-streg-rykket-ud", variant("  - start: 2027-06-12 09:30", "  start: 2027-06-12 09:30"),
      "18:3: fejl: start: der mangler '- ' foran 'start' (se linje 12); tilføj '- ' foran 'start', så det bliver et "
