@@ -26,7 +26,7 @@ from pydantic_core import PydanticCustomError
 
 from . import danish
 from .danish import number
-from .diagnostics import Diagnostic, Severity, ascii_key, closest, describe_path, did_you_mean, superseded
+from .diagnostics import Diagnostic, Severity, ascii_key, closest, describe_path, superseded
 from .fields import COPENHAGEN, SLUG_PATTERN, kind_of, meant_whole_number, parse_date, parse_datetime
 from .geography import region_of_postal_code
 from .markdown_rules import COURSE_TEXT, SITE_EXTENSIONS, markdown_problems
@@ -98,6 +98,96 @@ def _keys_of(model: type[BaseModel]) -> list[str]:
     return [info.alias or name for name, info in model.model_fields.items()]
 
 
+def _at(data: Any, loc: Path_) -> Any:
+    """The value at ``loc`` in a file's data, or None when the path is not there."""
+    for element in loc:
+        try:
+            data = data[element]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _kind_of_key(info: Any) -> str:
+    """What a key holds: 'liste', 'samling', 'tal', 'sand/falsk' or 'tekst' (dates and addresses are text)."""
+    annotation = info.annotation
+    while True:  # Annotated and Optional around the type; a list is a kind of its own
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            annotation = next(a for a in typing.get_args(annotation) if a is not type(None))
+        else:
+            break
+    if typing.get_origin(annotation) is list:
+        return "liste"
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel) or typing.get_origin(annotation) is dict:
+        return "samling"
+    if annotation is bool:
+        return "sand/falsk"
+    return "tal" if annotation is int else "tekst"
+
+
+def _fits(value: Any, kind: str) -> bool:
+    """Whether a value as written could be meant for a key that holds ``kind`` (a number fits no text key: a
+    price written under an unknown key is not a note)."""
+    if isinstance(value, bool):
+        return kind == "sand/falsk"
+    if isinstance(value, list):
+        return kind == "liste"
+    if isinstance(value, dict):
+        return kind == "samling"
+    if isinstance(value, int):
+        return kind == "tal"
+    return kind in ("tekst", "tal") if value is not None else True
+
+
+def _meant_key(parent: type[BaseModel] | None, key: str, value: Any, mapping: Any) -> tuple[str | None, bool]:
+    """The key an unknown key most likely stands for, and whether that key is in the mapping already: one that
+    holds the kind of value written (a price is no note), by spelling or as the start of the key ('pris_medlem')."""
+    if parent is None:
+        return None, False
+    present = set(mapping) if isinstance(mapping, dict) else set()
+    for taken in (False, True):
+        fitting = [info.alias or name for name, info in parent.model_fields.items()
+                   if ((info.alias or name) in present) == taken and _fits(value, _kind_of_key(info))]
+        guess = closest(key, fitting) or next((name for name in fitting if key.startswith(name + "_")), None)
+        if guess is not None:
+            return guess, taken
+    return None, False
+
+
+def _meant_keys(errors: list[Any], root: type[BaseModel], document: YamlDocument) -> set[Path_]:
+    """Where the unknown keys of a file would go by their advice ('pris_medlem' → ('pris',))."""
+    meant = set()
+    for item in errors:
+        if item["type"] == "extra_forbidden":
+            at = tuple(item["loc"][:-1])
+            guess, taken = _meant_key(_model_at(root, at), str(item["loc"][-1]), item.get("input"),
+                                      _at(document.data, at))
+            if guess is not None and not taken:
+                meant.add((*at, guess))
+    return meant
+
+
+def _unknown_key(loc: Path_, given: Any, parent: type[BaseModel] | None, document: YamlDocument) -> str:
+    """'; mente du …?' for an unknown key, never a key the mapping has already (following the advice would make a
+    duplicate): that one is named with its line; with no likely key, the keys not used yet."""
+    mapping = _at(document.data, loc[:-1])
+    guess, taken = _meant_key(parent, str(loc[-1]), given, mapping)
+    if guess is not None and not taken:
+        return f"; mente du '{guess}'?"
+    if guess is not None:
+        line = document.positions.of_key((*loc[:-1], guess)).line
+        return (f"; '{guess}' står allerede på linje {line}: slet denne linje, eller skriv det, der står her, ved "
+                f"'{guess}' i stedet")
+    present = set(mapping) if isinstance(mapping, dict) else set()
+    free = [name for name in _keys_of(parent) if name not in present] if parent else []
+    if not free:
+        return "; slet linjen, eller skriv værdien ved den nøgle, den hører til"
+    return "; nøglerne, der ikke er brugt her, er: " + ", ".join(f"'{name}'" for name in free)
+
+
 def _example(model: type[BaseModel] | None, key: str) -> str | None:
     if model is None:
         return None
@@ -137,8 +227,7 @@ def _message(error: dict[str, Any], root: type[BaseModel], document: YamlDocumen
         hint = f"tilføj fx '{key}: {example}'" if example else f"tilføj nøglen '{key}'"
         return loc, f"{label}: mangler; {hint}", False
     if kind == "extra_forbidden":
-        allowed = _keys_of(parent) if parent else []
-        return loc, f"{label}: ukendt nøgle '{key}'{did_you_mean(key, allowed)}", True
+        return loc, f"{label}: ukendt nøgle '{key}'{_unknown_key(loc, given, parent, document)}", True
     if kind == "catalogue":
         return loc, f"{label}: {ctx['besked']}", False
     if given is None:
@@ -209,9 +298,13 @@ def model_diagnostics(error: ValidationError, root: type[BaseModel], document: Y
                       display: str) -> list[Diagnostic]:
     found = []
     refused = document.positions.refused
-    for item in error.errors(include_url=False):
+    errors = error.errors(include_url=False)
+    meant = _meant_keys(errors, root, document)
+    for item in errors:
         if any(tuple(item["loc"][:n]) in refused for n in range(len(item["loc"]) + 1)):
             continue  # already reported as unsafe YAML
+        if item["type"] == "missing" and tuple(item["loc"]) in meant:
+            continue  # 'pris_medlem: 1200' says 'mente du pris?'; 'pris: mangler' at the top would say it twice
         loc, message, about_key = _message(item, root, document)
         invisible = (item.get("ctx") or {}).get("tegn")
         if invisible is not None:
