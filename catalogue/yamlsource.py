@@ -365,8 +365,23 @@ class _EventReader:
             return
         for key, mark in repeated:
             first = self.positions.keys[path + (key,)]
-            self._error(mark, f"{key}: nøglen står to gange (første gang i linje {first.line}); skriv den kun én gang: "
-                              f"behold den rigtige værdi i linje {first.line}, og slet denne linje")
+            one, other = self._written_after(first.line - 1 - self._offset, key), self._written_after(mark.line, key)
+            if one and other and one != other:
+                self._error(mark, f"{describe_path(path + (key,))}: nøglen står to gange, i linje {first.line} ({one}) og i linje "
+                                  f"{mark.line + 1 + self._offset} ({other}); slet den linje, hvis værdi ikke er den "
+                                  "rigtige")
+            else:
+                self._error(mark, f"{describe_path(path + (key,))}: nøglen står to gange (første gang i linje {first.line}); skriv den kun én "
+                                  f"gang: behold den rigtige værdi, og slet den anden linje")
+
+    def _written_after(self, line: int, key: str) -> str | None:
+        """What a line says after ``key:``, as the message quotes it ('1200'), or None for a value on the lines below."""
+        text = self._lines[line] if 0 <= line < len(self._lines) else ""
+        _, colon, value = text.partition(key + ":")
+        value = value.strip()
+        if not colon or not value or value[0] in "|>":
+            return None
+        return f"'{value}'" if len(value) <= 60 else f"'{value[:57]}…'"
 
     def _block(self, event: events.ScalarEvent, path: Path_) -> None:
         # Each line of the block is in the value as written (folding changes only what is between lines).

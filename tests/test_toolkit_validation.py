@@ -117,8 +117,8 @@ CASES: list[tuple[str, str, list[str]]] = [
      ["6:13: fejl: 1. målgruppe: 'formænd' er ikke en af målgrupperne i config/taxonomy.yml; skriv en af: "
       "'afdelingsbestyrelse', 'organisationsbestyrelse', 'repraesentantskab', 'beboere', 'ansatte'"]),
     ("dobbelt-noegle", variant(VALID, "revideret: 2026-09-01\n", "revideret: 2026-09-01\nrevideret: 2026-10-01\n"),
-     ["7:1: fejl: revideret: nøglen står to gange (første gang i linje 6); skriv den kun én gang: behold den "
-      "rigtige værdi i linje 6, og slet denne linje"]),
+     ["7:1: fejl: revideret: nøglen står to gange, i linje 6 ('2026-09-01') og i linje 7 ('2026-10-01'); slet den "
+      "linje, hvis værdi ikke er den rigtige"]),
     ("tabulator", variant(VALID, "  - {fil:", "\t- {fil:"),
      ["8:1: fejl: tabulatortegn er ikke tilladt i YAML; brug mellemrum til indrykning"]),
     ("titel-med-linjeskift", variant(VALID, "titel: Referat af bestyrelsesmøde", 'titel: "Referat\\naf møde"'),

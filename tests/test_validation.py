@@ -322,8 +322,14 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
     ("hold-ikke-liste", VALID.split("hold:")[0] + "hold: 2027-03-06 09:30\n",
      ["11:7: fejl: hold: skal være en liste; skriv fx [2027-03-06 09:30]"]),
     ("dobbelt-noegle", variant("pris: 1200\n", "pris: 1200\npris: 1500\n"),
+     ["10:1: fejl: pris: nøglen står to gange, i linje 9 ('1200') og i linje 10 ('1500'); slet den linje, hvis "
+      "værdi ikke er den rigtige"]),
+    ("dobbelt-noegle-i-hold", variant("    region: hovedstaden\n", "    region: hovedstaden\n    region: sjaelland\n"),
+     ["16:5: fejl: 1. hold › region: nøglen står to gange, i linje 15 ('hovedstaden') og i linje 16 ('sjaelland'); "
+      "slet den linje, hvis værdi ikke er den rigtige"]),
+    ("dobbelt-noegle-tom", variant("pris: 1200\n", "pris: 1200\npris:\n"),
      ["10:1: fejl: pris: nøglen står to gange (første gang i linje 9); skriv den kun én gang: behold den rigtige "
-      "værdi i linje 9, og slet denne linje"]),
+      "værdi, og slet den anden linje"]),
     ("tabulator", variant("    region: hovedstaden", "\tregion: hovedstaden"),
      ["15:1: fejl: region: tabulatortegn er ikke tilladt i YAML; brug mellemrum til indrykning"]),
     ("ikke-utf8", variant("titel: Det gode bestyrelsesmøde", "titel: Det gode bestyrelsesmøde").replace(
