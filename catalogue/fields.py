@@ -488,5 +488,5 @@ def kind_of(value: Any) -> str:
     if isinstance(value, list):
         return "en liste"
     if isinstance(value, dict):
-        return "en samling nøgler"
+        return "nøgler med værdier"
     return f"'{value}'"

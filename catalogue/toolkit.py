@@ -271,6 +271,15 @@ class Download:
     kind: str
     size_bytes: int
 
+    @property
+    def kind_shown(self) -> str | None:
+        """The kind of file, unless the editor's description says it already ('Samarbejdsaftale (Word)'): the button
+        names it once."""
+        word = re.split(r"[-\s(]", self.kind, maxsplit=1)[0]
+        if self.description and re.search(rf"\b{re.escape(word)}", self.description, re.IGNORECASE):
+            return None
+        return self.kind
+
 
 def downloads(item: ToolkitItem, content_dir: Path) -> list[Download]:
     found = []

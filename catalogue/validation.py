@@ -51,6 +51,7 @@ from .project import Project
 from .safehtml import addresses, unsafe_html
 from .sources import PUBLISHED_SUFFIXES, Committed, SourceTree, git_history, not_a_regular_file, previous_version, scan
 from .urls import RESERVED_SLUGS, RESERVED_TOPICS, course_src, link_target
+from .yamlslips import ODD_SPACES
 from .yamlsource import Path_, YamlDocument, load_yaml_file, load_yaml_text
 
 M = TypeVar("M", bound=BaseModel)
@@ -148,6 +149,9 @@ def _meant_key(parent: type[BaseModel] | None, key: str, value: Any, mapping: An
     if parent is None:
         return None, False
     present = set(mapping) if isinstance(mapping, dict) else set()
+    written = _written_wrong(key, value, _keys_of(parent))
+    if written is not None:
+        return written[0], written[0] in present
     for taken in (False, True):
         fitting = [info.alias or name for name, info in parent.model_fields.items()
                    if ((info.alias or name) in present) == taken and _fits(value, _kind_of_key(info))]
@@ -168,6 +172,19 @@ def _meant_keys(errors: list[Any], root: type[BaseModel], document: YamlDocument
             if guess is not None and not taken:
                 meant.add((*at, guess))
     return meant
+
+
+def _written_wrong(key: str, value: Any, keys: list[str]) -> tuple[str, str] | None:
+    """A key of the model written with a slip that makes it another key, and what to do: a Word space before the
+    colon ('pris\u00a0: 1200'), or the colon left out in a '{…}' mapping ('{navn Kursuscenter Valby, …}')."""
+    stripped = key.strip(" " + ODD_SPACES)
+    if stripped != key and stripped in keys:
+        return stripped, (f"; der står et hårdt mellemrum (ofte kopieret fra Word) mellem '{stripped}' og kolonet; "
+                          f"slet det, så der står '{stripped}:'")
+    head, _, rest = key.partition(" ")
+    if value is None and rest.strip() and head in keys:
+        return head, f"; der mangler et kolon efter '{head}'; skriv '{head}: {rest.strip()}'"
+    return None
 
 
 def _unknown_key(loc: Path_, given: Any, parent: type[BaseModel] | None, document: YamlDocument) -> str:
@@ -227,6 +244,9 @@ def _message(error: dict[str, Any], root: type[BaseModel], document: YamlDocumen
         hint = f"tilføj fx '{key}: {example}'" if example else f"tilføj nøglen '{key}'"
         return loc, f"{label}: mangler; {hint}", False
     if kind == "extra_forbidden":
+        written = _written_wrong(key, given, _keys_of(parent)) if parent is not None else None
+        if written is not None and written[0] not in (_at(document.data, loc[:-1]) or {}):
+            return loc, f"{describe_path((*loc[:-1], written[0]))}: {written[1][2:]}", True
         return loc, f"{label}: ukendt nøgle '{key}'{_unknown_key(loc, given, parent, document)}", True
     if kind == "catalogue":
         return loc, f"{label}: {ctx['besked']}", False
@@ -237,7 +257,7 @@ def _message(error: dict[str, Any], root: type[BaseModel], document: YamlDocumen
         return loc, f"{label}: skal være tekst, ikke {kind_of(given)}", False
     if kind == "string_too_short":
         if ctx.get("min_length", 1) <= 1 or not str(given).strip():
-            return loc, f"{label}: er tom; skriv en tekst", False
+            return loc, f"{label}: er tom; skriv " + (f"fx '{key}: {example}'" if example else "en tekst"), False
         return loc, f"{label}: er for kort; skriv mindst {ctx['min_length']} tegn", False
     if kind == "string_too_long":
         return loc, (f"{label}: er for lang ({number(len(str(given).strip()))} tegn); højst "
@@ -265,7 +285,7 @@ def _message(error: dict[str, Any], root: type[BaseModel], document: YamlDocumen
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         model = _model_at(root, loc)
         keys = ", ".join(_keys_of(model)) if model else ""
-        return loc, f"{label}: skal være en samling nøgler ({keys}), ikke {kind_of(given)}", False
+        return loc, f"{label}: skal have nøglerne {keys} under sig, ikke {kind_of(given)}", False
     return loc, f"{label}: ugyldig værdi '{raw}' ({error['msg']})", False
 
 

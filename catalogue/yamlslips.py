@@ -146,8 +146,16 @@ def _broken_line(structure: list[_Line], index: int, known: frozenset[str]) -> S
     if words is None or (previous is not None and previous.indent < line.indent and not previous.opens):
         return None  # not at the place of a key: the rest of a text that goes on over several lines
     key, value = words["key"], words["value"]
+    parent = next((above for above in reversed(structure[:index]) if above.indent < line.indent), None)
+    if key not in known and parent is not None and parent.key is None:
+        above = _WORDS.match(parent.text)
+        if above is not None and above["key"] in known:
+            return None  # a line of the text under a key written without its colon: the slip is that key's line
     if key in known or (not known and value):
-        fixed = f"{key}: {value}" if value else f"{key}:"
+        following = structure[index + 1] if index + 1 < len(structure) else None
+        text_below = not value and following is not None and following.indent > line.indent \
+            and following.dash_at is None and following.key not in known
+        fixed = f"{key}: {value}" if value else f"{key}: |" if text_below else f"{key}:"
         return Slip(line.number, words.end("key") + 1,
                     f"{key}: der mangler et kolon efter '{key}'; skriv '{_shown(fixed)}'")
     if previous is not None and previous.key is not None and previous.indent == line.indent:
@@ -197,10 +205,12 @@ def _quote_problem(line: _Line) -> Slip | None:
     value = line.text[start:]
     if not value:
         return None
+    if value[0] in "{[":
+        return _quote_in_flow(line, start)
     quote = value[0]
     if quote in TYPOGRAPHIC_QUOTES and ": " in value:
         return Slip(line.number, start + 1,
-                    f"{line.key}: teksten står i typografiske anførselstegn ({quote}), som YAML ikke kender; skriv "
+                    f"{line.key}: teksten står i typografiske anførselstegn ({quote}), som ikke kan bruges her; skriv "
                     "almindelige anførselstegn (\") i begge ender af teksten i stedet")
     if quote not in "\"'" or _closed(value):
         return None
@@ -209,21 +219,49 @@ def _quote_problem(line: _Line) -> Slip | None:
                 "sidst i teksten")
 
 
-def _closed(value: str) -> bool:
-    """Whether a quoted value that starts the string ends on the same line."""
-    quote, index = value[0], 1
-    while index < len(value):
-        char = value[index]
-        if quote == '"' and char == "\\":
+# In '{navn: Valby, postnr: "2500}': a key, and a value that starts with a quote.
+_FLOW_ITEM = re.compile(r"(?:^|[{,\[])\s*(?:(?P<key>[^\s:,{}\[\]'\"][^:,{}\[\]]*?):\s+)?(?P<quote>[\"'])")
+
+
+def _quote_in_flow(line: _Line, start: int) -> Slip | None:
+    """A quote opened inside '{ }' or '[ ]' and not closed before the item ends: where, and what to write."""
+    text, at = line.text, start
+    while (match := _FLOW_ITEM.search(text, at)) is not None:
+        opened = match.start("quote")
+        end = _closing(text, opened)
+        if end < len(text):
+            at = end + 1
+            continue
+        rest = text[opened + 1:]
+        item = re.split(r"[,}\]]", rest, maxsplit=1)[0].rstrip()
+        key = (match["key"] or line.key or "").strip()
+        quote = match["quote"]
+        written = f"{match['key'].strip()}: " if match["key"] else ""
+        return Slip(line.number, opened + 1,
+                    f"{key}: anførselstegnet ({quote}) foran '{_shown(item)}' bliver ikke lukket; skriv "
+                    f"'{written}{quote}{_shown(item)}{quote}'")
+    return None
+
+
+def _closing(text: str, opened: int) -> int:
+    """Where the quote that opens at ``opened`` closes, or the text's length when it does not."""
+    quote, index = text[opened], opened + 1
+    while index < len(text):
+        if quote == '"' and text[index] == "\\":
             index += 2
             continue
-        if char == quote:
-            if quote == "'" and value[index + 1:index + 2] == "'":
+        if text[index] == quote:
+            if quote == "'" and text[index + 1:index + 2] == "'":
                 index += 2
                 continue
-            return True
+            return index
         index += 1
-    return False
+    return len(text)
+
+
+def _closed(value: str) -> bool:
+    """Whether a quoted value that starts the string ends on the same line."""
+    return _closing(value, 0) < len(value)
 
 
 def _colon_in_value(line: _Line, column: int) -> Slip | None:
@@ -251,10 +289,10 @@ def _colon_in_value(line: _Line, column: int) -> Slip | None:
     # Double quotes unless the text has one (or a backslash, which they would read as an escape), else single.
     quoted = f'"{value}"' if not {'"', "\\"} & set(value) else f"'{value}'" if "'" not in value else None
     if quoted is None:
-        return Slip(line.number, column, f"{line.key}: teksten indeholder ': ', som YAML læser som en ny nøgle; "
+        return Slip(line.number, column, f"{line.key}: teksten indeholder ': ', som læses som en ny nøgle; "
                                          "skriv teksten uden kolon")
     return Slip(line.number, start + 1,
-                f"{line.key}: teksten indeholder ': ', som YAML læser som en ny nøgle; sæt hele teksten i "
+                f"{line.key}: teksten indeholder ': ', som læses som en ny nøgle; sæt hele teksten i "
                 f"anførselstegn: {line.key}: {_shown(quoted)}")
 
 
@@ -270,6 +308,13 @@ def _out_of_line(structure: list[_Line], here: _Line, items: Mapping[str, str]) 
     previous = structure[index - 1] if index > 0 else None
     if previous is None or previous.key is None:
         return None
+    if here.dash_at is not None:  # a list item whose '-' stands elsewhere than the '-' of the item before it
+        sibling = next((line for line in reversed(structure[:index]) if line.dash_at is not None
+                        and line.key == here.key), None)
+        if sibling is not None and sibling.dash_at != here.dash_at and sibling.dash_at is not None:
+            return _shifted(structure, index, here.dash_at, sibling.dash_at - here.dash_at,
+                            f"'-' i linje {here.number}", f"'-' i linje {sibling.number}", here.dash_at,
+                            sibling.dash_at)
     if here.dash_at is None:
         item = next((line for line in reversed(structure[:index])
                      if line.dash_at == here.indent and line.key == here.key), None)
@@ -298,7 +343,41 @@ def _out_of_line(structure: list[_Line], here: _Line, items: Mapping[str, str]) 
         target = nearest
     if target.indent == here.indent:
         return None
+    if target.number < here.number and here.dash_at is None and _block_end(structure, index, here.indent) > index:
+        return _shifted(structure, index, here.indent, target.indent - here.indent, f"'{here.key}'",
+                        f"'{target.key}' i linje {target.number}", here.indent, target.indent)
     return _misplaced(here, target, "i linje")
+
+
+def _block_end(structure: list[_Line], index: int, indent: int) -> int:
+    """The index of the last line of the block that starts at ``index``: the keys after it at the same
+    indentation, each with the lines that belong to it (indented further, below a key that opens)."""
+    last, opened = index, structure[index].opens or structure[index].dash_at is not None
+    for at in range(index + 1, len(structure)):
+        line = structure[at]
+        if line.indent == indent and line.dash_at is None and line.key is not None:
+            last, opened = at, line.opens
+        elif line.indent > indent and opened and (line.dash_at is None or line.dash_at > indent):
+            last = at
+        else:
+            break
+    return last
+
+
+def _shifted(structure: list[_Line], index: int, indent: int, shift: int, this: str, that: str, at: int,
+             wanted: int) -> Slip:
+    """A block of lines indented ``shift`` too little (or, negative, too much) as a whole: one message for all of
+    them, so that moving only the first would not lead to the same message for the next."""
+    here, last = structure[index], structure[_block_end(structure, index, indent)]
+    span = f"linjerne {here.number}–{last.number}" if last.number > here.number else f"linje {here.number}"
+    direction = "ind" if shift > 0 else "ud"
+    return Slip(here.number, at + 1,
+                f"{here.key}: {this} står {_placed(at)}, men {that} står {_placed(wanted)}; ryk hver af {span} "
+                f"{abs(shift)} mellemrum længere {direction}")
+
+
+def _placed(spaces: int) -> str:
+    return f"{spaces} mellemrum inde" if spaces else "helt ude til venstre"
 
 
 def _misplaced(here: _Line, target: _Line, relation: str) -> Slip:

@@ -101,26 +101,26 @@ class YamlDocument:
 # Common PyYAML problems, in Danish with what to do instead.
 _PROBLEMS: list[tuple[str, str]] = [
     ("mapping values are not allowed",
-     "et kolon står et sted, hvor YAML ikke tillader det; sæt teksten i anførselstegn, "
+     "et kolon står et sted, hvor det ikke må stå; sæt teksten i anførselstegn, "
      "hvis den indeholder ': ', eller ret indrykningen"),
     ("could not find expected ':'", "der mangler et kolon efter nøglen (skriv 'nøgle: værdi')"),
     ("did not find expected key", "forkert indrykning: her ventes en ny nøgle på linjens niveau"),
     ("did not find expected '-' indicator", "forkert indrykning i en liste: hvert punkt starter med '- '"),
     ("expected <block end>", "forkert indrykning: linjen står længere inde eller ude end nøglerne omkring den"),
-    ("did not find expected ',' or ']'", "en liste i [ ] er ikke lukket; skriv fx [oekonomi, lovgivning]"),
-    ("did not find expected ',' or '}'", "en samling i { } er ikke lukket; skriv fx {navn: ..., by: ...}"),
+    ("did not find expected ',' or ']'", "'[' bliver ikke lukket med ']'; skriv fx [oekonomi, lovgivning]"),
+    ("did not find expected ',' or '}'", "'{' bliver ikke lukket med '}'; skriv fx {navn: ..., by: ...}"),
     ("found unexpected end of stream", "et anførselstegn er ikke lukket"),
     ("found unknown escape character", "ukendt escape-tegn efter '\\' i tekst i dobbelte anførselstegn; "
      "brug enkelte anførselstegn"),
     ("that cannot start any token", "tegnet kan ikke stå først i en værdi; sæt værdien i anførselstegn"),
     ("special characters are not allowed", "filen indeholder et kontroltegn, der ikke er tilladt"),
-    ("found undefined alias", "YAML-aliasser (*navn) er ikke tilladt; skriv værdien ud"),
+    ("found undefined alias", "en værdi må ikke begynde med '*'; skriv værdien ud"),
     ("document start", "filen skal bestå af linjer som 'nøgle: værdi'; tjek linjen for kolon og anførselstegn"),
     ("sequence entries are not allowed", "en linje med '- ' står et sted, hvor der ikke må stå en liste; ret "
      "indrykningen, så '- ' står under den nøgle, listen hører til"),
     ("expected node content", "her mangler en værdi; skriv den efter kolonet"),
     ("comment or line break", "der står noget efter en tekst i anførselstegn; sæt hele teksten i anførselstegn"),
-    ("tab character", "tabulatortegn er ikke tilladt i YAML; brug mellemrum"),
+    ("tab character", "tabulatortegn kan ikke bruges i filen; brug mellemrum"),
     ("control characters are not allowed", "filen indeholder et kontroltegn, der ikke er tilladt"),
     ("tag", "et udråbstegn (!) først i en værdi er ikke tilladt; sæt værdien i anførselstegn"),
     ("anchor", "et &-tegn først i en værdi er ikke tilladt; sæt værdien i anførselstegn"),
@@ -148,8 +148,8 @@ def _danish_problem(error: yaml.MarkedYAMLError) -> str:
     problem = error.problem or str(error)
     for english, danish in _PROBLEMS:
         if english in problem:
-            return f"YAML-syntaksfejl: {danish}"
-    return "YAML-syntaksfejl: linjen kan ikke læses; tjek indrykning, kolon og anførselstegn"
+            return danish
+    return "linjen kan ikke læses; tjek indrykning, kolon og anførselstegn"
 
 
 def decode(raw: bytes, display_path: str) -> tuple[str | None, list[Diagnostic]]:
@@ -171,15 +171,35 @@ def decode(raw: bytes, display_path: str) -> tuple[str | None, list[Diagnostic]]
     return text, []
 
 
+def _wanted_indent(lines: list[str], index: int) -> int | None:
+    """How far in line ``index`` (indented with a tab) should stand: as the key line above it, or two spaces further
+    in below a key that opens ('hold:'); None when the line above is no key."""
+    for above in reversed(lines[:index]):
+        if above.strip() and not above.lstrip().startswith("#"):
+            if "\t" in above or key_on_line(above) is None:
+                return None
+            indent = len(above) - len(above.lstrip(" "))
+            rest = above[indent:]
+            indent += len(rest) - len(rest.lstrip("- ")) if rest.startswith("- ") else 0
+            return indent + 2 if above.rstrip().endswith(":") else indent
+    return 0
+
+
 def _tab_diagnostics(text: str, display_path: str, first_line: int) -> list[Diagnostic]:
     found = []
-    for line_number, line in enumerate(text.split("\n"), start=first_line):
+    lines = text.split("\n")
+    for line_number, line in enumerate(lines, start=first_line):
         column = line.find("\t")
         if column >= 0:
-            advice = "brug mellemrum til indrykning" if not line[:column].strip() else "skriv et almindeligt mellemrum"
+            advice = "skriv et almindeligt mellemrum"
+            if not line[:column].strip():
+                wanted = _wanted_indent(lines, line_number - first_line)
+                advice = ("brug mellemrum til indrykning" if wanted is None else
+                          "slet indrykningen, så linjen står helt ude til venstre" if wanted == 0 else
+                          f"skriv {wanted} mellemrum foran i stedet")
             found.append(Diagnostic(display_path, line_number, column + 1,
                                     _on_key(line.replace("\t", " "),
-                                            f"tabulatortegn er ikke tilladt i YAML; {advice}")))
+                                            f"tabulatortegn kan ikke bruges i filen; {advice}")))
     return found
 
 
@@ -259,7 +279,7 @@ class _EventReader:
             if isinstance(event, events.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
-                    self._error(event.start_mark, "filen må kun indeholde ét YAML-dokument; fjern '---' og det, "
+                    self._error(event.start_mark, "der må ikke stå '---' inde i filen; fjern '---' og det, "
                                                   "der står efter")
                     break
                 data = self._node(next(self._events), ())
@@ -285,21 +305,21 @@ class _EventReader:
     def _check_node(self, event: events.NodeEvent, path: Path_) -> None:
         if event.anchor is not None:
             self.positions.refused.add(path)
-            self._error(event.start_mark, f"{describe_path(path)}: YAML-ankre (&{event.anchor}) er ikke tilladt; "
+            self._error(event.start_mark, f"{describe_path(path)}: en værdi må ikke begynde med '&{event.anchor}'; "
                                           "skriv værdien ud, hvor den skal bruges")
         tag = getattr(event, "tag", None)
         if tag is not None and tag != "!":
             self.positions.refused.add(path)
             shown = tag.replace("tag:yaml.org,2002:", "!!")
-            self._error(event.start_mark, f"{describe_path(path)}: YAML-mærket '{shown}' er ikke tilladt; skriv "
-                                          "værdien uden mærke")
+            self._error(event.start_mark, f"{describe_path(path)}: en værdi må ikke begynde med '{shown}'; skriv "
+                                          "værdien uden det")
 
     def _node(self, event: events.Event, path: Path_) -> Any:
         self.positions.values[path] = self._at(event.start_mark)
         if isinstance(event, events.AliasEvent):
             self.positions.refused.add(path)
-            self._error(event.start_mark, f"{describe_path(path)}: YAML-aliasser (*{event.anchor}) er ikke "
-                                          "tilladt; skriv værdien ud")
+            self._error(event.start_mark, f"{describe_path(path)}: en værdi må ikke begynde med "
+                                          f"'*{event.anchor}'; skriv værdien ud")
             return None
         self._check_node(event, path)
         if len(path) > MAX_DEPTH:
@@ -366,16 +386,17 @@ class _EventReader:
         for key, mark in repeated:
             first = self.positions.keys[path + (key,)]
             one, other = self._written_after(first.line - 1 - self._offset, key), self._written_after(mark.line, key)
+            named = describe_path(path + (key,))
             if one and other and one != other:
-                self._error(mark, f"{describe_path(path + (key,))}: nøglen står to gange, i linje {first.line} ({one}) og i linje "
+                self._error(mark, f"{named}: nøglen står to gange, i linje {first.line} ({one}) og i linje "
                                   f"{mark.line + 1 + self._offset} ({other}); slet den linje, hvis værdi ikke er den "
                                   "rigtige")
             else:
-                self._error(mark, f"{describe_path(path + (key,))}: nøglen står to gange (første gang i linje {first.line}); skriv den kun én "
-                                  f"gang: behold den rigtige værdi, og slet den anden linje")
+                self._error(mark, f"{named}: nøglen står to gange (første gang i linje {first.line}); skriv den kun "
+                                  "én gang: behold den rigtige værdi, og slet den anden linje")
 
     def _written_after(self, line: int, key: str) -> str | None:
-        """What a line says after ``key:``, as the message quotes it ('1200'), or None for a value on the lines below."""
+        """What a line says after ``key:``, as a message quotes it ('1200'); None for a value on the lines below."""
         text = self._lines[line] if 0 <= line < len(self._lines) else ""
         _, colon, value = text.partition(key + ":")
         value = value.strip()

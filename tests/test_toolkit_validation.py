@@ -120,7 +120,7 @@ CASES: list[tuple[str, str, list[str]]] = [
      ["7:1: fejl: revideret: nøglen står to gange, i linje 6 ('2026-09-01') og i linje 7 ('2026-10-01'); slet den "
       "linje, hvis værdi ikke er den rigtige"]),
     ("tabulator", variant(VALID, "  - {fil:", "\t- {fil:"),
-     ["8:1: fejl: tabulatortegn er ikke tilladt i YAML; brug mellemrum til indrykning"]),
+     ["8:1: fejl: tabulatortegn kan ikke bruges i filen; skriv 2 mellemrum foran i stedet"]),
     ("titel-med-linjeskift", variant(VALID, "titel: Referat af bestyrelsesmøde", 'titel: "Referat\\naf møde"'),
      ["2:8: fejl: titel: må kun fylde én linje; skriv teksten på samme linje som nøglen, uden linjeskift"]),
     ("fil-uden-for-mappen", variant(VALID, "{fil: referat.docx,", "{fil: ../../../build.py,"),
@@ -153,7 +153,7 @@ CASES: list[tuple[str, str, list[str]]] = [
                                       'Skriv sidens tekst her. Brug "## " til overskrifter.\n'),
      ["10:1: fejl: sidens tekst: pladsholder: skriv sidens tekst i stedet for denne linje"]),
     ("syntaksfejl", variant(VALID, "emner: [bestyrelsesarbejde]", "emner: [bestyrelsesarbejde"),
-     ["5:8: fejl: emner: YAML-syntaksfejl: en liste i [ ] er ikke lukket; skriv fx [oekonomi, lovgivning]"]),
+     ["5:8: fejl: emner: '[' bliver ikke lukket med ']'; skriv fx [oekonomi, lovgivning]"]),
 ]
 
 

@@ -74,7 +74,7 @@ SLIPS: list[tuple[str, str, str]] = [
      "15:1: fejl: region: indrykningen indeholder et hårdt mellemrum (ofte kopieret fra Word); skriv indrykningen "
      "forfra med almindelige mellemrum"),
     ("tabulator-efter-kolon", variant("pris: 1200", "pris:\t1200"),
-     "9:6: fejl: pris: tabulatortegn er ikke tilladt i YAML; skriv et almindeligt mellemrum"),
+     "9:6: fejl: pris: tabulatortegn kan ikke bruges i filen; skriv et almindeligt mellemrum"),
     ("kontroltegn", variant("navn: Kursuscenter Valby", "navn: Kursuscenter\x1bValby"),
      "14:30: fejl: sted: linjen indeholder et usynligt kontroltegn (U+001B); skriv teksten igen uden at kopiere den "
      "ind"),
@@ -85,18 +85,18 @@ SLIPS: list[tuple[str, str, str]] = [
     ("anfoerselstegn-ikke-lukket-sidst", variant("by: Åbyhøj", 'by: "Åbyhøj'),
      "24:11: fejl: by: anførselstegnet (\") foran teksten bliver ikke lukket; sæt også et \" til sidst i teksten"),
     ("typografiske-anfoerselstegn", variant("titel: Det gode bestyrelsesmøde", "titel: ”Det gode: bestyrelsesmøde”"),
-     "1:8: fejl: titel: teksten står i typografiske anførselstegn (”), som YAML ikke kender; skriv almindelige "
+     "1:8: fejl: titel: teksten står i typografiske anførselstegn (”), som ikke kan bruges her; skriv almindelige "
      "anførselstegn (\") i begge ender af teksten i stedet"),
     ("typografiske-anfoerselstegn-uden-kolon", variant("titel: Det gode bestyrelsesmøde",
                                                        "titel: ”Det gode bestyrelsesmøde”"),
      "1:8: advarsel: titel: teksten står i typografiske anførselstegn (”…”), og de kommer med på siden; slet dem, hvis "
      "de ikke skal ses der"),
     ("kolon-i-teksten", variant("intro: Få styr på dagsorden", "intro: Få styr på: dagsorden"),
-     "2:8: fejl: intro: teksten indeholder ': ', som YAML læser som en ny nøgle; sæt hele teksten i anførselstegn: "
+     "2:8: fejl: intro: teksten indeholder ': ', som læses som en ny nøgle; sæt hele teksten i anførselstegn: "
      "intro: \"Få styr på: dagsorden, mødeledelse og referat.\""),
     ("kolon-og-omvendt-skraastreg", variant("intro: Få styr på dagsorden, mødeledelse og referat.",
                                             "intro: Se mappen: C:\\kurser"),
-     "2:8: fejl: intro: teksten indeholder ': ', som YAML læser som en ny nøgle; sæt hele teksten i anførselstegn: "
+     "2:8: fejl: intro: teksten indeholder ': ', som læses som en ny nøgle; sæt hele teksten i anførselstegn: "
      "intro: 'Se mappen: C:\\kurser'"),
     ("to-vaerdier", variant("form: fysisk", "form: fysisk: online"),
      "7:7: fejl: form: efter 'form:' står 'fysisk: online', og en værdi kan ikke indeholde ': '; skriv kun én værdi, "
@@ -160,7 +160,7 @@ TOOLKIT_SLIPS: list[tuple[str, str, str]] = [
     ("type-uden-kolon", TOOLKIT_PAGE.replace("type: skabelon", "type skabelon"),
      "3:5: fejl: type: der mangler et kolon efter 'type'; skriv 'type: skabelon'"),
     ("intro-med-kolon", TOOLKIT_PAGE.replace("intro: En skabelon", "intro: Skabelon: En skabelon"),
-     "4:8: fejl: intro: teksten indeholder ': ', som YAML læser som en ny nøgle; sæt hele teksten i anførselstegn: "
+     "4:8: fejl: intro: teksten indeholder ': ', som læses som en ny nøgle; sæt hele teksten i anførselstegn: "
      "intro: \"Skabelon: En skabelon til beslutningsreferat.\""),
 ]
 
