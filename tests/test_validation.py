@@ -53,7 +53,8 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
      ["2:8: fejl: intro: er for lang (319 tegn); højst 300 tegn er tilladt, så gør teksten kortere"]),
     ("tom-beskrivelse", variant("beskrivelse: |\n  Vi gennemgår hele mødet fra indkaldelse til referat.\n",
                                 "beskrivelse:\n"),
-     ["3:13: fejl: beskrivelse: har ingen værdi"]),
+     ["3:13: fejl: beskrivelse: har ingen værdi; skriv fx 'beskrivelse: Vi gennemgår hele mødet fra indkaldelse til "
+      "referat.'"]),
     ("ukendt-noegle", variant("pris: 1200\n", "pris: 1200\nbeskrivelsen: Noget\n"),
      ["10:1: fejl: beskrivelsen: ukendt nøgle 'beskrivelsen'; mente du 'beskrivelse'?"]),
     ("ukendt-noegle-i-hold", variant("    tilmeldingsfrist: 2027-02-05", "    tilmeldingfrist: 2027-02-05"),
@@ -107,7 +108,7 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
       "på flere måder, så skriv kun cifrene, fx 1200"]),
     ("pladser-hex", variant("tilmelding: mailto:kursus@example.dk", "tilmelding: mailto:kursus@example.dk\n"
                                                                     "    pladser: 0x10"),
-     ["18:14: fejl: hold nr. 1 › pladser: '0x10' er ikke et helt tal skrevet med cifrene 0–9"]),
+     ["18:14: fejl: hold nr. 1 › pladser: '0x10' er ikke et helt tal skrevet med cifrene 0–9; skriv fx 24"]),
     ("pladser-oktal", variant("tilmelding: mailto:kursus@example.dk", "tilmelding: mailto:kursus@example.dk\n"
                                                                       "    pladser: 020"),
      ["18:14: fejl: hold nr. 1 › pladser: '020' begynder med 0, og nogle programmer læser det som et andet tal; "
@@ -279,7 +280,7 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
       "sit sted, skriv 'region: hovedstaden' (postnummer 2500 ligger i Region Hovedstaden). Kun et online hold kan "
       "udelade den (så gælder det hele landet)"]),
     ("underviser-uden-navn", variant("pris: 1200\n", "pris: 1200\nundervisere: [{rolle: Kursuskonsulent}]\n"),
-     ["10:15: fejl: undervisere nr. 1 › navn: mangler; tilføj nøglen 'navn'"]),
+     ["10:15: fejl: undervisere nr. 1 › navn: mangler; tilføj fx 'navn: Lene Holm'"]),
     ("hold-ikke-liste", VALID.split("hold:")[0] + "hold: 2027-03-06 09:30\n",
      ["11:7: fejl: hold: skal være en liste; skriv fx [2027-03-06 09:30]"]),
     ("dobbelt-noegle", variant("pris: 1200\n", "pris: 1200\npris: 1500\n"),
@@ -556,7 +557,7 @@ def test_department_errors(empty_project: Path) -> None:
     department.write_text(text, encoding="utf-8")
     result = run_build(empty_project, "check")
     assert result.errors == [
-        "config/department.yml:4:1: fejl: email: mangler; tilføj nøglen 'email'",
+        "config/department.yml:4:1: fejl: email: mangler; tilføj fx 'email: kursus@example.dk'",
         "config/department.yml:6:1: fejl: e-mail: ukendt nøgle 'e-mail'; mente du 'email'?",
     ]
 
