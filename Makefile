@@ -26,7 +26,7 @@ review: $(VENV)/.build-deps
 evaluering: $(VENV)/.build-deps
 	@$(BIN)/python build.py evaluering $(if $(DATO),--dato '$(DATO)') $(if $(CSV),--csv)
 
-## Rewrite schemas/*.json from the models and the taxonomy
+## Rewrite schemas/*.json, cms/config.yml and the format reference content/om/formatet.md from the models and the taxonomy
 schemas: $(VENV)/.build-deps
 	@$(BIN)/python build.py schemas
 

@@ -10,7 +10,8 @@
     python build.py new --type TYPE <path>       a new toolkit page (skabelon, vejledning, video, link)
     python build.py review [--dato YYYY-MM-DD]   toolkit pages due for review, oldest first
     python build.py evaluering [--dato …] [--csv] the department's evaluation figures per course
-    python build.py schemas                      rewrite the JSON Schemas in schemas/ and cms/config.yml
+    python build.py schemas                      rewrite the JSON Schemas in schemas/, cms/config.yml and the format
+                                                 reference content/om/formatet.md
     python build.py links                        check the outside links (sign-up, toolkit, videos)
     python build.py fmt [--tjek]                 course files in the contract's key order (after Decap CMS); the
                                                  files changed on standard output, problems on standard error
@@ -122,7 +123,8 @@ def _parser() -> argparse.ArgumentParser:
         "har. Til sidst de kurser, der er holdt i perioden uden en evalueringsfil.")
     evaluation.add_argument("--csv", action="store_true", help="skriv tabellen som CSV til Excel (semikolon, "
                                                                "decimalkomma, UTF-8 med BOM)")
-    add("schemas", "skriv JSON-skemaerne i schemas/ og cms/config.yml forfra ud fra modellerne og taksonomien",
+    add("schemas", "skriv JSON-skemaerne i schemas/, cms/config.yml og siden med alle nøgler (content/om/formatet.md) "
+                   "forfra ud fra modellerne og taksonomien",
         dated=False)
     add("links", "tjek links til andre sites: tilmelding, værktøjskassen og videoer", dated=False)
     fmt = add("fmt", "skriv kursusfilerne og siderne i værktøjskassen med nøglerne i kontraktens rækkefølge uden at "
@@ -203,6 +205,12 @@ def _checked(project: Project, today: date) -> Catalogue | None:
         diagnostics += [Diagnostic(path, 1, 1, "skemaet passer ikke længere til taksonomien; kør "
                                                f"'{SCHEMAS_COMMAND}'", severity="advarsel")
                         for path in stale]
+        from catalogue.reference import REFERENCE_FILE, reference_is_stale
+
+        if reference_is_stale(project, catalogue.taxonomy):
+            diagnostics.append(Diagnostic(REFERENCE_FILE, 1, 1, "siden med alle nøgler passer ikke længere til "
+                                                                f"taksonomien; kør '{SCHEMAS_COMMAND}'",
+                                          severity="advarsel"))
     if _report(diagnostics):
         return None
     assert catalogue is not None
@@ -519,8 +527,10 @@ def schemas(project: Project) -> int:
         _report(problems + more)
         return 1
     from catalogue.cms import write_cms_config
+    from catalogue.reference import write_reference
 
-    for path in [*write_schemas(project, taxonomy), write_cms_config(project, taxonomy, department)]:
+    for path in [*write_schemas(project, taxonomy), write_cms_config(project, taxonomy, department),
+                 write_reference(project, taxonomy)]:
         print(project.display(path))
     return 0
 

@@ -16,7 +16,6 @@ no date yet. What is left out means the model's default anyway.
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +25,7 @@ from pydantic import BaseModel
 from .fields import FILE_MARK, SLUG_PATTERN, TAXONOMY_MARK
 from .models import MEETINGS, TOOLKIT_TYPES, Course, Department, LearningPath, Taxonomy, TaxonomyEntry, ToolkitMeta
 from .project import Project
+from .schemas import resolve, whole_number_bounds, without_format
 from .toolkit import TOOLKIT_FOLDER
 from .urls import ADMIN, ADMIN_CONFIG, ADMIN_PAGE
 
@@ -76,29 +76,14 @@ UNFOLDED = {"hold"}
 HINTS = {"postnr": "Fire cifre, fx 2500",
          "skræddersyet": "Slå til, hvis en bestyrelse eller region kan bestille kurset",
          "undertekster": "Slå til, hvis videoen har danske undertekster"}
-_FILE_ONLY = re.compile(r": ÅÅÅÅ-MM-DD( TT:MM)?| fra taksonomien")
-
-
 def _hint(key: str, description: str) -> str | None:
     """The model's description as the form's hint, without what only matters in the file."""
-    hint = HINTS.get(key) or _FILE_ONLY.sub("", description)
+    hint = HINTS.get(key) or without_format(description)
     return None if hint.lower() == _label(key).lower() else hint
 
 
 def _label(key: str) -> str:
     return LABELS.get(key) or key[:1].upper() + key[1:].replace("_", " ")
-
-
-def _resolve(node: dict[str, Any], definitions: dict[str, Any]) -> tuple[dict[str, Any], bool]:
-    """The node itself, and whether it may be left out (an ``anyOf`` with null), with ``$ref`` followed."""
-    optional = False
-    if "anyOf" in node:
-        choices = [choice for choice in node["anyOf"] if choice.get("type") != "null"]
-        optional = len(choices) < len(node["anyOf"])
-        node = {**{k: v for k, v in node.items() if k != "anyOf"}, **choices[0]}
-    if "$ref" in node:
-        node = {**definitions[node["$ref"].rsplit("/", 1)[1]], **{k: v for k, v in node.items() if k != "$ref"}}
-    return node, optional
 
 
 def _options(vocabulary: str, taxonomy: Taxonomy) -> list[dict[str, str]]:
@@ -113,22 +98,10 @@ def _length_rule(node: dict[str, Any]) -> list[str] | None:
     return [f"^[^\\n]{{{low},{high}}}$", f"{low}–{high} tegn på én linje"]
 
 
-def _whole_number_bounds(node: dict[str, Any]) -> dict[str, int]:
-    """A whole number's bounds as the form's `min` and `max`, both inclusive (``gt=0`` is ``min: 1``)."""
-    bounds = {}
-    for name, inclusive, exclusive, step in (("min", "minimum", "exclusiveMinimum", 1),
-                                             ("max", "maximum", "exclusiveMaximum", -1)):
-        if inclusive in node:
-            bounds[name] = node[inclusive]
-        elif exclusive in node:
-            bounds[name] = node[exclusive] + step
-    return bounds
-
-
 def field(key: str, node: dict[str, Any], required: bool, definitions: dict[str, Any],
           taxonomy: Taxonomy) -> dict[str, Any]:
     """One Decap field for one key of a model's JSON Schema."""
-    node, optional = _resolve(node, definitions)
+    node, optional = resolve(node, definitions)
     optional = optional and not required
     result: dict[str, Any] = {"name": key, "label": _label(key)}
     hint = _hint(key, node.get("description") or "")
@@ -150,7 +123,7 @@ def field(key: str, node: dict[str, Any], required: bool, definitions: dict[str,
     elif "enum" in node:
         result.update(widget="select", options=[{"label": value, "value": value} for value in node["enum"]])
     elif kind == "array" and ("$ref" in items or items.get("type") == "object"):
-        item, _ = _resolve(items, definitions)
+        item, _ = resolve(items, definitions)
         result.update(widget="list", fields=_fields(item, definitions, taxonomy))
         if key in SUMMARIES:
             result["summary"] = SUMMARIES[key]
@@ -168,7 +141,7 @@ def field(key: str, node: dict[str, Any], required: bool, definitions: dict[str,
     elif kind == "boolean":
         result.update(widget="boolean", default=bool(node.get("default", False)))
     elif kind == "integer":
-        result.update(widget=WHOLE_NUMBER_WIDGET, **_whole_number_bounds(node))
+        result.update(widget=WHOLE_NUMBER_WIDGET, **whole_number_bounds(node))
     elif node.get("pattern") == _DATETIME:
         result.update(widget="datetime", format="YYYY-MM-DD HH:mm", date_format="YYYY-MM-DD", time_format="HH:mm",
                       picker_utc=False)

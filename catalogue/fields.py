@@ -38,6 +38,9 @@ COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 SLUG_PATTERN = r"[a-z0-9]+(-[a-z0-9]+)*"
 TAXONOMY_MARK = "x-taksonomi"
 FILE_MARK = "x-fil-ved-siden"  # a file name: the file lies beside the page (for editors' tools: an upload)
+# A key that may be left out of the model but must be written in some files (a venue, unless the session is online):
+# its description says when, and the check says so at the line.
+CONDITIONAL_MARK = "x-betinget"
 # ASCII digits only: '\d' matches every script's digits (full-width '２０２７'), and int() reads them all.
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _DATETIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}")

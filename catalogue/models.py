@@ -16,6 +16,7 @@ from pydantic_core import PydanticCustomError
 
 from .danish import number
 from .fields import (
+    CONDITIONAL_MARK,
     FILE_MARK,
     SLUG_PATTERN,
     Email,
@@ -65,8 +66,11 @@ class Meeting(EditorModel):
     start: LocalDateTime = Field(description="Start, dansk tid: ÅÅÅÅ-MM-DD TT:MM", examples=["2027-03-16 18:00"])
     slut: LocalDateTime = Field(description="Slut, dansk tid: ÅÅÅÅ-MM-DD TT:MM, ikke før start",
                                 examples=["2027-03-16 21:00"])
-    note: Text() | None = Field(None, description="En kort bemærkning til mødegangen, fx 'Modul 2'")
+    note: Text() | None = Field(None, description="En kort bemærkning til mødegangen, fx 'Modul 2'",
+                                examples=["Opfølgning"])
 
+
+CONDITIONAL = {CONDITIONAL_MARK: True}  # json_schema_extra of a key some files must have (fields.CONDITIONAL_MARK)
 
 # A session's own times, or its meetings (FORMAT.md §1, v3): one of the two, never both.
 SESSION_TIMES = ("start", "slut")
@@ -86,10 +90,10 @@ class Session(EditorModel):
 
     start: LocalDateTime | None = Field(
         None, description="Start, dansk tid: ÅÅÅÅ-MM-DD TT:MM; udelades, når holdet har mødegange",
-        examples=["2027-03-05 16:00"])
+        examples=["2027-03-05 16:00"], json_schema_extra=CONDITIONAL)
     slut: LocalDateTime | None = Field(
         None, description="Slut, dansk tid: ÅÅÅÅ-MM-DD TT:MM, ikke før start; udelades, når holdet har mødegange",
-        examples=["2027-03-06 15:30"])
+        examples=["2027-03-06 15:30"], json_schema_extra=CONDITIONAL)
     moedegange: list[Meeting] | None = Field(
         None, alias=MEETINGS, min_length=2,
         description="Et hold over flere mødegange (aftener, moduler): mindst to, hver med start, slut og evt. note, "
@@ -97,19 +101,22 @@ class Session(EditorModel):
         examples=[[{"start": "2027-03-16 18:00", "slut": "2027-03-16 21:00"},
                    {"start": "2027-03-23 18:00", "slut": "2027-03-23 21:00"}]])
     form: TaxonomyKey("former") | None = Field(
-        None, description="Holdets egen form, hvis den er en anden end kursets, fx ét online hold på et fysisk kursus")
-    sted: Venue | None = Field(None, description="Hvor holdet er; skal udfyldes, medmindre holdet er online")
+        None, description="Holdets egen form, hvis den er en anden end kursets, fx ét online hold på et fysisk kursus",
+        examples=["online"])
+    sted: Venue | None = Field(None, description="Hvor holdet er; skal udfyldes, medmindre holdet er online",
+                               json_schema_extra=CONDITIONAL)
     region: TaxonomyKey("regioner") | None = Field(
         None,
         description="Region fra taksonomien; skal udfyldes, medmindre holdet er online (så gælder det hele landet)",
-        examples=["hovedstaden"])
+        examples=["hovedstaden"], json_schema_extra=CONDITIONAL)
     tilmeldingsfrist: LocalDate = Field(description="Sidste dag for tilmelding: ÅÅÅÅ-MM-DD, senest startdagen",
                                         examples=["2027-02-05"])
     tilmelding: SignupUrl = Field(description="Hvor man tilmelder sig: https://-adresse eller mailto:-adresse",
                                   examples=["mailto:kursus@example.dk"])
-    status: TaxonomyKey("status") = Field("ledig", description="Holdets status fra taksonomien")
-    pladser: WholeNumber(gt=0, le=10_000) | None = Field(None, description="Antal pladser")
-    note: Text() | None = Field(None, description="En kort bemærkning om holdet")
+    status: TaxonomyKey("status") = Field("ledig", description="Holdets status fra taksonomien", examples=["ledig"])
+    pladser: WholeNumber(gt=0, le=10_000) | None = Field(None, description="Antal pladser", examples=[24])
+    note: Text() | None = Field(None, description="En kort bemærkning om holdet",
+                                examples=["Opfølgningsdag ca. et halvt år efter"])
 
     @model_validator(mode="after")
     def _times_from_meetings(self) -> Session:
@@ -136,8 +143,8 @@ class Session(EditorModel):
 class Teacher(EditorModel):
     model_config = ConfigDict(title="Underviser")
 
-    navn: Text() = Field(description="Underviserens navn")
-    rolle: Text() | None = Field(None, description="Fx 'Konsulent i kursusafdelingen'")
+    navn: Text() = Field(description="Underviserens navn", examples=["Lene Holm"])
+    rolle: Text() | None = Field(None, description="Fx 'Konsulent i kursusafdelingen'", examples=["Kursuskonsulent"])
 
 
 class Course(EditorModel):
@@ -147,7 +154,8 @@ class Course(EditorModel):
     intro: Text(1, 300) = Field(description="En eller to sætninger til lister og søgning, højst 300 tegn",
                                 examples=["Få styr på dagsorden, mødeledelse og referat."])
     beskrivelse: MarkdownText(COURSE_TEXT) = Field(
-        description=f"Kursets indhold i Markdown, højst {number(COURSE_TEXT)} tegn")
+        description=f"Kursets indhold i Markdown, højst {number(COURSE_TEXT)} tegn",
+        examples=["Vi gennemgår hele mødet fra indkaldelse til referat."])
     emner: list[TaxonomyKey("emner")] = Field(min_length=1, description="Emner fra taksonomien",
                                               examples=[["bestyrelsesarbejde"]])
     niveau: list[TaxonomyKey("niveauer")] = Field(min_length=1, description="Niveauer fra taksonomien",
@@ -156,21 +164,27 @@ class Course(EditorModel):
     maalgruppe: list[TaxonomyKey("målgrupper")] = Field(alias="målgruppe", min_length=1,
                                                          description="Målgrupper fra taksonomien",
                                                          examples=[["afdelingsbestyrelse"]])
-    varighed: Text() | None = Field(None, description="Fx 'Fredag–lørdag med overnatning' eller '3 timer'")
+    varighed: Text() | None = Field(None, description="Fx 'Fredag–lørdag med overnatning' eller '3 timer'",
+                                    examples=["Lørdag 9.30–15.30"])
     pris: WholeNumber(ge=0, le=1_000_000) = Field(description="Pris i hele kroner; 0 er gratis",
                                                            examples=[1200])
-    pris_note: Text() | None = Field(None, description="Fx 'Betales over konto 119'")
-    forplejning: Text() | None = Field(None, description="Fx 'Frokost og kaffe'")
+    pris_note: Text() | None = Field(None, description="Fx 'Betales over konto 119'",
+                                     examples=["Prisen er inklusive overnatning"])
+    forplejning: Text() | None = Field(None, description="Fx 'Frokost og kaffe'",
+                                       examples=["Morgenmad, frokost og kaffe"])
     undervisere: Annotated[list[Teacher], BeforeValidator(_none_as_empty_list)] = Field(
         default_factory=list, description="Undervisere: navn og evt. rolle")
     kendetegn: Annotated[list[TaxonomyKey("kendetegn")], BeforeValidator(_none_as_empty_list)] = Field(
-        default_factory=list, description="Kendetegn fra taksonomien")
+        default_factory=list, description="Kendetegn fra taksonomien", examples=[["gruppearbejde", "netvaerk"]])
     skraeddersyet: bool = Field(
-        False, alias="skræddersyet", description="true, hvis en bestyrelse eller region kan bestille kurset")
+        False, alias="skræddersyet", description="true, hvis en bestyrelse eller region kan bestille kurset",
+        examples=[True])
     materialer: Annotated[list[Text()], BeforeValidator(_none_as_empty_list)] = Field(
-        default_factory=list, description="Sider i værktøjskassen, skrevet som stien under content/")
-    kontakt: Email | None = Field(None, description="E-mail til spørgsmål om kurset")
-    evaluering: HttpsUrl | None = Field(None, description="Adresse på kursets evalueringsskema (https://)")
+        default_factory=list, description="Sider i værktøjskassen, skrevet som stien under content/",
+        examples=[["vaerktoejskasse/skabeloner/dagsorden-bestyrelsesmoede.md"]])
+    kontakt: Email | None = Field(None, description="E-mail til spørgsmål om kurset", examples=["kursus@example.dk"])
+    evaluering: HttpsUrl | None = Field(None, description="Adresse på kursets evalueringsskema (https://)",
+                                        examples=["https://evaluering.example.dk/det-gode-bestyrelsesmoede"])
     hold: Annotated[list[Session], BeforeValidator(_none_as_empty_list)] = Field(
         default_factory=list, description="Holdene; kan være tom")
 
@@ -199,11 +213,12 @@ class SessionEvaluation(EditorModel):
                                                examples=[18])
     samlet: Rating | None = Field(None, description="Gennemsnit af den samlede vurdering fra 1.0 til 5.0 (5 er "
                                                     "bedst), med punktum; skal med, når der er svar",
-                                  examples=[4.6])
+                                  examples=[4.6], json_schema_extra=CONDITIONAL)
     anbefaler: WholeNumber(ge=0, le=10_000) | None = Field(
         None, description="Antal svar, der vil anbefale kurset til andre, højst antallet af svar", examples=[17])
     citater: Annotated[list[Text(1, 300)], BeforeValidator(_none_as_empty_list)] = Field(
-        default_factory=list, description="Anonyme citater, som kursusafdelingen har valgt; ingen navne")
+        default_factory=list, description="Anonyme citater, som kursusafdelingen har valgt; ingen navne",
+        examples=[["Jeg fik mod på at lede vores møder."]])
 
 
 class Evaluations(RootModel[list[SessionEvaluation]]):
@@ -217,12 +232,16 @@ class PathStep(EditorModel):
     # One step of a learning path: a course or a toolkit page (FORMAT.md §1b).
     model_config = ConfigDict(title="Trin")
 
-    kursus: Text() | None = Field(None, description="Kurset: navnet på kursets fil uden .yml",
-                                  examples=["det-gode-bestyrelsesmoede"])
+    kursus: Text() | None = Field(None, description="Kurset: navnet på kursets fil uden .yml; et trin har enten "
+                                                    "kursus eller materiale",
+                                  examples=["det-gode-bestyrelsesmoede"], json_schema_extra=CONDITIONAL)
     materiale: Text() | None = Field(None, description="Eller en side i værktøjskassen: stien under content/",
-                                     examples=["vaerktoejskasse/vejledninger/ny-i-afdelingsbestyrelsen.md"])
-    hvornaar: Text() | None = Field(None, description="Hvornår trinnet passer, fx 'De første tre måneder'")
-    note: Text() | None = Field(None, description="En kort bemærkning til trinnet")
+                                     examples=["vaerktoejskasse/vejledninger/ny-i-afdelingsbestyrelsen.md"],
+                                     json_schema_extra=CONDITIONAL)
+    hvornaar: Text() | None = Field(None, description="Hvornår trinnet passer, fx 'De første tre måneder'",
+                                    examples=["Før afdelingsmødet"])
+    note: Text() | None = Field(None, description="En kort bemærkning til trinnet",
+                                examples=["Tag afdelingens sidste regnskab med."])
 
 
 class LearningPath(EditorModel):
@@ -234,7 +253,8 @@ class LearningPath(EditorModel):
     intro: Text(1, 300) = Field(description="En eller to sætninger til lister og søgning, højst 300 tegn",
                                 examples=["Fra den første uge til det første afdelingsmøde."])
     beskrivelse: MarkdownText(COURSE_TEXT) | None = Field(
-        None, description=f"Mere om forløbet i Markdown, højst {number(COURSE_TEXT)} tegn")
+        None, description=f"Mere om forløbet i Markdown, højst {number(COURSE_TEXT)} tegn",
+        examples=["Forløbet er for dig, der lige er blevet valgt til afdelingsbestyrelsen."])
     maalgruppe: list[TaxonomyKey("målgrupper")] = Field(alias="målgruppe", min_length=1,
                                                          description="Målgrupper fra taksonomien",
                                                          examples=[["afdelingsbestyrelse"]])
@@ -244,7 +264,7 @@ class LearningPath(EditorModel):
 
 
 class TaxonomyEntry(EditorModel):
-    model_config = ConfigDict(title="Punkt i taksonomien")
+    model_config = ConfigDict(title="Punkt på en liste")
 
     navn: Text(1, 80) = Field(description="Navnet, som beboerne ser det")
     beskrivelse: Text() | None = Field(None, description="En kort forklaring")
@@ -257,13 +277,13 @@ Vocabulary = dict[TaxonomyKeyName, TaxonomyEntry]
 class Taxonomy(EditorModel):
     model_config = ConfigDict(title="Taksonomi")
 
-    emner: Vocabulary
-    niveauer: Vocabulary
-    former: Vocabulary
-    maalgrupper: Vocabulary = Field(alias="målgrupper")
-    regioner: Vocabulary
-    kendetegn: Vocabulary
-    status: Vocabulary
+    emner: Vocabulary = Field(description="Emnerne, som kurser og sider i værktøjskassen handler om")
+    niveauer: Vocabulary = Field(description="Niveauerne: for hvem et kursus er, efter erfaring")
+    former: Vocabulary = Field(description="Formerne: med fremmøde, online eller begge dele")
+    maalgrupper: Vocabulary = Field(alias="målgrupper", description="Målgrupperne i beboerdemokratiet")
+    regioner: Vocabulary = Field(description="Regionerne, som hold holdes i")
+    kendetegn: Vocabulary = Field(description="Kendetegn ved et kursus, fx gruppearbejde eller overnatning")
+    status: Vocabulary = Field(description="Et holds status, fx ledig, fuldt eller aflyst")
 
     def vocabulary(self, name: str) -> Vocabulary:
         return getattr(self, "maalgrupper" if name == "målgrupper" else name)
@@ -287,9 +307,10 @@ REQUIRED_TAXONOMY_KEYS = {
 class SignupRule(EditorModel):
     model_config = ConfigDict(title="Tilmeldingsregel")
 
-    overskrift: Text() = Field(description="Kort overskrift, fx 'Tilmeldingen er bindende'")
+    overskrift: Text() = Field(description="Kort overskrift, fx 'Tilmeldingen er bindende'", examples=["Afmelding"])
     tekst: MarkdownText(RULE_TEXT) = Field(
-        description=f"Reglen i én eller to sætninger (Markdown), højst {number(RULE_TEXT)} tegn")
+        description=f"Reglen i én eller to sætninger (Markdown), højst {number(RULE_TEXT)} tegn",
+        examples=["Afmelder du dig senere end 2 måneder før kursusstart, betaler afdelingen den fulde pris."])
 
 
 class Editing(EditorModel):
@@ -298,21 +319,24 @@ class Editing(EditorModel):
     github: GitHubRepository = Field(
         description="Repositoriet på GitHub, som ændringerne gemmes i: ejer/navn", examples=["kursusafdelingen/kurser"])
     login: HttpsUrl | None = Field(None, description="Adressen på login-tjenesten til GitHub (https://); se "
-                                                     "vejledningen 'Rediger i browseren'")
+                                                     "vejledningen 'Rediger i browseren'",
+                                   examples=["https://login.kurser.example.dk"])
 
 
 class Department(EditorModel):
     model_config = ConfigDict(title="Kursusafdelingen")
 
-    navn: Text() = Field(description="Afdelingens navn")
-    organisation: Text() = Field(description="Organisationens navn, som beboerne kender den")
-    email: Email = Field(description="Kursusafdelingens e-mail")
-    telefon: Text() = Field(description="Telefonnummer")
-    telefontid: Text() | None = Field(None, description="Hvornår telefonen er åben")
-    adresse: Text() | None = Field(None, description="Postadresse")
+    navn: Text() = Field(description="Afdelingens navn", examples=["Kursusafdelingen"])
+    organisation: Text() = Field(description="Organisationens navn, som beboerne kender den",
+                                 examples=["Boligorganisationen"])
+    email: Email = Field(description="Kursusafdelingens e-mail", examples=["kursus@example.dk"])
+    telefon: Text() = Field(description="Telefonnummer", examples=["33 12 34 56"])
+    telefontid: Text() | None = Field(None, description="Hvornår telefonen er åben",
+                                      examples=["Mandag–torsdag kl. 9–15"])
+    adresse: Text() | None = Field(None, description="Postadresse", examples=["Eksempelvej 10, 2500 Valby"])
     tilmeldingsregler: list[SignupRule] = Field(min_length=1, description="Fælles regler for tilmelding")
     revisionsperiode: WholeNumber(gt=0, le=120) = Field(
-        12, description="Antal måneder, før en side i værktøjskassen skal gennemgås igen (1–120)")
+        12, description="Antal måneder, før en side i værktøjskassen skal gennemgås igen (1–120)", examples=[12])
     redigering: Editing | None = Field(None, description="Hvor redigering i browseren (/admin/) gemmer ændringerne")
 
 
@@ -321,7 +345,8 @@ class TemplateFile(EditorModel):
 
     fil: Text() = Field(description="Filens navn; filen ligger i samme mappe som siden", examples=["referat.docx"],
                         json_schema_extra={FILE_MARK: True})
-    beskrivelse: Text() | None = Field(None, description="Hvad filen er, fx 'Skabelon i Word'")
+    beskrivelse: Text() | None = Field(None, description="Hvad filen er, fx 'Skabelon i Word'",
+                                       examples=["Referat af bestyrelsesmøde"])
 
 
 class Video(EditorModel):
@@ -329,15 +354,17 @@ class Video(EditorModel):
 
     url: VideoUrl = Field(description="Adressen på videoen på YouTube eller Vimeo",
                           examples=["https://www.youtube.com/watch?v=abcdefghijk"])
-    varighed: Text() | None = Field(None, description="Fx '12 min.'")
-    undertekster: bool | None = Field(None, description="true, hvis videoen har danske undertekster")
+    varighed: Text() | None = Field(None, description="Fx '12 min.'", examples=["8 min."])
+    undertekster: bool | None = Field(None, description="true, hvis videoen har danske undertekster",
+                                      examples=[True])
 
 
 class OutsideLink(EditorModel):
     model_config = ConfigDict(title="Link")
 
     url: HttpsUrl = Field(description="Adressen (https://)", examples=["https://www.retsinformation.dk/"])
-    udgiver: Text() | None = Field(None, description="Hvem der står bag siden, fx 'Retsinformation'")
+    udgiver: Text() | None = Field(None, description="Hvem der står bag siden, fx 'Retsinformation'",
+                                   examples=["Landsbyggefonden"])
 
 
 # The kinds of toolkit material (FORMAT.md §2), as (singular, plural) labels.
@@ -362,7 +389,8 @@ class ToolkitMeta(EditorModel):
     emner: list[TaxonomyKey("emner")] = Field(min_length=1, description="Emner fra taksonomien",
                                               examples=[["bestyrelsesarbejde"]])
     maalgruppe: Annotated[list[TaxonomyKey("målgrupper")], BeforeValidator(_none_as_empty_list)] = Field(
-        default_factory=list, alias="målgruppe", description="Målgrupper fra taksonomien")
+        default_factory=list, alias="målgruppe", description="Målgrupper fra taksonomien",
+        examples=[["afdelingsbestyrelse"]])
     revideret: LocalDate = Field(description="Hvornår siden sidst blev gennemgået: ÅÅÅÅ-MM-DD",
                                  examples=["2026-09-01"])
     filer: Annotated[list[TemplateFile], BeforeValidator(_none_as_empty_list)] = Field(
@@ -380,10 +408,11 @@ class PageMeta(EditorModel):
     """The front matter of a hand-written page in content/ (not the toolkit): title and description."""
     model_config = ConfigDict(title="Side")
 
-    title: Text(3, 120) | None = Field(None, description="Sidens titel")
-    description: Text(1, 300) | None = Field(None, description="En eller to sætninger til søgemaskiner")
+    title: Text(3, 120) | None = Field(None, description="Sidens titel", examples=["Om kursusafdelingen"])
+    description: Text(1, 300) | None = Field(None, description="En eller to sætninger til søgemaskiner",
+                                             examples=["Hvem vi er, og hvad vi vil med kurserne."])
     hide: list[OneOf(dict.fromkeys(PAGE_HIDE), "noget, der kan skjules")] = Field(
-        default_factory=list, description="Dele af siden, der skjules: navigation, toc, footer")
+        default_factory=list, description="Dele af siden, der skjules: navigation, toc, footer", examples=[["toc"]])
 
 
 def editor_keys(model: type[BaseModel]) -> frozenset[str]:

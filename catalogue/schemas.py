@@ -8,6 +8,7 @@ and values and to underline mistakes while an editor types.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,41 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "taxonomy.schema.json": Taxonomy,
     "department.schema.json": Department,
 }
+
+
+# What a description says that a form or the format reference says in its own way: the date format (a date
+# picker; the rule) and where the choices come from (a list to pick from; the choices listed).
+_FORMAT_WORDS = re.compile(r": ÅÅÅÅ-MM-DD( TT:MM)?| fra taksonomien")
+
+
+def without_format(description: str) -> str:
+    """A key's description without the words a form or the format reference shows otherwise."""
+    return _FORMAT_WORDS.sub("", description)
+
+
+def resolve(node: dict[str, Any], definitions: dict[str, Any]) -> tuple[dict[str, Any], bool]:
+    """A property of a model's JSON Schema with ``$ref`` followed, and whether it may be null (an ``anyOf`` with
+    null: a key that may be left out)."""
+    optional = False
+    if "anyOf" in node:
+        choices = [choice for choice in node["anyOf"] if choice.get("type") != "null"]
+        optional = len(choices) < len(node["anyOf"])
+        node = {**{k: v for k, v in node.items() if k != "anyOf"}, **choices[0]}
+    if "$ref" in node:
+        node = {**definitions[node["$ref"].rsplit("/", 1)[1]], **{k: v for k, v in node.items() if k != "$ref"}}
+    return node, optional
+
+
+def whole_number_bounds(node: dict[str, Any]) -> dict[str, int]:
+    """A whole number's bounds in a JSON Schema as ``min`` and ``max``, both inclusive (``gt=0`` is ``min: 1``)."""
+    bounds = {}
+    for name, inclusive, exclusive, step in (("min", "minimum", "exclusiveMinimum", 1),
+                                             ("max", "maximum", "exclusiveMaximum", -1)):
+        if inclusive in node:
+            bounds[name] = node[inclusive]
+        elif exclusive in node:
+            bounds[name] = node[exclusive] + step
+    return bounds
 
 
 def _with_choices(node: Any, taxonomy: Taxonomy | None) -> Any:

@@ -42,9 +42,11 @@ from .models import TOOLKIT_TYPES, Course
 from .processes import die_with_parent
 from .urls import (
     ADMIN_PAGE,
+    EDITORS_GUIDE,
     HOME,
     NEW_FILES,
     PRINTABLE,
+    REFERENCE,
     RESERVED_SLUGS,
     SEARCH,
     course_src,
@@ -56,11 +58,11 @@ from .urls import (
 if TYPE_CHECKING:
     from .catalogue import Catalogue
 
-EDITORS_GUIDE = "om/redigering.md"
 # Pages no resident searches for: the front page (it only points elsewhere), the printable catalogue (every course
-# again), the editors' guide and its scaffolds, and the search page itself. Not indexed at all, and neither is
-# the theme's 404 page.
-NOT_INDEXED_PAGES = (HOME, PRINTABLE, EDITORS_GUIDE, NEW_FILES, SEARCH)
+# again), the editors' guide, its scaffolds and its format reference (every key: 'pris', 'hold', 'tilmelding' …,
+# the words residents search courses by), and the search page itself. Not indexed at all, and neither is the
+# theme's 404 page.
+NOT_INDEXED_PAGES = (HOME, PRINTABLE, EDITORS_GUIDE, NEW_FILES, REFERENCE, SEARCH)
 NOT_INDEXED_FILES = frozenset({"404.html", ADMIN_PAGE, *map(page_file, NOT_INDEXED_PAGES)})
 # The kind of page a search result says it is (the toolkit's kinds are its types' names).
 COURSE_KIND, TOPIC_KIND, PATH_KIND, OTHER_KIND = "Kursus", "Emne", "Forløb", "Side"

@@ -218,8 +218,9 @@ kommandoer:
     evaluering
               vis evalueringerne for hvert kursus over de sidste tre år: hold,
               svar, svarprocent, gennemsnit og udvikling
-    schemas   skriv JSON-skemaerne i schemas/ og cms/config.yml forfra ud fra
-              modellerne og taksonomien
+    schemas   skriv JSON-skemaerne i schemas/, cms/config.yml og siden med
+              alle nøgler (content/om/formatet.md) forfra ud fra modellerne og
+              taksonomien
     links     tjek links til andre sites: tilmelding, værktøjskassen og
               videoer
     fmt       skriv kursusfilerne og siderne i værktøjskassen med nøglerne i

@@ -532,8 +532,8 @@ def test_each_result_says_what_kind_of_page_it_is_in_readable_type(browser: Any,
 
 
 # Pages that are not for a resident looking for something, and words that are on them.
-NOT_FOUND = {"": "velkommen", "om/redigering": "redigerer", "om/nye-filer": "udfylde", "kurser/katalog": "udskrift",
-             "soeg": "søg", "404.html": "found"}
+NOT_FOUND = {"": "velkommen", "om/redigering": "redigerer", "om/nye-filer": "udfylde", "om/formatet": "udelades",
+             "kurser/katalog": "udskrift", "soeg": "søg", "404.html": "found"}
 
 
 def test_editors_guide_front_page_and_printable_catalogue_are_never_found(browser: Any, base_url: str) -> None:
