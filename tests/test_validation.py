@@ -319,7 +319,7 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
       "sit sted, skriv 'region: hovedstaden' (postnummer 2500 ligger i Region Hovedstaden). Kun et online hold kan "
       "udelade den (så gælder det hele landet)"]),
     ("underviser-uden-navn", variant("pris: 1200\n", "pris: 1200\nundervisere: [{rolle: Kursuskonsulent}]\n"),
-     ["18:14: fejl: 1. hold › pladser: '0x10' er ikke et helt tal skrevet med cifrene 0–9; skriv fx 24"]),
+     ["10:15: fejl: 1. underviser › navn: mangler; tilføj fx 'navn: Lene Holm'"]),
     ("hold-ikke-liste", VALID.split("hold:")[0] + "hold: 2027-03-06 09:30\n",
      ["11:7: fejl: hold: skal være en liste; skriv fx [2027-03-06 09:30]"]),
     ("dobbelt-noegle", variant("pris: 1200\n", "pris: 1200\npris: 1500\n"),
