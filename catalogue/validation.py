@@ -275,8 +275,12 @@ def _message(error: dict[str, Any], root: type[BaseModel], document: YamlDocumen
     if kind == "list_type":
         if isinstance(given, str):  # '-ny' is a list item written without the space after '-'
             given = given.lstrip("- ") or given
-        shown = f"[{given}]" if isinstance(given, (str, int)) else "[…, …]"
-        return loc, f"{label}: skal være en liste; skriv fx {shown}", False
+        if _model_at(root, loc) is not None:  # a list of mappings ('hold'): no one line to write
+            return loc, (f"{label}: skal være en liste, hvor hvert punkt står på sine egne linjer under '{key}:' og "
+                         "begynder med '- '"), False
+        if isinstance(given, (str, int)):
+            return loc, f"{label}: skal være en liste; skriv [{given}]", False
+        return loc, f"{label}: skal være en liste; skriv fx [{example or '…'}]", False
     if kind == "too_short":
         if ctx.get("min_length", 1) > 1:
             return loc, f"{label}: skal have mindst {ctx['min_length']} punkter, men har {ctx.get('actual_length')}", \

@@ -83,7 +83,7 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
     ("ingen-emner", variant("emner: [bestyrelsesarbejde, kommunikation]", "emner: []"),
      ["5:8: fejl: emner: skal have mindst én værdi"]),
     ("niveau-ikke-liste", variant("niveau: [ny]", "niveau: ny"),
-     ["6:9: fejl: niveau: skal være en liste; skriv fx [ny]"]),
+     ["6:9: fejl: niveau: skal være en liste; skriv [ny]"]),
     ("ukendt-form", variant("form: fysisk", "form: fysik"),
      ["7:7: fejl: form: 'fysik' er ikke en af formerne i config/taxonomy.yml; mente du 'fysisk'?"]),
     ("ukendt-maalgruppe", variant("målgruppe: [afdelingsbestyrelse]", "målgruppe: [bestyrelsen]"),
@@ -321,7 +321,8 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
     ("underviser-uden-navn", variant("pris: 1200\n", "pris: 1200\nundervisere: [{rolle: Kursuskonsulent}]\n"),
      ["10:15: fejl: 1. underviser › navn: mangler; tilføj fx 'navn: Lene Holm'"]),
     ("hold-ikke-liste", VALID.split("hold:")[0] + "hold: 2027-03-06 09:30\n",
-     ["11:7: fejl: hold: skal være en liste; skriv fx [2027-03-06 09:30]"]),
+     ["11:7: fejl: hold: skal være en liste, hvor hvert punkt står på sine egne linjer under 'hold:' og begynder "
+      "med '- '"]),
     ("dobbelt-noegle", variant("pris: 1200\n", "pris: 1200\npris: 1500\n"),
      ["10:1: fejl: pris: nøglen står to gange, i linje 9 ('1200') og i linje 10 ('1500'); slet den linje, hvis "
       "værdi ikke er den rigtige"]),
