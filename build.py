@@ -164,7 +164,16 @@ def _report(diagnostics: list[Diagnostic], stream: TextIO | None = None) -> int:
         print(f"{number(errors)} fejl i {number(files)} {'fil' if files == 1 else 'filer'}"
               f"{f' og {number(warnings)} ' + ('advarsel' if warnings == 1 else 'advarsler') if warnings else ''}. "
               "Ret fejlene og prøv igen.", file=sys.stderr)
+        if any(_ABOUT_KEYS.search(d.message) for d in diagnostics if d.is_error):
+            from catalogue.reference import REFERENCE_FILE
+            from catalogue.urls import REFERENCE, page_url
+            print(f"Alle nøglerne, og hvad de må indeholde, står i {REFERENCE_FILE} (på hjemmesiden: "
+                  f"/{page_url(REFERENCE)}).", file=sys.stderr)
     return errors
+
+
+# Messages about which keys a file has, where the page with every key helps.
+_ABOUT_KEYS = re.compile(r"ukendt nøgle|: mangler;")
 
 
 # What a shallow clone cannot tell, and how to get what is missing (said by check, build and the preview).

@@ -52,6 +52,10 @@ def test_failed_build_leaves_site_untouched(project: Path) -> None:
            "config/taxonomy.yml; " \
            "mente du 'fysisk'?" in result.lines
     assert "courses/ny.yml:1:1: fejl: emner: mangler; tilføj fx 'emner: [bestyrelsesarbejde]'" in result.lines
+    # a key missing: the page with every key is named once, after the count
+    assert result.stderr.splitlines()[-1] == ("Alle nøglerne, og hvad de må indeholde, står i content/om/formatet.md "
+                                              "(på hjemmesiden: /om/formatet/).")
+    assert (project / "content" / "om" / "formatet.md").is_file()
     assert snapshot(project / "site") == before
     assert not list(project.glob(".site-*"))
 
