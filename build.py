@@ -207,13 +207,13 @@ def _checked(project: Project, today: date) -> Catalogue | None:
     """The catalogue, checked and reported on; None when it has errors."""
     catalogue, diagnostics = load_catalogue(project, today=today)
     if catalogue is not None:
-        from catalogue.cms import CMS_FILE, cms_config_is_stale
+        from catalogue.cms import CMS_FILE, STALE, cms_config_is_stale, toolkit_pages
 
-        stale = [f"schemas/{name}" for name in stale_schemas(project, catalogue.taxonomy)]
-        stale += [CMS_FILE] if cms_config_is_stale(project, catalogue.taxonomy, catalogue.department) else []
-        diagnostics += [Diagnostic(path, 1, 1, "skemaet passer ikke længere til taksonomien; kør "
-                                               f"'{SCHEMAS_COMMAND}'", severity="advarsel")
-                        for path in stale]
+        diagnostics += [Diagnostic(f"schemas/{name}", 1, 1, "skemaet passer ikke længere til taksonomien; kør "
+                                                            f"'{SCHEMAS_COMMAND}'", severity="advarsel")
+                        for name in stale_schemas(project, catalogue.taxonomy)]
+        if cms_config_is_stale(project, catalogue.taxonomy, catalogue.department, toolkit_pages(catalogue.toolkit)):
+            diagnostics.append(Diagnostic(CMS_FILE, 1, 1, STALE.format(command=SCHEMAS_COMMAND), severity="advarsel"))
         from catalogue.reference import REFERENCE_FILE, reference_is_stale
 
         if reference_is_stale(project, catalogue.taxonomy):

@@ -6,7 +6,12 @@ tools, and written with it), so a key, a limit or a taxonomy value changes in on
 become select widgets that show the residents' labels and save the keys; `YYYY-MM-DD HH:MM` and
 `YYYY-MM-DD` become date pickers that save exactly that; lengths and patterns become Decap's own rules, whole
 numbers a widget of ours that saves them as typed or refuses them (cms/felter.js). The taxonomy's names and
-explanations are a form too, made from the taxonomy itself.
+explanations are a form too, made from the taxonomy itself. A course's `materialer` and a learning path step's
+`materiale` are a choice of the toolkit's pages by title, made from the pages there are; so a new page, like a new
+taxonomy key, makes the configuration stale until `make schemas` is run.
+
+Decap's own texts (buttons, messages, the media library) are Danish from its bundle, with the slips corrected by a
+script of ours (cms/dansk.js) that registers the locale again before Decap reads the configuration.
 
 No field gets a default value from the models (a session's `status: ledig`): Decap fills a new course's
 empty list with one item made of its defaults, a half-made session that would block saving a course with
@@ -16,22 +21,26 @@ no date yet. What is left out means the model's default anyway.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import yaml
 from pydantic import BaseModel
 
+from .danish import sort_key
 from .fields import FILE_MARK, SLUG_PATTERN, TAXONOMY_MARK
 from .models import MEETINGS, TOOLKIT_TYPES, Course, Department, LearningPath, Taxonomy, TaxonomyEntry, ToolkitMeta
 from .project import Project
 from .schemas import resolve, whole_number_bounds, without_format
-from .toolkit import TOOLKIT_FOLDER
+from .toolkit import TOOLKIT_FOLDER, ToolkitItem, load_toolkit
 from .urls import ADMIN, ADMIN_CONFIG, ADMIN_PAGE
+from .validation import CheckContext
 
 CMS_FILE = "cms/config.yml"  # written by `build.py schemas` with the JSON Schemas; served at /admin/config.yml
 PREVIEW_SCRIPT = "cms/forhaandsvisning.js"  # Decap's preview of a course and a toolkit page, served beside it
 FIELDS_SCRIPT = "cms/felter.js"  # the form's own widgets (a whole number, the sessions' check), served beside it
+LOCALE_SCRIPT = "cms/dansk.js"  # Decap's Danish with its slips corrected, served beside it
 VENDORED = "vendor/decap-cms"  # Decap's browser bundle, vendored from npm (vendor/update_decap_cms.py)
 LOCAL_PROXY_PORT = 8081  # decap-server's, where Decap looks for it on localhost (`build.py cms` starts it)
 
@@ -57,7 +66,11 @@ _DATE = r"^\d{4}-\d{2}-\d{2}$"
 LABELS = {"pris_note": "Prisnote", "skræddersyet": "Skræddersyet kursus", "hold": "Hold", "sted": "Sted",
           "postnr": "Postnummer", "by": "By", "tilmelding": "Tilmelding (https:// eller mailto:)",
           "tilmeldingsfrist": "Tilmeldingsfrist", "fil": "Fil", "url": "Adresse (https://)", "hvornaar": "Hvornår",
-          "materiale": "Materiale (en side i værktøjskassen)"}
+          "materiale": "Materiale (en side i værktøjskassen)", "email": "E-mail", "github": "GitHub"}
+
+# What a list calls one of its items: its button ('Tilføj fil') and its count ('1 fil'; Decap wrote '1 filer').
+SINGULAR = {"hold": "Hold", "mødegange": "Mødegang", "undervisere": "Underviser", "filer": "Fil",
+            "tilmeldingsregler": "Regel", "trin": "Trin"}
 
 
 # What a list shows for each of its items while they are folded. A session: when it begins, its own start or its
@@ -71,14 +84,61 @@ SUMMARIES = {"hold": "{{fields.start}}{{fields." + MEETINGS + ".0.start}} · {{f
 UNFOLDED = {"hold"}
 
 
-# Hints where the form differs from the file: no quotes to write, a switch instead of true, a picker
-# instead of a date format.
-HINTS = {"postnr": "Fire cifre, fx 2500",
-         "skræddersyet": "Slå til, hvis en bestyrelse eller region kan bestille kurset",
-         "undertekster": "Slå til, hvis videoen har danske undertekster"}
-def _hint(key: str, description: str) -> str | None:
-    """The model's description as the form's hint, without what only matters in the file."""
-    hint = HINTS.get(key) or without_format(description)
+# Hints where the model's description makes a poor one on the form: one that repeats the label ('Niveauer' under
+# Niveau), speaks of the file ('true, hvis', 'skal med, når type er link', a path under content/) or says nothing
+# of what happens when the field is left empty. By the key's place in its model: 'Course.hold.status' is a
+# session's status. Every hint of the forms must say something its label does not (tests/test_cms.py).
+HINTS = {
+    "Course.emner": "Vælg et eller flere; kurset vises under hvert emne på hjemmesiden",
+    "Course.niveau": "Vælg et eller flere, alt efter hvor meget deltagerne skal kunne i forvejen",
+    "Course.form": "Hvordan kurset holdes; et enkelt hold kan have sin egen form under Hold",
+    "Course.målgruppe": "Hvem kurset er for; vælg en eller flere",
+    "Course.pris": "Hele kroner skrevet med cifre, fx 1450; 0 vises som Gratis",
+    "Course.undervisere": "Tilføj én for hver underviser, med navn og evt. rolle; kan stå tom",
+    "Course.undervisere.navn": "Fx 'Lene Holm'",
+    "Course.kendetegn": "Fx gruppearbejde eller overnatning; vises i kursets fakta, og Pilotkursus som et mærke",
+    "Course.skræddersyet": "Slå til, hvis en bestyrelse eller region kan bestille kurset",
+    "Course.materialer": "Vælg sider i værktøjskassen, der hører til kurset; kursets side linker til dem, og de "
+                         "linker tilbage. Skriv en del af titlen for at finde en side",
+    "Course.hold": "Tryk Tilføj hold for hver gang, kurset holdes. Uden hold står der på kursets side, at der "
+                   "endnu ikke er en dato",
+    "Course.hold.start": "Dato og klokkeslæt, dansk tid; lad den stå tom, når holdet har mødegange",
+    "Course.hold.slut": "Dato og klokkeslæt, dansk tid, ikke før start; lad den stå tom, når holdet har mødegange",
+    "Course.hold.mødegange.start": "Dato og klokkeslæt, dansk tid",
+    "Course.hold.mødegange.slut": "Dato og klokkeslæt, dansk tid, ikke før start",
+    "Course.hold.sted.navn": "Fx 'Kursuscenter Valby'",
+    "Course.hold.sted.postnr": "Fire cifre, fx 2500",
+    "Course.hold.sted.by": "Fx 'Valby'",
+    "Course.hold.region": "Hvor i landet holdet er; kan kun stå tom på et online hold, som så gælder hele landet",
+    "Course.hold.status": "Vælg fx Aflyst eller Fuldt booket, når det sker; står den tom, har holdet ledige pladser",
+    "Course.hold.pladser": "Hvor mange der kan komme med; kan stå tom",
+    "Course.hold.note": "Vises ved holdet, fx hvorfor det er aflyst, og hvor man kan tilmelde sig i stedet",
+    "LearningPath.målgruppe": "Hvem forløbet er for; vælg en eller flere",
+    "LearningPath.trin.kursus": "Navnet på kursets fil uden .yml, fx det-gode-bestyrelsesmoede; et trin er et "
+                                "kursus eller en side i værktøjskassen",
+    "LearningPath.trin.materiale": "Eller vælg en side i værktøjskassen; skriv en del af titlen for at finde den",
+    "ToolkitMeta.titel": "Kort og klar, som beboerne vil søge efter den, 3–120 tegn",
+    "ToolkitMeta.emner": "Vælg et eller flere; siden vises under hvert emne",
+    "ToolkitMeta.målgruppe": "Hvem siden er for; kan stå tom",
+    "ToolkitMeta.filer": "Fx Word- eller PDF-filer, som beboerne kan hente; en skabelon har mindst én",
+    "ToolkitMeta.video": "Adressen på videoen og evt. dens længde",
+    "ToolkitMeta.video.undertekster": "Slå til, hvis videoen har danske undertekster",
+    "ToolkitMeta.link": "Den side uden for hjemmesiden, som linket fører til",
+    "ToolkitMeta.link.url": "Hele adressen, fx https://www.retsinformation.dk/",
+    "Department.navn": "Fx 'Kursusafdelingen'; står over kontaktoplysningerne på kursernes sider",
+    "Department.email": "Adressen, beboerne skriver til, fx kursus@example.dk",
+    "Department.telefon": "Som beboerne skal se det, fx 33 12 34 56",
+    "Department.adresse": "Hvor breve skal sendes hen, fx 'Kursusafdelingen, Eksempelvej 10, 2500 Valby'",
+    "Department.tilmeldingsregler": "Regler, der gælder for alle kurser, fx at tilmeldingen er bindende; vises på "
+                                    "hvert kursus og på siden Praktisk information",
+    "TaxonomyEntry.beskrivelse": "En kort forklaring til beboerne; kan stå tom",
+}
+
+
+def _hint(where: str, key: str, description: str) -> str | None:
+    """The form's hint for the key at ``where`` (its model and the keys above it): ours, or else the model's
+    description without what only matters in the file."""
+    hint = HINTS.get(f"{where}.{key}") or without_format(description)
     return None if hint.lower() == _label(key).lower() else hint
 
 
@@ -98,20 +158,55 @@ def _length_rule(node: dict[str, Any]) -> list[str] | None:
     return [f"^[^\\n]{{{low},{high}}}$", f"{low}–{high} tegn på én linje"]
 
 
+# The toolkit's pages an editor picks by title (FORMAT.md: a course's `materialer`, a learning path step's
+# `materiale`), by the path under content/ that the file stores, which is what the form saves.
+Pages = Mapping[str, str]
+
+
+def toolkit_pages(items: Mapping[str, ToolkitItem]) -> dict[str, str]:
+    """The title each toolkit page is picked by, by its path under content/, in the order the picker lists them:
+    alphabetically as in Danish. A title two pages share is told apart by each page's type."""
+    titles = [item.meta.titel for item in items.values()]
+    shown = {path: item.meta.titel if titles.count(item.meta.titel) == 1 else
+             f"{item.meta.titel} ({TOOLKIT_TYPES[item.meta.type][0].lower()})" for path, item in items.items()}
+    return dict(sorted(shown.items(), key=lambda entry: (sort_key(entry[1]), entry[0])))
+
+
+def load_toolkit_pages(project: Project, taxonomy: Taxonomy) -> dict[str, str]:
+    """The toolkit's pages as the picker offers them, read from content/ (for `build.py schemas`, which has no
+    catalogue): the pages that pass `check`; one with errors is offered once it is mended and the forms are made
+    again."""
+    items, _ = load_toolkit(CheckContext.of(project, taxonomy))
+    return toolkit_pages(items)
+
+
+# The keys whose value is a toolkit page, by their model.
+PAGE_PICKERS = {"Course.materialer", "LearningPath.trin.materiale"}
+
+
+def _page_picker(pages: Pages, multiple: bool) -> dict[str, Any]:
+    return {"widget": "select", "options": [{"label": title, "value": path} for path, title in pages.items()],
+            **({"multiple": True} if multiple else {})}
+
+
 def field(key: str, node: dict[str, Any], required: bool, definitions: dict[str, Any],
-          taxonomy: Taxonomy) -> dict[str, Any]:
-    """One Decap field for one key of a model's JSON Schema."""
+          taxonomy: Taxonomy, pages: Pages, where: str) -> dict[str, Any]:
+    """One Decap field for one key of a model's JSON Schema; ``where`` is the model's name and the keys above it
+    (`Course.hold`)."""
     node, optional = resolve(node, definitions)
     optional = optional and not required
     result: dict[str, Any] = {"name": key, "label": _label(key)}
-    hint = _hint(key, node.get("description") or "")
+    hint = _hint(where, key, node.get("description") or "")
     if hint:
         result["hint"] = hint
     if optional or not required:
         result["required"] = False
     kind = node.get("type")
     items = node.get("items", {})
-    if TAXONOMY_MARK in node or (kind == "array" and TAXONOMY_MARK in items):
+    inner = f"{where}.{key}"
+    if inner in PAGE_PICKERS:
+        result.update(_page_picker(pages, multiple=kind == "array"))
+    elif TAXONOMY_MARK in node or (kind == "array" and TAXONOMY_MARK in items):
         vocabulary = node.get(TAXONOMY_MARK) or items[TAXONOMY_MARK]
         result.update(widget="select", options=_options(vocabulary, taxonomy))
         if kind == "array":
@@ -124,7 +219,9 @@ def field(key: str, node: dict[str, Any], required: bool, definitions: dict[str,
         result.update(widget="select", options=[{"label": value, "value": value} for value in node["enum"]])
     elif kind == "array" and ("$ref" in items or items.get("type") == "object"):
         item, _ = resolve(items, definitions)
-        result.update(widget="list", fields=_fields(item, definitions, taxonomy))
+        result.update(widget="list", fields=_fields(item, definitions, taxonomy, pages, inner))
+        if key in SINGULAR:
+            result["label_singular"] = SINGULAR[key]
         if key in SUMMARIES:
             result["summary"] = SUMMARIES[key]
         if key in UNFOLDED:
@@ -134,7 +231,7 @@ def field(key: str, node: dict[str, Any], required: bool, definitions: dict[str,
     elif kind == "array":
         result.update(widget="list")
     elif kind == "object":
-        fields = _fields(node, definitions, taxonomy)
+        fields = _fields(node, definitions, taxonomy, pages, inner)
         if result.get("required") is False:  # Decap would refuse to save the form with the object left empty
             fields = [dict(f, required=False) for f in fields]  # (decap-cms #2103); `check` still asks for them
         result.update(widget="object", fields=fields)
@@ -159,19 +256,19 @@ def field(key: str, node: dict[str, Any], required: bool, definitions: dict[str,
     return result
 
 
-def _fields(node: dict[str, Any], definitions: dict[str, Any], taxonomy: Taxonomy,
+def _fields(node: dict[str, Any], definitions: dict[str, Any], taxonomy: Taxonomy, pages: Pages, where: str,
             also_required: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
     required = set(node.get("required", [])) | also_required
-    return [field(key, value, key in required, definitions, taxonomy)
+    return [field(key, value, key in required, definitions, taxonomy, pages, where)
             for key, value in node.get("properties", {}).items()]
 
 
-def model_fields(model: type[BaseModel], taxonomy: Taxonomy,
+def model_fields(model: type[BaseModel], taxonomy: Taxonomy, pages: Pages,
                  also_required: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
     """The form for a model: its keys in the contract's order (the models', as FORMAT.md lists them), and
     ``also_required`` required although the model leaves them out (what a toolkit page's type requires)."""
     generated = model.model_json_schema(by_alias=True, mode="validation")
-    return _fields(generated, generated.get("$defs", {}), taxonomy, also_required)
+    return _fields(generated, generated.get("$defs", {}), taxonomy, pages, model.__name__, also_required)
 
 
 # Front matter only some types have (FORMAT.md §2): a template's files (a guide may have them too), a video, a link.
@@ -184,7 +281,7 @@ def _toolkit_fields(kind: str, taxonomy: Taxonomy) -> list[dict[str, Any]]:
     requires required (a template has at least one file)."""
     own = frozenset(key for key, required_by in REQUIRED_FOR.items() if required_by == kind)
     fields = []
-    for spec in model_fields(ToolkitMeta, taxonomy, own):
+    for spec in model_fields(ToolkitMeta, taxonomy, {}, own):
         if spec["name"] == "type":
             spec = dict(spec, widget="hidden", default=kind)
         elif spec["name"] in TYPE_FIELDS and kind not in TYPE_FIELDS[spec["name"]]:
@@ -198,15 +295,13 @@ def _toolkit_fields(kind: str, taxonomy: Taxonomy) -> list[dict[str, Any]]:
 # What a learning path's step names, as the form checks it while typing (`check` says whether it exists). The
 # course is written as its file's name rather than picked from the courses: Decap's relation widget cannot save
 # a file's name when the collection's slug is made from the title (decap-cms #4954), and a select of the courses
-# would be out of date with each new course made in the same form.
-STEP_PATTERNS = {"kursus": [f"^{SLUG_PATTERN}$", "skriv navnet på kursets fil uden .yml, fx det-gode-bestyrelsesmoede"],
-                 "materiale": [f"^{TOOLKIT_FOLDER}/[A-Za-z0-9/_.-]+\\.md$",
-                               f"skriv stien under content/, fx {TOOLKIT_FOLDER}/vejledninger/hvem-bestemmer-hvad.md"]}
+# would be out of date with each new course made in the same form. (A toolkit page is picked: PAGE_PICKERS.)
+STEP_PATTERNS = {"kursus": [f"^{SLUG_PATTERN}$", "skriv navnet på kursets fil uden .yml, fx det-gode-bestyrelsesmoede"]}
 
 
-def path_fields(taxonomy: Taxonomy) -> list[dict[str, Any]]:
+def path_fields(taxonomy: Taxonomy, pages: Pages) -> list[dict[str, Any]]:
     """A learning path's form (FORMAT.md §1b): its steps in order, each a course or a toolkit page."""
-    fields = model_fields(LearningPath, taxonomy)
+    fields = model_fields(LearningPath, taxonomy, pages)
     for spec in fields:
         if spec["name"] == "trin":
             spec["fields"] = [dict(f, pattern=STEP_PATTERNS[f["name"]]) if f["name"] in STEP_PATTERNS else f
@@ -221,9 +316,10 @@ def taxonomy_fields(taxonomy: Taxonomy) -> list[dict[str, Any]]:
     made from the taxonomy itself (and `check` says when it is stale), and a new key is still three lines
     written in the file, as its own comment says.
     """
-    entry = model_fields(TaxonomyEntry, taxonomy)
+    entry = model_fields(TaxonomyEntry, taxonomy, {})
     return [{"name": name, "label": name[:1].upper() + name[1:], "widget": "object", "collapsed": True,
-             "hint": "Navne og forklaringer, som beboerne ser dem; en ny nøgle skrives i filen",
+             "hint": "Navne og forklaringer, som beboerne ser dem. Et nyt punkt på listen skrives i filen "
+                     "config/taxonomy.yml",
              "fields": [{"name": key, "label": f"{value.navn} ({key})", "widget": "object", "fields": entry}
                         for key, value in taxonomy.vocabulary(name).items()]}
             for name in (info.alias or field_name for field_name, info in Taxonomy.model_fields.items())]
@@ -234,8 +330,10 @@ def toolkit_collection(kind: str) -> str:
     return f"vaerktoejskasse-{TOOLKIT_TYPES[kind][1].lower()}"
 
 
-def cms_config(taxonomy: Taxonomy, department: Department, local: bool = False) -> dict[str, Any] | None:
-    """Decap's whole configuration: courses, learning paths, one collection per toolkit type, the department's files.
+def cms_config(taxonomy: Taxonomy, department: Department, pages: Pages,
+               local: bool = False) -> dict[str, Any] | None:
+    """Decap's whole configuration: courses, learning paths, one collection per toolkit type, the department's files;
+    ``pages`` are the toolkit's pages a course or a learning path may name (``toolkit_pages``).
 
     Evaluation files (FORMAT.md §1a) have no form: each is a list at its top level, which Decap cannot edit (a
     collection's file is a mapping of fields; decap-cms #531).
@@ -250,11 +348,11 @@ def cms_config(taxonomy: Taxonomy, department: Department, local: bool = False) 
     collections: list[dict[str, Any]] = [{
         "name": "kurser", "label": "Kurser", "label_singular": "kursus", "folder": "courses", "extension": "yml",
         "format": "yaml", "create": True, "slug": "{{titel}}", "identifier_field": "titel",
-        "summary": "{{titel}}", "fields": [*model_fields(Course, taxonomy), SESSION_CHECK],
+        "summary": "{{titel}}", "fields": [*model_fields(Course, taxonomy, pages), SESSION_CHECK],
     }, {
         "name": "forloeb", "label": "Forløb", "label_singular": "forløb", "folder": "forloeb", "extension": "yml",
         "format": "yaml", "create": True, "slug": "{{titel}}", "identifier_field": "titel",
-        "summary": "{{titel}}", "fields": path_fields(taxonomy),
+        "summary": "{{titel}}", "fields": path_fields(taxonomy, pages),
     }]
     for kind, (singular, plural) in TOOLKIT_TYPES.items():
         fields = _toolkit_fields(kind, taxonomy)
@@ -269,7 +367,7 @@ def cms_config(taxonomy: Taxonomy, department: Department, local: bool = False) 
     collections.append({
         "name": "afdelingen", "label": "Kursusafdelingen", "files": [
             {"name": "department", "label": "Kontakt, regler for tilmelding og revisionsperiode",
-             "file": "config/department.yml", "fields": model_fields(Department, taxonomy)},
+             "file": "config/department.yml", "fields": model_fields(Department, taxonomy, {})},
             {"name": "taksonomi", "label": "Navne på emner, niveauer, former og de andre lister",
              "file": "config/taxonomy.yml", "fields": taxonomy_fields(taxonomy)}],
     })
@@ -299,13 +397,17 @@ class _Dumper(yaml.SafeDumper):
         return True
 
 
-_HEADER = ("# Generated by 'make schemas' (build.py schemas) from catalogue/models.py, config/taxonomy.yml and\n"
-           "# config/department.yml; do not edit by hand: a test keeps it current.\n")
+_HEADER = ("# Generated by 'make schemas' (build.py schemas) from catalogue/models.py, config/taxonomy.yml,\n"
+           "# config/department.yml and the toolkit's pages; do not edit by hand: a test keeps it current.\n")
+
+# What `check` says when the configuration in the repository is not the one the models, the taxonomy and the
+# toolkit's pages make (a new page is missing from the picker of materials).
+STALE = "formularernes opsætning passer ikke længere til listerne eller værktøjskassens sider; kør '{command}'"
 
 
-def rendered(taxonomy: Taxonomy, department: Department, local: bool = False) -> str:
+def rendered(taxonomy: Taxonomy, department: Department, pages: Pages, local: bool = False) -> str:
     """The configuration as the site serves it at /admin/config.yml; empty when editing is not set up."""
-    config = cms_config(taxonomy, department, local)
+    config = cms_config(taxonomy, department, pages, local)
     if config is None:
         return ""
     return _HEADER + yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=120)
@@ -314,13 +416,13 @@ def rendered(taxonomy: Taxonomy, department: Department, local: bool = False) ->
 def write_cms_config(project: Project, taxonomy: Taxonomy, department: Department) -> Path:
     path = project.root / CMS_FILE
     path.parent.mkdir(exist_ok=True)
-    path.write_text(rendered(taxonomy, department), encoding="utf-8")
+    path.write_text(rendered(taxonomy, department, load_toolkit_pages(project, taxonomy)), encoding="utf-8")
     return path
 
 
-def cms_config_is_stale(project: Project, taxonomy: Taxonomy, department: Department) -> bool:
+def cms_config_is_stale(project: Project, taxonomy: Taxonomy, department: Department, pages: Pages) -> bool:
     path = project.root / CMS_FILE
-    return not path.is_file() or path.read_text(encoding="utf-8") != rendered(taxonomy, department)
+    return not path.is_file() or path.read_text(encoding="utf-8") != rendered(taxonomy, department, pages)
 
 
 # The forms' page. Decap needs JavaScript, inline styles (its components set them) and WebAssembly; it talks
@@ -345,6 +447,7 @@ _PAGE = """<!doctype html>
 <body>
 <noscript>Redigering i browseren kræver JavaScript. Slå JavaScript til, eller ret filerne på GitHub.</noscript>
 <script src="decap-cms.js"></script>
+<script src="dansk.js"></script>
 <script src="felter.js"></script>
 <script src="forhaandsvisning.js" data-vaerktoejskasse="{toolkit}"></script>
 </body>
@@ -352,17 +455,18 @@ _PAGE = """<!doctype html>
 """
 
 
-def admin_files(project: Project, taxonomy: Taxonomy, department: Department,
+def admin_files(project: Project, taxonomy: Taxonomy, department: Department, pages: Pages,
                 local: bool) -> dict[str, bytes | Path]:
     """What the site serves under /admin/, by path from the site's root: the forms' page and their configuration
-    (the one in the repository, or the local one for `build.py cms`) as bytes; the form's own widgets, the preview
-    and Decap's own bundle as the files to copy. Nothing when editing is not set up and this is not the local
-    preview."""
-    config = rendered(taxonomy, department, local)
+    (the one in the repository, or the local one for `build.py cms`) as bytes; Decap's Danish, the form's own
+    widgets, the preview and Decap's own bundle as the files to copy. Nothing when editing is not set up and this
+    is not the local preview."""
+    config = rendered(taxonomy, department, pages, local)
     if not config:
         return {}
     page = _PAGE.format(policy=_POLICY, toolkit=" ".join(toolkit_collection(kind) for kind in TOOLKIT_TYPES))
     files: dict[str, bytes | Path] = {ADMIN_PAGE: page.encode(), ADMIN_CONFIG: config.encode(),
+                                      f"{ADMIN}dansk.js": project.root / LOCALE_SCRIPT,
                                       f"{ADMIN}felter.js": project.root / FIELDS_SCRIPT,
                                       f"{ADMIN}forhaandsvisning.js": project.root / PREVIEW_SCRIPT}
     vendored = project.root / VENDORED

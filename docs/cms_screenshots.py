@@ -38,7 +38,7 @@ from catalogue.project import copy_project  # noqa: E402
 
 sys.path.insert(0, str(REPO / "tests"))
 # The editor's steps, as the browser test takes them
-from decap_forms import choose, field, fill_new_course  # noqa: E402
+from decap_forms import choose, field, fill_new_course, pick_page  # noqa: E402
 
 OUT = REPO / "content" / "om" / "billeder"
 CHROMIUM = "/usr/bin/chromium"
@@ -167,7 +167,22 @@ def screenshots(context: Any, admin: str, document: Path, debug: bool) -> None:
     shoot(page, "rediger-hold", {"x": 0, "y": 66, "width": 1280, "height": 480})
     page.close()
 
-    # 3. A session of an existing course cancelled: its status set to "Aflyst".
+    # 3. The materials of a new course: one page picked by part of its title, the picker open on the others.
+    page = scene(context, admin, "collections/kurser/new", "input[id^='titel-field-']")
+    fill_new_course(page)
+    pick_page(page, field(page, "materialer"), "ny i afd", "Ny i afdelingsbestyrelsen")
+    control(page, "materialer").evaluate("e => e.scrollIntoView({block: 'start'})")
+    page.mouse.wheel(0, -60)  # the field's label under the editor's toolbar
+    field(page, "materialer").click()
+    page.get_by_role("option", name="Bestyrelsens beretning", exact=True).wait_for()
+    page.wait_for_timeout(300)
+    if debug:
+        page.screenshot(path="/tmp/debug-materialer.png")
+    shoot(page, "rediger-materialer", around(control(page, "materialer").bounding_box(),
+                                               page.get_by_role("listbox").bounding_box(), left=0, width=640))
+    page.close()
+
+    # 4. A session of an existing course cancelled: its status set to "Aflyst".
     page = scene(context, admin, "collections/kurser/entries/budgetopfoelgning", "input[id^='titel-field-']")
     choose(page, field(page, "status", 1), "Aflyst")
     page.wait_for_timeout(300)
@@ -176,10 +191,11 @@ def screenshots(context: Any, admin: str, document: Path, debug: bool) -> None:
     shoot(page, "rediger-aflyst", {"x": 0, "y": 130, "width": 1280, "height": 470})
     page.close()
 
-    # 4. A Word file attached to a template: the file chosen and uploaded, then the field with it.
+    # 5. A Word file attached to a template: the file chosen and uploaded (the media library in corrected Danish:
+    # 'Filer', 'Læg fil op', 'Hent'), then the field with it.
     page = scene(context, admin, "collections/vaerktoejskasse-skabeloner/entries/referat-bestyrelsesmoede",
                  "input[id^='titel-field-']")
-    page.get_by_role("button", name="Tilføj filer").click()
+    page.get_by_role("button", name="Tilføj fil").click()
     page.get_by_role("button", name="Vælg fil").last.click()
     page.locator("input[type=file]").set_input_files(str(document))
     page.get_by_text(DOCUMENT).first.wait_for()

@@ -30,7 +30,7 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 # MkDocs loads hooks by path; make the project's own package importable.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from catalogue.cms import admin_files  # noqa: E402
+from catalogue.cms import admin_files, toolkit_pages  # noqa: E402
 from catalogue.diagnostics import Diagnostic, capped  # noqa: E402
 from catalogue.linear_markdown import with_linear_markdown  # noqa: E402
 from catalogue.models import PAGE_HIDE  # noqa: E402
@@ -157,7 +157,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     # Decap CMS's forms at /admin/ (in the preview: against the working copy through `build.py cms`)
     catalogue = site.catalogue
     for src_uri, data in admin_files(catalogue.project, catalogue.taxonomy, catalogue.department,
-                                     site.preview).items():
+                                     toolkit_pages(catalogue.toolkit), site.preview).items():
         files.append(File.generated(config, src_uri, **({"abs_src_path": str(data)} if isinstance(data, Path)
                                                         else {"content": data})))
     unchanged = set()

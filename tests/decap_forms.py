@@ -91,9 +91,16 @@ def fill_new_course(page: Any) -> None:
 
 def add_meetings(page: Any, meetings: list[tuple[str, str]], session_index: int = 0) -> None:
     """Add to the ``session_index``-th session (of a course whose sessions have no meetings before it) one meeting
-    for each (start, slut) given as `YYYY-MM-DDTHH:MM`, as an editor clicks 'Tilføj mødegange' and fills it."""
+    for each (start, slut) given as `YYYY-MM-DDTHH:MM`, as an editor clicks 'Tilføj mødegang' and fills it."""
     for number, (start, end) in enumerate(meetings):
-        page.get_by_role("button", name="Tilføj mødegange").nth(session_index).click()
+        page.get_by_role("button", name="Tilføj mødegang").nth(session_index).click()
         # One start a session before it, then the session's own, then each of its meetings', in the form's order.
         field(page, "start", session_index + number + 1).fill(start)
         field(page, "slut", session_index + number + 1).fill(end)
+
+
+def pick_page(page: Any, box: Any, typed: str, title: str) -> None:
+    """In a picker of the toolkit's pages, type part of a title and pick the page shown as ``title``."""
+    box.click()
+    box.fill(typed)
+    page.get_by_role("option", name=title, exact=True).click()

@@ -15,10 +15,18 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import REPO
+from conftest import REFERENCE_DATE, REPO, run_build
 
 sys.path.insert(0, str(REPO))
-from catalogue.cms import CMS_FILE, SESSION_CHECK, WHOLE_NUMBER_WIDGET, cms_config, rendered  # noqa: E402
+from catalogue.cms import (  # noqa: E402
+    CMS_FILE,
+    SESSION_CHECK,
+    STALE,
+    WHOLE_NUMBER_WIDGET,
+    cms_config,
+    load_toolkit_pages,
+    rendered,
+)
 from catalogue.models import Course, LearningPath, PathStep, ToolkitMeta  # noqa: E402
 from catalogue.project import Project  # noqa: E402
 from catalogue.toolkit import split_front_matter  # noqa: E402
@@ -26,7 +34,8 @@ from catalogue.validation import load_department, load_taxonomy  # noqa: E402
 
 TAXONOMY, _ = load_taxonomy(Project(REPO))
 DEPARTMENT, _ = load_department(Project(REPO))
-CONFIG = cms_config(TAXONOMY, DEPARTMENT)
+PAGES = load_toolkit_pages(Project(REPO), TAXONOMY)
+CONFIG = cms_config(TAXONOMY, DEPARTMENT, PAGES)
 COLLECTIONS = {c["name"]: c for c in CONFIG["collections"]}
 _MOMENT = {"YYYY": "%Y", "MM": "%m", "DD": "%d", "HH": "%H", "mm": "%M"}
 
@@ -75,7 +84,7 @@ def problems(fields: list[dict[str, Any]], data: dict[str, Any], where: str) -> 
 
 
 def test_the_configuration_in_the_repository_is_current() -> None:
-    assert (REPO / CMS_FILE).read_text(encoding="utf-8") == rendered(TAXONOMY, DEPARTMENT), \
+    assert (REPO / CMS_FILE).read_text(encoding="utf-8") == rendered(TAXONOMY, DEPARTMENT, PAGES), \
         "run 'make schemas'"
 
 
@@ -104,28 +113,128 @@ def test_the_course_form_has_every_key_in_the_contracts_order() -> None:
 def test_every_whole_number_of_every_form_is_typed_as_text_and_saved_as_the_number() -> None:
     """Decap's number widget turned "1.450" typed into 150 (parseInt at each keystroke): no form uses it. Every
     whole number of the models is cms/felter.js's widget, with the model's bounds, both inclusive."""
-    def every(fields: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        return [spec for field in fields for spec in [field, *every(field.get("fields", []))]]
-
-    forms = [f for c in CONFIG["collections"] for f in every(c.get("fields", []) + [
-        g for file in c.get("files", []) for g in file["fields"]])]
+    forms = every_form()
     assert not [f["name"] for f in forms if f["widget"] == "number"]
     bounds = {f["name"]: (f.get("min"), f.get("max")) for f in forms if f["widget"] == WHOLE_NUMBER_WIDGET}
     assert bounds == {"pris": (0, 1_000_000), "pladser": (1, 10_000), "revisionsperiode": (1, 120)}
 
 
-def test_every_option_is_a_taxonomy_key_shown_with_its_label() -> None:
-    def selects(fields: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        found = []
-        for spec in fields:
-            found += [spec] if spec["widget"] == "select" else selects(spec.get("fields", []))
-        return found
+def every_field(fields: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The fields and every field inside them, depth first."""
+    return [spec for field in fields for spec in [field, *every_field(field.get("fields", []))]]
 
+
+def every_form() -> list[dict[str, Any]]:
+    """Every field of every collection and file of the configuration."""
+    return every_field([f for c in CONFIG["collections"] for f in c.get("fields", []) + [
+        g for file in c.get("files", []) for g in file["fields"]]])
+
+
+def test_every_option_is_a_taxonomy_key_or_a_toolkit_page_shown_with_its_label() -> None:
     labels = {key: entry.navn for vocabulary in ("emner", "niveauer", "former", "målgrupper", "regioner",
                                                  "kendetegn", "status")
               for key, entry in TAXONOMY.vocabulary(vocabulary).items()}
-    offered = [o for spec in selects(COLLECTIONS["kurser"]["fields"]) for o in spec["options"]]
+    selects = {spec["name"]: spec for spec in every_field(COLLECTIONS["kurser"]["fields"])
+               if spec["widget"] == "select"}
+    pages = selects.pop("materialer")["options"]
+    offered = [o for spec in selects.values() for o in spec["options"]]
     assert offered and all(labels.get(o["value"]) == o["label"] for o in offered)
+    assert pages and all(PAGES[o["value"]] == o["label"] for o in pages)
+
+
+def test_materials_are_picked_by_title_and_saved_as_the_file_stores_them() -> None:
+    """A course's `materialer` and a step's `materiale` offer every toolkit page by its title, alphabetically as in
+    Danish, and save the path under content/ that FORMAT.md stores (`vaerktoejskasse/vejledninger/….md`)."""
+    pages = sorted((REPO / "content" / "vaerktoejskasse").rglob("*.md"))
+    stored = {path.relative_to(REPO / "content").as_posix() for path in pages if path.name != "index.md"}
+    course = next(f for f in COLLECTIONS["kurser"]["fields"] if f["name"] == "materialer")
+    step = next(f for f in COLLECTIONS["forloeb"]["fields"] if f["name"] == "trin")["fields"]
+    page = next(f for f in step if f["name"] == "materiale")
+    assert (course["widget"], course["multiple"], page["widget"], "multiple" in page) == ("select", True, "select",
+                                                                                          False)
+    assert course["options"] == page["options"]
+    assert {o["value"] for o in course["options"]} == stored
+    by_value = {o["value"]: o["label"] for o in course["options"]}
+    assert by_value["vaerktoejskasse/vejledninger/ny-i-afdelingsbestyrelsen.md"] == "Ny i afdelingsbestyrelsen"
+    labels = [o["label"] for o in course["options"]]
+    assert labels.index("Standardhusorden") < labels.index("Sådan holder I afdelingsmødet") < \
+        labels.index("Velkommen i afdelingsbestyrelsen") < labels.index("Årshjul for afdelingsbestyrelsen (skabelon)")
+    # Two pages of one title are told apart by their type.
+    assert by_value["vaerktoejskasse/skabeloner/aarshjul-afdelingsbestyrelse.md"] == \
+        "Årshjul for afdelingsbestyrelsen (skabelon)"
+    assert by_value["vaerktoejskasse/vejledninger/aarshjul-for-afdelingsbestyrelsen.md"] == \
+        "Årshjul for afdelingsbestyrelsen (vejledning)"
+    assert len(set(labels)) == len(labels)
+
+
+def test_a_new_toolkit_page_makes_the_configuration_stale_until_schemas_is_run(empty_project: Path) -> None:
+    """The picker is made from the pages there are: `check` says to run `make schemas` when a page is added, and
+    after it the page is offered by its title."""
+    page = empty_project / "content" / "vaerktoejskasse" / "vejledninger" / "konflikter-i-bestyrelsen.md"
+    page.write_text((REPO / "content" / "vaerktoejskasse" / "vejledninger" / "hvem-bestemmer-hvad.md").read_text(
+        encoding="utf-8").replace("titel: Hvem bestemmer hvad?", "titel: Konflikter i bestyrelsen"), encoding="utf-8")
+    checked = run_build(empty_project, "check", "--dato", REFERENCE_DATE)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert f"{CMS_FILE}:1:1: advarsel: {STALE.format(command='make schemas')}" in checked.lines
+    assert run_build(empty_project, "schemas").returncode == 0
+    assert not [line for line in run_build(empty_project, "check", "--dato", REFERENCE_DATE).lines
+                if line.startswith(CMS_FILE)]
+    config = yaml.safe_load((empty_project / CMS_FILE).read_text(encoding="utf-8"))
+    materials = next(f for f in config["collections"][0]["fields"] if f["name"] == "materialer")
+    assert {"label": "Konflikter i bestyrelsen",
+            "value": "vaerktoejskasse/vejledninger/konflikter-i-bestyrelsen.md"} in materials["options"]
+
+
+# Words a hint may use without saying anything its label does not (the possessive of the thing the form is about).
+_SAYS_NOTHING = {"en", "et", "og", "evt", "antal", "kursets", "holdets", "sidens", "forløbets", "stedets",
+                 "underviserens", "afdelingens", "kursusafdelingens", "organisationens"}
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-zæøå0-9]+", text.lower().replace("-", ""))
+
+
+def repeats_its_label(label: str, hint: str) -> bool:
+    """Whether fewer than two words of ``hint`` are neither its label's (nor a word made of one) nor the name of
+    what the form is about."""
+    own = [word for word in _words(label) if len(word) > 2]
+    return len([word for word in _words(hint) if word not in _SAYS_NOTHING
+                and not any(o in word or word in o for o in own)]) < 2
+
+
+def test_every_hint_says_something_its_label_does_not() -> None:
+    """No hint repeats its label ('Niveauer' under Niveau, 'Holdets status' under Status, 'Telefonnummer' under
+    Telefon): at least two words of it are neither the label's (nor a word made of one) nor the name of what the
+    form is about; and none speaks the jargon of 'Holdene; kan være tom'."""
+    said_nothing, jargon = [], []
+    for spec in every_form():
+        hint = spec.get("hint")
+        if not hint or spec["widget"] == "hidden":
+            continue
+        if repeats_its_label(spec["label"], hint):
+            said_nothing.append((spec["label"], hint))
+        if re.search(r"kan være tom|; skal med, når|true, hvis|under content/", hint):
+            jargon.append((spec["label"], hint))
+    assert (said_nothing, jargon) == ([], [])
+
+
+@pytest.mark.parametrize(("label", "hint"), [
+    ("Niveau", "Niveauer"), ("Status", "Holdets status"), ("Telefon", "Telefonnummer"),
+    ("E-mail", "Kursusafdelingens e-mail"), ("Adresse (https://)", "Adressen (https://)"),
+    ("Pladser", "Antal pladser")])
+def test_the_hint_rule_finds_a_hint_that_repeats_its_label(label: str, hint: str) -> None:
+    """The hints the forms had: each is found by the rule above, and a hint that says more is not."""
+    assert repeats_its_label(label, hint)
+    assert not repeats_its_label(label, hint + ", fx 33 12 34 56")
+
+
+def test_a_list_counts_and_adds_its_items_in_the_singular() -> None:
+    """Decap counts a folded list's items and names its button with the label: '1 filer', 'Tilføj filer'. Every
+    list of the forms has its singular ('1 fil', 'Tilføj fil')."""
+    lists = {spec["name"]: spec.get("label_singular") for spec in every_form()
+             if spec["widget"] == "list" and "fields" in spec}
+    assert lists == {"undervisere": "Underviser", "hold": "Hold", "mødegange": "Mødegang", "filer": "Fil",
+                     "trin": "Trin", "tilmeldingsregler": "Regel"}
 
 
 @pytest.mark.parametrize("path", sorted((REPO / "courses").glob("*.yml")), ids=lambda p: p.stem)
@@ -160,15 +269,17 @@ def test_the_path_form_flags_what_check_refuses() -> None:
     path = yaml.safe_load((REPO / "forloeb" / "ny-i-afdelingsbestyrelsen.yml").read_text(encoding="utf-8"))
     path.update(målgruppe=["formænd"])
     path["trin"] = [{"kursus": "courses/det-gode-bestyrelsesmoede.yml"}, {"materiale": "../../etc/passwd"},
-                    {"materiale": "javascript:alert(1)"}, {"kursus": "det-gode-bestyrelsesmoede", "hvornår": "Nu"}]
+                    {"materiale": "javascript:alert(1)"}, {"kursus": "det-gode-bestyrelsesmoede", "hvornår": "Nu"},
+                    {"materiale": "content/vaerktoejskasse/vejledninger/hvem-bestemmer-hvad.md"}]
     steps = next(f for f in COLLECTIONS["forloeb"]["fields"] if f["name"] == "trin")["fields"]
-    course, page = (next(f["pattern"][0] for f in steps if f["name"] == name) for name in ("kursus", "materiale"))
+    course = next(f["pattern"][0] for f in steps if f["name"] == "kursus")
     assert problems(COLLECTIONS["forloeb"]["fields"], path, "x") == [
         "x › målgruppe: 'formænd' is not offered",
-        f"x › 1. trin › kursus: 'courses/det-gode-bestyrelsesmoede.yml' does not match {course}",
-        f"x › 2. trin › materiale: '../../etc/passwd' does not match {page}",
-        f"x › 3. trin › materiale: 'javascript:alert(1)' does not match {page}",
-        "x › 4. trin › hvornår: no such field",
+        f"x › trin nr. 1 › kursus: 'courses/det-gode-bestyrelsesmoede.yml' does not match {course}",
+        "x › trin nr. 2 › materiale: '../../etc/passwd' is not offered",
+        "x › trin nr. 3 › materiale: 'javascript:alert(1)' is not offered",
+        "x › trin nr. 4 › hvornår: no such field",
+        "x › trin nr. 5 › materiale: 'content/vaerktoejskasse/vejledninger/hvem-bestemmer-hvad.md' is not offered",
     ]
 
 
@@ -232,10 +343,10 @@ def test_the_form_flags_what_check_refuses() -> None:
         "x › ekstra: no such field",
         "x › niveau: 'øvet' is not offered",
         "x › pris: -5 is out of bounds",
-        "x › 1. hold › start: '6/3 2027' is not YYYY-MM-DD HH:mm",
-        "x › 1. hold › sted › postnr: '25000' does not match ^\\d{4}$",
-        "x › 1. hold › region: 'østjylland' is not offered",
-        "x › 1. hold › tilmelding: 'http://example.dk' does not match "
+        "x › hold nr. 1 › start: '6/3 2027' is not YYYY-MM-DD HH:mm",
+        "x › hold nr. 1 › sted › postnr: '25000' does not match ^\\d{4}$",
+        "x › hold nr. 1 › region: 'østjylland' is not offered",
+        "x › hold nr. 1 › tilmelding: 'http://example.dk' does not match "
         + next(f for f in next(f for f in COLLECTIONS["kurser"]["fields"] if f["name"] == "hold")["fields"]
                if f["name"] == "tilmelding")["pattern"][0],
     ]
@@ -265,10 +376,10 @@ def test_a_link_in_the_bundle_or_the_preview_is_never_copied(tmp_path: Path) -> 
     chunk = root / "vendor" / "decap-cms" / "103.decap-cms.js"
     chunk.unlink()
     chunk.symlink_to("/etc/passwd")
-    for script in ("forhaandsvisning.js", "felter.js"):
+    for script in ("forhaandsvisning.js", "felter.js", "dansk.js"):
         (root / "cms" / script).unlink()
         (root / "cms" / script).symlink_to(root / "config" / "department.yml")
-    files = admin_files(Project(root), TAXONOMY, DEPARTMENT, local=False)
+    files = admin_files(Project(root), TAXONOMY, DEPARTMENT, PAGES, local=False)
     assert "admin/103.decap-cms.js" not in files and "admin/forhaandsvisning.js" not in files
-    assert "admin/felter.js" not in files
+    assert "admin/felter.js" not in files and "admin/dansk.js" not in files
     assert "admin/decap-cms.js" in files and files["admin/decap-cms.js"] == root / "vendor/decap-cms/decap-cms.js"

@@ -35,6 +35,7 @@ from decap_forms import (
     fill_course,
     fill_new_course,
     fill_venue_and_sign_up,
+    pick_page,
     publish,
     try_to_publish,
     type_into,
@@ -104,6 +105,8 @@ def test_a_new_course_with_a_physical_and_an_online_session(editing: tuple[Path,
     page, asked = forms
     page.goto(admin + "#/collections/kurser/new")
     fill_new_course(page)
+    # A material picked by its title, found by a part of it; the file stores its path under content/.
+    pick_page(page, field(page, "materialer"), "ny i afd", "Ny i afdelingsbestyrelsen")
     # The preview beside the form shows what a resident sees first, in Danish.
     preview = page.frame_locator("#preview-pane")
     assert preview.locator("h1").inner_text() == "Referatskrivning for begyndere"
@@ -119,7 +122,8 @@ def test_a_new_course_with_a_physical_and_an_online_session(editing: tuple[Path,
     wait_for(saved.is_file, what="the course file")
     course = yaml.safe_load(saved.read_text(encoding="utf-8"))
     assert list(course) == ["titel", "intro", "beskrivelse", "emner", "niveau", "form", "målgruppe", "pris",
-                            "skræddersyet", "hold"]
+                            "skræddersyet", "materialer", "hold"]
+    assert course["materialer"] == ["vaerktoejskasse/vejledninger/ny-i-afdelingsbestyrelsen.md"]
     assert course["hold"] == [
         {"start": "2027-04-08 17:00", "slut": "2027-04-08 20:00",
          "sted": {"navn": "Kursuscenter Valby", "adresse": "Eksempelvej 1", "postnr": "2500", "by": "Valby"},
@@ -143,6 +147,7 @@ def test_a_new_course_with_a_physical_and_an_online_session(editing: tuple[Path,
     assert text(".naeste-hold__sted") == ["Kursuscenter Valby, Eksempelvej 1, 2500 Valby"]
     assert text(".hold-liste .hold__tid") == ["Torsdag 6. maj 2027 kl. 19.00–21.00"]
     assert text(".hold-liste .hold__sted")[0].startswith("Online")
+    assert [a.get_text(" ", strip=True) for a in html.select(".materialer a")] == ["Ny i afdelingsbestyrelsen"]
     assert outside(asked) == []
 
 
@@ -393,7 +398,7 @@ def test_a_session_without_its_times_is_not_saved(editing: tuple[Path, str], for
     page.wait_for_timeout(2000)
     assert not saved.exists()
 
-    page.get_by_role("button", name="Tilføj mødegange").click()
+    page.get_by_role("button", name="Tilføj mødegang").click()
     field(page, "start", 2).fill(EVENINGS[1][0])
     field(page, "slut", 2).fill(EVENINGS[1][1])
     expect(check.locator("p")).to_have_text(ALL_RIGHT)
@@ -469,7 +474,7 @@ def test_a_word_file_attached_to_a_template(editing: tuple[Path, str], forms, tm
     page, asked = forms
     page.goto(admin + "#/collections/vaerktoejskasse-skabeloner/entries/referat-bestyrelsesmoede")
     field(page, "titel").wait_for()
-    page.get_by_role("button", name="Tilføj filer").click()
+    page.get_by_role("button", name="Tilføj fil").click()
     page.get_by_role("button", name="Vælg fil").click()
     page.locator("input[type=file]").set_input_files(str(document))
     page.get_by_role("button", name="Anvend valgte").click()
@@ -487,6 +492,73 @@ def test_a_word_file_attached_to_a_template(editing: tuple[Path, str], forms, tm
     assert outside(asked) == []
 
 
+# Decap's own Danish as its bundle has it, with the slips an editor met (issue 30): none may be on a screen.
+WRONG_DANISH = ["Medie elementer", "Upload", "Download", "Detalger", "Skriver til", "samlingen", "logget ind",
+                "filer", "Log af", "være være", "tidliere", "Expand", "Collapse", "Toggle", "Close"]
+# The texts of a screen an editor reads: what it shows, and what a screen reader says of its buttons.
+_SCREEN_TEXT = """() => [document.body.innerText,
+  ...Array.from(document.querySelectorAll('[aria-label], [title], [placeholder]'), (e) =>
+    [e.getAttribute('aria-label'), e.getAttribute('title'), e.getAttribute('placeholder')].join(' '))].join('\\n')"""
+
+
+def slips_in(text: str) -> list[str]:
+    """The wrong Danish (or English) of WRONG_DANISH in ``text``; 'filer' only as '1 filer'."""
+    return [wrong for wrong in WRONG_DANISH if (re.search(r"\b1 filer\b", text) if wrong == "filer" else wrong in text)]
+
+
+def slips_on(page: Any) -> list[str]:
+    """The slips on the screen."""
+    return slips_in(page.evaluate(_SCREEN_TEXT))
+
+
+def test_decaps_own_texts_are_danish_as_an_editor_reads_them(editing: tuple[Path, str], forms) -> None:
+    """The screens an editor uses — the list of a collection, a page's form, the media library, the menu with
+    'Log ud' — read in corrected Danish (cms/dansk.js laid over the bundle's), and none shows a slip the bundle's
+    Danish has or a text it left in English."""
+    _, admin = editing
+    page, asked = forms
+    page.goto(admin + "#/collections/vaerktoejskasse-skabeloner")
+    expect(page.get_by_text("Referat af bestyrelsesmøde").first).to_be_visible()
+    assert slips_on(page) == []
+
+    page.goto(admin + "#/collections/vaerktoejskasse-skabeloner/entries/standardhusorden")  # a page with one file
+    page.reload()
+    field(page, "titel").wait_for()
+    expect(page.get_by_text("Tilbage til Værktøjskassen: skabeloner")).to_be_visible()  # was 'Skriver til … samlingen'
+    expect(page.get_by_text("1 fil", exact=True)).to_be_visible()  # was '1 filer'
+    assert page.get_by_role("button", name="Vis eller skjul forhåndsvisningen").count() == 1  # was 'Toggle preview'
+    assert slips_on(page) == []
+
+    page.get_by_role("button", name="Tilføj fil").click()
+    page.get_by_role("button", name="Vælg fil").click()
+    library = page.get_by_role("dialog")
+    expect(library.get_by_text("Filer", exact=True)).to_be_visible()  # was 'Medie elementer'
+    expect(library.get_by_text("Læg fil op", exact=True)).to_be_visible()  # was 'Upload'
+    library.get_by_text("aarshjul-afdelingsbestyrelse.docx").first.click()
+    expect(library.get_by_role("button", name="Hent", exact=True)).to_be_visible()  # was 'Download'
+    assert slips_on(page) == []
+    library.get_by_role("button", name="Luk").click()  # was 'Close'
+
+    page.get_by_role("button", name="Din konto").click()  # was 'Account options dropdown'
+    logout = page.get_by_role("menuitem", name="Log ud")  # was 'Log af'
+    expect(logout).to_be_visible()
+    assert slips_on(page) == []
+    # What a screen shows only when things go wrong (the login run out, Decap itself broken): the phrases Decap has
+    # registered for Danish, every one of its English phrases with a Danish one, none in English.
+    phrases = page.evaluate("""() => {
+      const flat = (o, p) => Object.entries(o).flatMap(([k, v]) => typeof v === 'object' ? flat(v, p + k + '.')
+                                                                                         : [[p + k, v]]);
+      return {da: Object.fromEntries(flat(CMS.getLocale('da'), '')), en: flat(CMS.getLocale('en'), '').map(e => e[0])};
+    }""")
+    assert [key for key in phrases["en"] if key not in phrases["da"]] == []
+    assert phrases["da"]["ui.toast.onLoggedOut"].startswith("Du er blevet logget ud.")
+    assert phrases["da"]["ui.errorBoundary.detailsHeading"] == "Detaljer"
+    assert [key for key, text in phrases["da"].items() if slips_in(text)] == []
+    logout.click()
+    expect(page.get_by_role("button", name="Log ind")).to_be_visible()
+    assert outside(asked) == []
+
+
 def test_the_published_forms_need_review_and_stay_out_of_search(sample_site: Path) -> None:
     """The built site's /admin/: GitHub with every change a pull request, not indexed, not in the sitemap."""
     config = yaml.safe_load((sample_site / "admin" / "config.yml").read_text(encoding="utf-8"))
@@ -499,7 +571,8 @@ def test_the_published_forms_need_review_and_stay_out_of_search(sample_site: Pat
     assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex, nofollow"
     policy = page.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
     assert "connect-src 'self' blob: https://api.github.com " in policy and "githubstatus" not in policy
-    assert [s["src"] for s in page.find_all("script")] == ["decap-cms.js", "felter.js", "forhaandsvisning.js"]
+    assert [s["src"] for s in page.find_all("script")] == ["decap-cms.js", "dansk.js", "felter.js",
+                                                          "forhaandsvisning.js"]
     assert "admin" not in (sample_site / "sitemap.xml").read_text(encoding="utf-8")
     assert (sample_site / "admin" / "index.html").is_file()
     assert not is_indexed("admin/index.html")
@@ -565,7 +638,7 @@ def test_every_sample_file_saves_from_its_form_with_every_value_kept(editing: tu
         page.goto(f"{admin}#/collections/afdelingen/entries/{entry}")
         page.reload()
         if entry == "taksonomi":
-            page.get_by_role("button", name="Expand").first.click()  # the list 'emner' is folded
+            page.get_by_role("button", name="Fold ud").first.click()  # the list 'emner' is folded
         name = field(page, "navn")
         inner = before
         for key in change[:-1]:
