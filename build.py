@@ -124,7 +124,7 @@ def _parser() -> argparse.ArgumentParser:
     evaluation.add_argument("--csv", action="store_true", help="skriv tabellen som CSV til Excel (semikolon, "
                                                                "decimalkomma, UTF-8 med BOM)")
     add("schemas", "skriv JSON-skemaerne i schemas/, cms/config.yml og siden med alle nøgler (content/om/formatet.md) "
-                   "forfra ud fra modellerne og taksonomien",
+                   "forfra ud fra modellerne og config/taxonomy.yml",
         dated=False)
     add("links", "tjek links til andre sites: tilmelding, værktøjskassen og videoer", dated=False)
     fmt = add("fmt", "skriv kursusfilerne og siderne i værktøjskassen med nøglerne i kontraktens rækkefølge uden at "
@@ -209,7 +209,7 @@ def _checked(project: Project, today: date) -> Catalogue | None:
     if catalogue is not None:
         from catalogue.cms import CMS_FILE, STALE, cms_config_is_stale, toolkit_pages
 
-        diagnostics += [Diagnostic(f"schemas/{name}", 1, 1, "skemaet passer ikke længere til taksonomien; kør "
+        diagnostics += [Diagnostic(f"schemas/{name}", 1, 1, "skemaet passer ikke længere til config/taxonomy.yml; kør "
                                                             f"'{SCHEMAS_COMMAND}'", severity="advarsel")
                         for name in stale_schemas(project, catalogue.taxonomy)]
         if cms_config_is_stale(project, catalogue.taxonomy, catalogue.department, toolkit_pages(catalogue.toolkit)):
@@ -218,7 +218,7 @@ def _checked(project: Project, today: date) -> Catalogue | None:
 
         if reference_is_stale(project, catalogue.taxonomy):
             diagnostics.append(Diagnostic(REFERENCE_FILE, 1, 1, "siden med alle nøgler passer ikke længere til "
-                                                                f"taksonomien; kør '{SCHEMAS_COMMAND}'",
+                                                                f"config/taxonomy.yml; kør '{SCHEMAS_COMMAND}'",
                                           severity="advarsel"))
     if _report(diagnostics):
         return None

@@ -107,13 +107,15 @@ class Session(EditorModel):
                                json_schema_extra=CONDITIONAL)
     region: TaxonomyKey("regioner") | None = Field(
         None,
-        description="Region fra taksonomien; skal udfyldes, medmindre holdet er online (så gælder det hele landet)",
+        description="Region fra config/taxonomy.yml; skal udfyldes, medmindre holdet er online (så gælder det hele "
+                    "landet)",
         examples=["hovedstaden"], json_schema_extra=CONDITIONAL)
     tilmeldingsfrist: LocalDate = Field(description="Sidste dag for tilmelding: ÅÅÅÅ-MM-DD, senest startdagen",
                                         examples=["2027-02-05"])
     tilmelding: SignupUrl = Field(description="Hvor man tilmelder sig: https://-adresse eller mailto:-adresse",
                                   examples=["mailto:kursus@example.dk"])
-    status: TaxonomyKey("status") = Field("ledig", description="Holdets status fra taksonomien", examples=["ledig"])
+    status: TaxonomyKey("status") = Field("ledig", description="Holdets status fra config/taxonomy.yml",
+                                          examples=["ledig"])
     pladser: WholeNumber(gt=0, le=10_000) | None = Field(None, description="Antal pladser", examples=[24])
     note: Text() | None = Field(None, description="En kort bemærkning om holdet",
                                 examples=["Opfølgningsdag ca. et halvt år efter"])
@@ -156,13 +158,13 @@ class Course(EditorModel):
     beskrivelse: MarkdownText(COURSE_TEXT) = Field(
         description=f"Kursets indhold i Markdown, højst {number(COURSE_TEXT)} tegn",
         examples=["Vi gennemgår hele mødet fra indkaldelse til referat."])
-    emner: list[TaxonomyKey("emner")] = Field(min_length=1, description="Emner fra taksonomien",
+    emner: list[TaxonomyKey("emner")] = Field(min_length=1, description="Emner fra config/taxonomy.yml",
                                               examples=[["bestyrelsesarbejde"]])
-    niveau: list[TaxonomyKey("niveauer")] = Field(min_length=1, description="Niveauer fra taksonomien",
+    niveau: list[TaxonomyKey("niveauer")] = Field(min_length=1, description="Niveauer fra config/taxonomy.yml",
                                                   examples=[["ny"]])
     form: TaxonomyKey("former") = Field(description="fysisk, online eller hybrid", examples=["fysisk"])
     maalgruppe: list[TaxonomyKey("målgrupper")] = Field(alias="målgruppe", min_length=1,
-                                                         description="Målgrupper fra taksonomien",
+                                                         description="Målgrupper fra config/taxonomy.yml",
                                                          examples=[["afdelingsbestyrelse"]])
     varighed: Text() | None = Field(None, description="Fx 'Fredag–lørdag med overnatning' eller '3 timer'",
                                     examples=["Lørdag 9.30–15.30"])
@@ -175,7 +177,7 @@ class Course(EditorModel):
     undervisere: Annotated[list[Teacher], BeforeValidator(_none_as_empty_list)] = Field(
         default_factory=list, description="Undervisere: navn og evt. rolle")
     kendetegn: Annotated[list[TaxonomyKey("kendetegn")], BeforeValidator(_none_as_empty_list)] = Field(
-        default_factory=list, description="Kendetegn fra taksonomien", examples=[["gruppearbejde", "netvaerk"]])
+        default_factory=list, description="Kendetegn fra config/taxonomy.yml", examples=[["gruppearbejde", "netvaerk"]])
     skraeddersyet: bool = Field(
         False, alias="skræddersyet", description="true, hvis en bestyrelse eller region kan bestille kurset",
         examples=[True])
@@ -256,7 +258,7 @@ class LearningPath(EditorModel):
         None, description=f"Mere om forløbet i Markdown, højst {number(COURSE_TEXT)} tegn",
         examples=["Forløbet er for dig, der lige er blevet valgt til afdelingsbestyrelsen."])
     maalgruppe: list[TaxonomyKey("målgrupper")] = Field(alias="målgruppe", min_length=1,
-                                                         description="Målgrupper fra taksonomien",
+                                                         description="Målgrupper fra config/taxonomy.yml",
                                                          examples=[["afdelingsbestyrelse"]])
     trin: list[PathStep] = Field(min_length=2, description="Trinnene i rækkefølge, mindst to",
                                  examples=[[{"kursus": "introduktion-til-bestyrelsesarbejdet"},
@@ -386,10 +388,10 @@ class ToolkitMeta(EditorModel):
         description="skabelon, vejledning, video eller link", examples=["skabelon"])
     intro: Text(1, 300) = Field(description="En eller to sætninger til lister og søgning, højst 300 tegn",
                                 examples=["Skabelon til referatet af jeres bestyrelsesmøder."])
-    emner: list[TaxonomyKey("emner")] = Field(min_length=1, description="Emner fra taksonomien",
+    emner: list[TaxonomyKey("emner")] = Field(min_length=1, description="Emner fra config/taxonomy.yml",
                                               examples=[["bestyrelsesarbejde"]])
     maalgruppe: Annotated[list[TaxonomyKey("målgrupper")], BeforeValidator(_none_as_empty_list)] = Field(
-        default_factory=list, alias="målgruppe", description="Målgrupper fra taksonomien",
+        default_factory=list, alias="målgruppe", description="Målgrupper fra config/taxonomy.yml",
         examples=[["afdelingsbestyrelse"]])
     revideret: LocalDate = Field(description="Hvornår siden sidst blev gennemgået: ÅÅÅÅ-MM-DD",
                                  examples=["2026-09-01"])

@@ -224,7 +224,7 @@ kommandoer:
               svar, svarprocent, gennemsnit og udvikling
     schemas   skriv JSON-skemaerne i schemas/, cms/config.yml og siden med
               alle nøgler (content/om/formatet.md) forfra ud fra modellerne og
-              taksonomien
+              config/taxonomy.yml
     links     tjek links til andre sites: tilmelding, værktøjskassen og
               videoer
     fmt       skriv kursusfilerne og siderne i værktøjskassen med nøglerne i

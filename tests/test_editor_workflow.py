@@ -512,7 +512,8 @@ def test_check_warns_when_the_taxonomy_has_outgrown_the_schemas(empty_project: P
         "\nniveauer:", "  digitalisering:\n    navn: Digitalisering\n\nniveauer:"), encoding="utf-8")
     result = run_build(empty_project, "check")
     assert result.returncode == 0
-    assert "schemas/course.schema.json:1:1: advarsel: skemaet passer ikke længere til taksonomien; kør " \
+    assert "schemas/course.schema.json:1:1: advarsel: skemaet passer ikke længere til " \
+           "config/taxonomy.yml; kør " \
            "'make schemas'" in result.lines
     assert run_build(empty_project, "schemas").returncode == 0
     assert not [line for line in run_build(empty_project, "check").lines if line.startswith("schemas/")]

@@ -204,7 +204,8 @@ def test_check_warns_when_the_reference_is_stale(tmp_path: Path) -> None:
     page.write_text(page.read_text(encoding="utf-8").replace("<code>pris</code>", "<code>prisen</code>"),
                     encoding="utf-8")
     checked = run_build(root, "check", "--dato", REFERENCE_DATE)
-    assert (f"{REFERENCE_FILE}:1:1: advarsel: siden med alle nøgler passer ikke længere til taksonomien; kør "
+    assert (f"{REFERENCE_FILE}:1:1: advarsel: siden med alle nøgler passer ikke længere til "
+            "config/taxonomy.yml; kør "
             "'make schemas'") in checked.stdout
     assert run_build(root, "schemas").returncode == 0
     assert REFERENCE_FILE not in run_build(root, "check", "--dato", REFERENCE_DATE).stdout
