@@ -61,18 +61,24 @@ M = TypeVar("M", bound=BaseModel)
 # ---------------------------------------------------------------------------
 
 
-def _unwrap(annotation: Any) -> Any:
-    """The model or item type behind Annotated, Optional and list."""
+def _bare(annotation: Any) -> Any:
+    """The type behind Annotated and Optional."""
     while True:
         origin = typing.get_origin(annotation)
         if origin is typing.Annotated:
             annotation = typing.get_args(annotation)[0]
         elif origin in (typing.Union, types.UnionType):
             annotation = next(a for a in typing.get_args(annotation) if a is not type(None))
-        elif origin is list:
-            annotation = typing.get_args(annotation)[0]
         else:
             return annotation
+
+
+def _unwrap(annotation: Any) -> Any:
+    """The model or item type behind Annotated, Optional and list."""
+    annotation = _bare(annotation)
+    while typing.get_origin(annotation) is list:
+        annotation = _bare(typing.get_args(annotation)[0])
+    return annotation
 
 
 def _model_at(model: type[BaseModel], loc: Path_) -> type[BaseModel] | None:
@@ -111,15 +117,7 @@ def _at(data: Any, loc: Path_) -> Any:
 
 def _kind_of_key(info: Any) -> str:
     """What a key holds: 'liste', 'samling', 'tal', 'sand/falsk' or 'tekst' (dates and addresses are text)."""
-    annotation = info.annotation
-    while True:  # Annotated and Optional around the type; a list is a kind of its own
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin in (typing.Union, types.UnionType):
-            annotation = next(a for a in typing.get_args(annotation) if a is not type(None))
-        else:
-            break
+    annotation = _bare(info.annotation)
     if typing.get_origin(annotation) is list:
         return "liste"
     if isinstance(annotation, type) and issubclass(annotation, BaseModel) or typing.get_origin(annotation) is dict:
@@ -179,11 +177,11 @@ def _written_wrong(key: str, value: Any, keys: list[str]) -> tuple[str, str] | N
     colon ('pris\u00a0: 1200'), or the colon left out in a '{…}' mapping ('{navn Kursuscenter Valby, …}')."""
     stripped = key.strip(" " + ODD_SPACES)
     if stripped != key and stripped in keys:
-        return stripped, (f"; der står et hårdt mellemrum (ofte kopieret fra Word) mellem '{stripped}' og kolonet; "
+        return stripped, (f"der står et hårdt mellemrum (ofte kopieret fra Word) mellem '{stripped}' og kolonet; "
                           f"slet det, så der står '{stripped}:'")
     head, _, rest = key.partition(" ")
     if value is None and rest.strip() and head in keys:
-        return head, f"; der mangler et kolon efter '{head}'; skriv '{head}: {rest.strip()}'"
+        return head, f"der mangler et kolon efter '{head}'; skriv '{head}: {rest.strip()}'"
     return None
 
 
@@ -246,7 +244,7 @@ def _message(error: dict[str, Any], root: type[BaseModel], document: YamlDocumen
     if kind == "extra_forbidden":
         written = _written_wrong(key, given, _keys_of(parent)) if parent is not None else None
         if written is not None and written[0] not in (_at(document.data, loc[:-1]) or {}):
-            return loc, f"{describe_path((*loc[:-1], written[0]))}: {written[1][2:]}", True
+            return loc, f"{describe_path((*loc[:-1], written[0]))}: {written[1]}", True
         return loc, f"{label}: ukendt nøgle '{key}'{_unknown_key(loc, given, parent, document)}", True
     if kind == "catalogue":
         return loc, f"{label}: {ctx['besked']}", False
