@@ -20,8 +20,9 @@ MONTHS = {name: number for number, names in enumerate(
 
 # 5/3-2027, 5.3.2027, 05-03-2027, 5/3 2027, 5/3/2027 (day and month first, as Danes write them), 2-digit years too
 _DAY_FIRST = re.compile(r"(\d{1,2})\s?([./-])\s?(\d{1,2})\s?([./-]|\s)\s?(\d{4}|\d{2})")
-# 5. marts 2027, 5 mar. 2027
-_MONTH_NAME = re.compile(r"(\d{1,2})\.?\s+([a-zæøå]+)\.?\s+(\d{4})", re.IGNORECASE)
+# 5. marts 2027, 5 mar. 2027, fredag 5. marts 2027
+_MONTH_NAME = re.compile(r"(?:(?:man|tirs|ons|tors|fre|lør|søn)dag,?\s)?(\d{1,2})\.?\s+([a-zæøå]+)\.?\s+(\d{4})",
+                         re.IGNORECASE)
 # 2027-3-5, 2027/03/05, 2027.3.5: year first, then month and day (ISO with a digit left out or other signs)
 _YEAR_FIRST = re.compile(r"(\d{4})([./-])(\d{1,2})\2(\d{1,2})")
 # kl. 9.30, 9:30, 09.30, kl 9, 9.30:00
@@ -35,10 +36,16 @@ def _real(year: int, month: int, day: int) -> date | None:
         return None
 
 
+# Longer than any date and time written out ('onsdag 15. september 2027 kl. 10.30'): no reading is tried.
+_LONGEST = 48
+
+
 def date_readings(text: str) -> list[date]:
     """The dates ``text`` can mean, most likely first: none when it is no date, two when day and month could
     change places (5/3/2027, the American order)."""
     text = text.strip()
+    if len(text) > _LONGEST:
+        return []
     if match := _YEAR_FIRST.fullmatch(text):
         found = _real(int(match[1]), int(match[3]), int(match[4]))
         return [found] if found else []
@@ -67,11 +74,19 @@ def time_reading(text: str) -> str | None:
     return f"{hour:02d}:{minute:02d}"
 
 
+_MOST_WORDS = 6  # '5. marts 2027, kl. 9.30' has five
+
+
 def datetime_reading(text: str) -> tuple[list[date], str | None]:
     """The dates and the time in a date and time written another way ('6/3-2027 kl. 9.30', '2027-03-06T09:30')."""
     text = text.strip()
-    for split in (re.compile(r"T(?=\d)"), re.compile(r",?\s+(?=kl)", re.IGNORECASE), re.compile(r",?\s+")):
-        parts = split.split(text)
+    if len(text) > _LONGEST:
+        return [], None
+    for split in (re.compile(r"T(?=\d)"), re.compile(r"(?<![\s,]),?\s+(?=kl)", re.IGNORECASE),
+                  re.compile(r",?\s+")):
+        parts = split.split(text, maxsplit=_MOST_WORDS)
+        if len(parts) > _MOST_WORDS:
+            continue  # more words than a date and a time have: no reading, and no time spent on each split
         for at in range(len(parts) - 1, 0, -1):  # the time is the end: '5. marts 2027 9.30'
             day, time = " ".join(parts[:at]), " ".join(parts[at:])
             readings, clock = date_readings(day), time_reading(time)

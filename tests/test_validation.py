@@ -793,3 +793,14 @@ def test_a_date_written_the_danish_way_is_quoted_back_as_the_same_day(day: date,
     written = form.format(d=day.day, m=day.month, dd=f"{day.day:02d}", mm=f"{day.month:02d}", y=day.year,
                           month=month)
     assert date_readings(written) == [day]
+
+
+def test_no_reading_is_tried_of_a_value_longer_than_any_date() -> None:
+    """A date or time is read another way only up to the length of the longest written out: a value of 100,000
+    characters (hostile, or a text pasted into the wrong key) gets the plain advice, and no split of it is tried."""
+    from catalogue.meant import advice_for_date, advice_for_datetime
+
+    assert advice_for_datetime("onsdag 15. september 2027 kl. 10.30") == \
+        "skriv '2027-09-15 10:30' (onsdag 15. september 2027 kl. 10.30)"
+    assert advice_for_datetime("5" + " " * 100_000 + "kl. 9") is None
+    assert advice_for_date("1 " * 50_000) is None
