@@ -224,7 +224,12 @@ def _checked(project: Project, today: date) -> Catalogue | None:
         return None
     assert catalogue is not None
     _review_note(len(catalogue.due_for_review(today)))
-    print(f"Alt i orden: {number(len(catalogue.courses))} kurser, {number(len(catalogue.paths))} forløb, "
+    warnings = sum(not d.is_error for d in diagnostics)
+    verdict = "Alt i orden" if not warnings else \
+        f"Ingen fejl, men læs {'advarslen' if warnings == 1 else f'de {number(warnings)} advarsler'} ovenfor"
+    courses = len(catalogue.courses)
+    print(f"{verdict}: {number(courses)} {'kursus' if courses == 1 else 'kurser'}, "
+          f"{number(len(catalogue.paths))} forløb, "
           f"{number(len(catalogue.evaluations))} evalueringsfiler og {number(len(catalogue.toolkit))} sider i "
           "værktøjskassen tjekket.", file=sys.stderr)
     return catalogue

@@ -542,8 +542,9 @@ def _venue_and_region_unless_online(course: dict[str, Any], context: CheckContex
     """A session one attends in person needs a venue and a region; an online one needs neither."""
     for index, session in _sessions(course):
         form = session.get("form", course.get("form"))
-        if form == ONLINE or not isinstance(form, str):
-            continue
+        known = context.taxonomy.keys("former") if context is not None and context.taxonomy is not None else None
+        if form == ONLINE or not isinstance(form, str) or (known is not None and form not in known):
+            continue  # a form that is no form ('Online') is said at the form: what it needs follows from the right one
         whose = "holdets" if "form" in session else "kursets"
         if session.get("sted") is None:
             yield Finding(("hold", index, "sted"),
@@ -677,9 +678,10 @@ def _deadline_a_year_before_start(course: dict[str, Any], context: CheckContext)
             meant = _same_day_in_year(deadline, start.date(), written)
             advice = (f"skriv {meant.isoformat()}, hvis det er årstallet, der er forkert" if meant
                       else f"ret årstallet; fristen skal ligge til og med {danish.day_month_year(start)}")
+            closed = ", så ingen kan tilmelde sig holdet" if today is not None and deadline < today else ""
             yield Finding(("hold", index, "tilmeldingsfrist"),
                           f"tilmeldingsfristen ({danish.day_month_year(deadline)}) ligger mere end et år før holdet "
-                          f"starter ({danish.day_month_year(start)}); {advice}", severity="advarsel")
+                          f"starter ({danish.day_month_year(start)}){closed}; {advice}", severity="advarsel")
 
 
 def _deadline_passed_when_written(course: dict[str, Any], context: CheckContext) -> Iterator[Finding]:

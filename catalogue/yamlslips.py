@@ -22,8 +22,9 @@ ODD_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008
              "\u3000\ufeff"
 TYPOGRAPHIC_QUOTES = "“”„‟«»‘’‚‛"
 _SCHEMES = ("mailto", "https", "http")
-# A text longer than this is not repeated in the advice.
-_SHOWN = 50
+# A text longer than this is not repeated in the advice (an intro may have 300 characters): an editor copies what
+# the advice says to write, so it is never cut short where it is to be copied.
+_SHOWN = 320
 
 # '  - key: value' → indentation, dash, key, what follows the key.
 _KEY_LINE = re.compile(r"^(?P<indent> *)(?P<dash>(?:- +)*)(?P<key>[^\s:#\-\[\]{},'\"!&*][^:#]*?)"
@@ -147,6 +148,10 @@ def _broken_line(structure: list[_Line], index: int, known: frozenset[str]) -> S
         return None  # not at the place of a key: the rest of a text that goes on over several lines
     key, value = words["key"], words["value"]
     parent = next((above for above in reversed(structure[:index]) if above.indent < line.indent), None)
+    if key not in known and parent is not None and parent.opens and parent.key in known:
+        return Slip(parent.number, len(parent.text.rstrip()) + 1,
+                    f"{parent.key}: teksten under '{parent.key}:' står over flere linjer, og så skal der stå '|' "
+                    f"efter kolonet; skriv '{parent.key}: |'")
     if key not in known and parent is not None and parent.key is None:
         above = _WORDS.match(parent.text)
         if above is not None and above["key"] in known:
@@ -223,13 +228,17 @@ def _quote_problem(line: _Line) -> Slip | None:
 _FLOW_ITEM = re.compile(r"(?:^|[{,\[])\s*(?:(?P<key>[^\s:,{}\[\]'\"][^:,{}\[\]]*?):\s+)?(?P<quote>[\"'])")
 
 
+# Inside what a quote holds: ', key: ', the start of the next item, where the quote was meant to close before.
+_NEXT_ITEM = re.compile(r",\s*[^\s,:{}\[\]'\"]+:\s")
+
+
 def _quote_in_flow(line: _Line, start: int) -> Slip | None:
     """A quote opened inside '{ }' or '[ ]' and not closed before the item ends: where, and what to write."""
     text, at = line.text, start
     while (match := _FLOW_ITEM.search(text, at)) is not None:
         opened = match.start("quote")
         end = _closing(text, opened)
-        if end < len(text):
+        if end < len(text) and not _NEXT_ITEM.search(text, opened + 1, end):
             at = end + 1
             continue
         rest = text[opened + 1:]
@@ -291,9 +300,13 @@ def _colon_in_value(line: _Line, column: int) -> Slip | None:
     if quoted is None:
         return Slip(line.number, column, f"{line.key}: teksten indeholder ': ', som læses som en ny nøgle; "
                                          "skriv teksten uden kolon")
+    if len(quoted) > _SHOWN:
+        return Slip(line.number, start + 1,
+                    f"{line.key}: teksten indeholder ': ', som læses som en ny nøgle; sæt et {quoted[0]} foran "
+                    f"teksten og et {quoted[0]} til sidst i den")
     return Slip(line.number, start + 1,
                 f"{line.key}: teksten indeholder ': ', som læses som en ny nøgle; sæt hele teksten i "
-                f"anførselstegn: {line.key}: {_shown(quoted)}")
+                f"anførselstegn: {line.key}: {quoted}")
 
 
 def item_name(items: Mapping[str, str], list_key: str | None) -> str:
@@ -312,9 +325,11 @@ def _out_of_line(structure: list[_Line], here: _Line, items: Mapping[str, str]) 
         sibling = next((line for line in reversed(structure[:index]) if line.dash_at is not None
                         and line.key == here.key), None)
         if sibling is not None and sibling.dash_at != here.dash_at and sibling.dash_at is not None:
+            following = structure[index + 1] if index + 1 < len(structure) else None
+            alone = following is None or following.indent != here.indent  # its keys below stand where they should
             return _shifted(structure, index, here.dash_at, sibling.dash_at - here.dash_at,
                             f"'-' i linje {here.number}", f"'-' i linje {sibling.number}", here.dash_at,
-                            sibling.dash_at)
+                            sibling.dash_at, alone)
     if here.dash_at is None:
         item = next((line for line in reversed(structure[:index])
                      if line.dash_at == here.indent and line.key == here.key), None)
@@ -365,14 +380,15 @@ def _block_end(structure: list[_Line], index: int, indent: int) -> int:
 
 
 def _shifted(structure: list[_Line], index: int, indent: int, shift: int, this: str, that: str, at: int,
-             wanted: int) -> Slip:
+             wanted: int, alone: bool = False) -> Slip:
     """A block of lines indented ``shift`` too little (or, negative, too much) as a whole: one message for all of
-    them, so that moving only the first would not lead to the same message for the next."""
-    here, last = structure[index], structure[_block_end(structure, index, indent)]
-    span = f"linjerne {here.number}–{last.number}" if last.number > here.number else f"linje {here.number}"
+    them, so that moving only the first would not lead to the same message for the next; ``alone``: the line only."""
+    here = structure[index]
+    last = here if alone else structure[_block_end(structure, index, indent)]
+    span = f"hver af linjerne {here.number}–{last.number}" if last.number > here.number else f"linje {here.number}"
     direction = "ind" if shift > 0 else "ud"
     return Slip(here.number, at + 1,
-                f"{here.key}: {this} står {_placed(at)}, men {that} står {_placed(wanted)}; ryk hver af {span} "
+                f"{here.key}: {this} står {_placed(at)}, men {that} står {_placed(wanted)}; ryk {span} "
                 f"{abs(shift)} mellemrum længere {direction}")
 
 

@@ -203,6 +203,10 @@ def _tab_diagnostics(text: str, display_path: str, first_line: int) -> list[Diag
     return found
 
 
+# A line of Markdown that starts a list item or a heading: lost when YAML joins it to the line above.
+_STARTS_A_BLOCK = re.compile(r"\s*(?:[-*+>] |#{1,6} |\d{1,9}[.)] )")
+
+
 # What a file is, when it is a list of entries rather than keys with values: the message for a file that is not.
 LIST_OF_SESSIONS = ("en liste med ét punkt for hvert hold, og hvert punkt begynder med '- hold: ÅÅÅÅ-MM-DD' (se "
                     "eksemplet i vejledningen)")
@@ -336,6 +340,8 @@ class _EventReader:
                                               "de ikke skal ses der", "advarsel")
             if event.style in ("|", ">"):
                 self._block(event, path)
+            elif event.end_mark.line > event.start_mark.line and path:
+                self._over_lines(event, path)
             return _scalar(event)
         if isinstance(event, events.SequenceStartEvent):
             items = []
@@ -345,6 +351,30 @@ class _EventReader:
         if isinstance(event, events.MappingStartEvent):
             return self._mapping(path)
         raise yaml.MarkedYAMLError(problem=f"unexpected {type(event).__name__}", problem_mark=event.start_mark)
+
+    def _over_lines(self, event: events.ScalarEvent, path: Path_) -> None:
+        """A text without '|' that goes on over the next lines, where YAML's joining of the lines loses what the
+        editor wrote: a blank line between paragraphs, or a line that starts a list or a heading. (A long text
+        broken at a space, as tools that write YAML do, means the same joined, and is left alone.)"""
+        below = self._lines[event.start_mark.line + 1:event.end_mark.line + 1]
+        if not any(not line.strip() or _STARTS_A_BLOCK.match(line) for line in below):
+            return
+        key, first = path[-1], event.start_mark.line + 1 + self._offset
+        self.positions.refused.add(path)
+        written = self.positions.keys.get(path)
+        if written is not None and written.line < first:  # 'beskrivelse:' alone, its text on the lines below
+            line = self._lines[written.line - 1 - self._offset]
+            self.diagnostics.append(Diagnostic(
+                self._path, written.line, len(line.rstrip()) + 1,
+                f"{describe_path(path)}: teksten under '{key}:' står over flere linjer, og så skal der stå '|' efter "
+                f"kolonet; skriv '{key}: |'"))
+            return
+        text = self._lines[event.start_mark.line + 1]
+        self.diagnostics.append(Diagnostic(
+            self._path, first + 1, len(text) - len(text.lstrip(" ")) + 1,
+            f"{describe_path(path)}: teksten fortsætter på linje {first + 1}, og så bliver linjerne slået sammen til "
+            f"én; skriv hele teksten på linje {first} efter '{key}:', eller skriv '{key}: |' og teksten på "
+            "linjerne under, rykket ind"))
 
     def _mapping(self, path: Path_) -> dict[str, Any]:
         mapping: dict[str, Any] = {}

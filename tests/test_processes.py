@@ -135,7 +135,7 @@ def test_a_stopped_build_leaves_no_process_running(large_project: Path, tmp_path
         deadline = time.monotonic() + 120
         while True:  # until it has forked, while reading the course files or while making their pages
             assert build.poll() is None and time.monotonic() < deadline, stderr_file.read_text()[-2000:]
-            checked = "Alt i orden" in stderr_file.read_text(encoding="utf-8")
+            checked = "værktøjskassen tjekket." in stderr_file.read_text(encoding="utf-8")
             if (len(_forked_from(build.pid)) >= 2 and checked == (phase == "pages")
                     and (phase == "reading" or any(large_project.glob(".site-new-*/*")))):
                 break

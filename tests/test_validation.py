@@ -272,7 +272,8 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
     # Dates that make sense now (issue 30): the reference date and the day the file was written are 15 January 2027
     ("frist-mere-end-et-aar-foer-start", variant("tilmeldingsfrist: 2027-02-05", "tilmeldingsfrist: 2026-02-05"),
      ["16:23: advarsel: 1. hold › tilmeldingsfrist: tilmeldingsfristen (5. februar 2026) ligger mere end et år "
-      "før holdet starter (6. marts 2027); skriv 2027-02-05, hvis det er årstallet, der er forkert"]),
+      "før holdet starter (6. marts 2027), så ingen kan tilmelde sig holdet; skriv 2027-02-05, hvis det er "
+      "årstallet, der er forkert"]),
     ("frist-overskredet-da-filen-blev-skrevet",
      variant("tilmeldingsfrist: 2027-02-05", "tilmeldingsfrist: 2027-01-05"),
      ["16:23: advarsel: 1. hold › tilmeldingsfrist: tilmeldingsfristen (5. januar 2027) var allerede "

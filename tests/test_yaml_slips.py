@@ -166,6 +166,17 @@ SLIPS: list[tuple[str, str, str]] = [
      "14:70: fejl: postnr: anførselstegnet (\") foran '2500' bliver ikke lukket; skriv 'postnr: \"2500\"'"),
     ("kolon-glemt-over-tekst", variant("beskrivelse: |\n", "beskrivelse\n"),
      "3:12: fejl: beskrivelse: der mangler et kolon efter 'beskrivelse'; skriv 'beskrivelse: |'"),
+    ("tekst-uden-lodret-streg", variant("beskrivelse: |\n  Vi gennemgår hele mødet fra indkaldelse til referat.",
+                                        "beskrivelse:\n  Vi gennemgår hele mødet.\n\n  Aftaler: vi laver aftaler."),
+     "3:13: fejl: beskrivelse: teksten under 'beskrivelse:' står over flere linjer, og så skal der stå "
+     "'|' efter kolonet; skriv 'beskrivelse: |'"),
+    ("streg-alene-rykket-ud", variant("  - start: 2027-06-12 09:30", "- start: 2027-06-12 09:30"),
+     "18:1: fejl: start: '-' i linje 18 står helt ude til venstre, men '-' i linje 12 står 2 mellemrum "
+     "inde; ryk linje 18 2 mellemrum længere ind"),
+    ("anfoerselstegn-ikke-lukket-foerst-i-klammer", variant("{navn: Kursuscenter Valby,",
+                                                            '{navn: "Kursuscenter Valby,'),
+     "14:18: fejl: navn: anførselstegnet (\") foran 'Kursuscenter Valby' bliver ikke lukket; skriv "
+     "'navn: \"Kursuscenter Valby\"'"),
     ("noegle-to-gange", variant("pris: 1200\n", "pris: 1200\npris: 1450\n"),
      "10:1: fejl: pris: nøglen står to gange, i linje 9 ('1200') og i linje 10 ('1450'); slet den linje, "
      "hvis værdi ikke er den rigtige"),
@@ -307,7 +318,7 @@ def follow(lines: list[str], line: int, column: int, message: str) -> list[str] 
     lines = list(lines)
     at = line - 1
     here = lines[at]
-    shifted = r"ryk hver af (?:linjerne (\d+)–(\d+)|linje (\d+)) (\d+) mellemrum længere (ind|ud)"
+    shifted = r"ryk (?:hver af linjerne (\d+)–(\d+)|linje (\d+)) (\d+) mellemrum længere (ind|ud)"
     if found := re.search(shifted, message):
         first, last = int(found[1] or found[3]), int(found[2] or found[3])
         shift = int(found[4]) if found[5] == "ind" else -int(found[4])
@@ -416,6 +427,8 @@ MEANT = {"typografiske-anfoerselstegn": ("titel: Det gode bestyrelsesmøde", "ti
                                          "intro: 'Se mappen: C:\\kurser'"),
          "https-med-mellemrum": ("tilmelding: mailto:kursus@example.dk\n  - start",
                                  "tilmelding: https://example.dk/tilmeld\n  - start"),
+         "tekst-uden-lodret-streg": ("beskrivelse: |\n  Vi gennemgår hele mødet fra indkaldelse til referat.",
+                                     "beskrivelse: |\n  Vi gennemgår hele mødet.\n\n  Aftaler: vi laver aftaler."),
          # only a warning: the quotes stay, unless the editor deletes them
          "typografiske-anfoerselstegn-uden-kolon": ("titel: Det gode bestyrelsesmøde",
                                                     "titel: ”Det gode bestyrelsesmøde”")}
