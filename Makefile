@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test check review evaluering schemas new serve cms fmt chromium clean
+.PHONY: site test check review evaluering schemas new serve cms fmt stavning hunspell-da chromium clean
 
 ## Build the site into site/ (validates first; site/ is left alone on any error); DATO=2027-01-15 builds as
 ## if it were that day
@@ -41,6 +41,11 @@ new: $(VENV)/.build-deps
 fmt: $(VENV)/.build-deps
 	@$(BIN)/python build.py fmt
 
+## Danish spelling of titles, intros and texts: each word the dictionary and config/ordliste.txt do not know, at
+## its line, with suggestions; never fails. FILER="courses/a.yml …" checks only those files
+stavning: $(VENV)/.build-deps hunspell-da
+	@$(BIN)/python build.py stavning $(FILER)
+
 ## Live preview on http://127.0.0.1:8000/ that rebuilds on every change; PORT=8001 serves it on another port
 serve: $(VENV)/.build-deps
 	@$(BIN)/python build.py serve $(if $(PORT),--port '$(PORT)')
@@ -51,7 +56,7 @@ cms: $(VENV)/.build-deps node_modules/.installed
 	@$(BIN)/python build.py cms $(if $(PORT),--port '$(PORT)')
 
 ## Run every test, the browser tests in Chromium included
-test: $(VENV)/.test-deps node_modules/.installed chromium
+test: $(VENV)/.test-deps node_modules/.installed chromium hunspell-da
 	$(BIN)/python -m pytest
 
 $(VENV)/bin/python:
@@ -75,6 +80,10 @@ node_modules/.installed: package.json package-lock.json
 ## Debian's Chromium for the browser tests (Playwright's own browser download is not used)
 chromium:
 	@command -v chromium >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }
+
+## Debian's Danish dictionary for the spelling check
+hunspell-da:
+	@[ -f /usr/share/hunspell/da_DK.dic ] || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q hunspell-da; }
 
 clean:
 	rm -rf site .site-new-* .site-old-* .site.lock .pytest_cache node_modules

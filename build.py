@@ -17,6 +17,8 @@
                                                  files changed on standard output, problems on standard error
     python build.py diff OLD NEW                 the pages a change adds, changes or removes (two built sites)
     python build.py dato                         the date a build without --dato uses: today in Denmark
+    python build.py stavning [FIL …]             Danish words the dictionary does not know, with suggestions (all
+                                                 titles, intros and texts, or those of the files named); never fails
 
 Problems are printed one per line as ``path:line:column: fejl: …`` on standard
 output (and as GitHub annotations when GITHUB_ACTIONS=true); the exit code is 1
@@ -136,6 +138,10 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("gammel", type=Path, help="mappen med sitet før ændringen")
     diff.add_argument("ny", type=Path, help="mappen med sitet efter ændringen")
     add("dato", "skriv den dato, en bygning uden --dato bruger: dagens dato i Danmark", dated=False)
+    spelling = add("stavning", "vis de ord i titler, introer og tekster, som den danske ordbog ikke kender, med "
+                               "forslag; stopper aldrig noget", dated=False)
+    spelling.add_argument("filer", nargs="*", metavar="fil", help="tjek kun disse filer (standard: alle kurser, "
+                                                                  "forløb og sider i værktøjskassen)")
     return parser
 
 
@@ -603,6 +609,29 @@ def diff(old: Path, new: Path) -> int:
     return 0
 
 
+def spelling(project: Project, files: list[str]) -> int:
+    """The words residents read that the Danish dictionary and config/ordliste.txt do not know, one a line on
+    standard output, and a summary on standard error. Exit 0 whatever is found: spelling never blocks. Exit 2 when
+    the dictionary is not installed."""
+    from catalogue.spelling import DictionaryMissing, check_spelling
+
+    named = None
+    if files:  # as the editor or the pull request's job names them: relative to here, links not followed
+        named = [Path(os.path.relpath(os.path.abspath(name), project.root)).as_posix() for name in files]
+    try:
+        report = check_spelling(project, named)
+    except DictionaryMissing as missing:
+        print(f"fejl: {missing}", file=sys.stderr)
+        return 2
+    for problem in report.problems:
+        print(problem, file=sys.stderr)
+    for unknown in report.unknown:
+        print(unknown)
+    sys.stdout.flush()
+    print(report.summary(), file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     # Ctrl+C stops a build or the preview even when started from a shell that ignores it (a background job
     # inherits SIGINT ignored, and Python then installs no handler). A plain `kill` stops it the same way (MkDocs
@@ -653,6 +682,8 @@ def _main(argv: list[str] | None) -> int:
         return fmt(project, args.tjek)
     if args.command == "diff":
         return diff(args.gammel, args.ny)
+    if args.command == "stavning":
+        return spelling(project, args.filer)
     return build(project, today, ci, args.tider)
 
 

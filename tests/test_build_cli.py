@@ -233,6 +233,8 @@ kommandoer:
               ændrer eller fjerner
     dato      skriv den dato, en bygning uden --dato bruger: dagens dato i
               Danmark
+    stavning  vis de ord i titler, introer og tekster, som den danske ordbog
+              ikke kender, med forslag; stopper aldrig noget
 """
 NEW_USAGE = "brug: build.py new [-h] [--type {skabelon,vejledning,video,link}] navn\n"
 SERVE_USAGE = "brug: build.py serve [-h] [--dato ÅÅÅÅ-MM-DD] [--port PORT]\n"
@@ -269,6 +271,18 @@ tilvalg:
   --type {skabelon,vejledning,video,link}
                         opret en side i værktøjskassen af denne type i stedet
                         for et kursus
+""", ""),
+    (["stavning", "-h"], 0, """brug: build.py stavning [-h] [fil ...]
+
+vis de ord i titler, introer og tekster, som den danske ordbog ikke kender,
+med forslag; stopper aldrig noget
+
+argumenter:
+  fil         tjek kun disse filer (standard: alle kurser, forløb og sider i
+              værktøjskassen)
+
+tilvalg:
+  -h, --help  vis denne hjælp
 """, ""),
     ([], 2, "", HELP + "fejl: kommando mangler\n"),
     (["chek"], 2, "", HELP + "fejl: kommando: 'chek' findes ikke; mente du 'check'?\n"),
