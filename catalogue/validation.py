@@ -192,11 +192,17 @@ def _unknown_key(loc: Path_, given: Any, parent: type[BaseModel] | None, documen
     guess, taken = _meant_key(parent, str(loc[-1]), given, mapping)
     if guess is not None and not taken:
         return f"; mente du '{guess}'?"
-    if guess is not None:
-        line = document.positions.of_key((*loc[:-1], guess)).line
-        return (f"; '{guess}' står allerede på linje {line}: slet denne linje, eller skriv det, der står her, ved "
-                f"'{guess}' i stedet")
     present = set(mapping) if isinstance(mapping, dict) else set()
+    if guess is not None and parent is not None:
+        line = document.positions.of_key((*loc[:-1], guess)).line
+        info = {info.alias or name: info for name, info in parent.model_fields.items()}
+        if _kind_of_key(info[guess]) == "tekst":
+            return f"; '{guess}' står allerede på linje {line}: flyt teksten herfra ind i den, eller slet denne linje"
+        # Not 'write it at pris': that would change the price residents see. A note beside it, where there is one.
+        note = next((name for name in info if name.startswith(guess + "_") and name not in present
+                     and _kind_of_key(info[name]) == "tekst"), None)
+        more = f"; skal der stå mere om den, så skriv det som tekst i '{note}'" if note else ""
+        return f"; '{guess}' står allerede på linje {line}, så slet denne linje, hvis den er glemt fra før{more}"
     free = [name for name in _keys_of(parent) if name not in present] if parent else []
     if not free:
         return "; slet linjen, eller skriv værdien ved den nøgle, den hører til"
@@ -276,8 +282,9 @@ def _message(error: dict[str, Any], root: type[BaseModel], document: YamlDocumen
         if _model_at(root, loc) is not None:  # a list of mappings ('hold'): no one line to write
             return loc, (f"{label}: skal være en liste, hvor hvert punkt står på sine egne linjer under '{key}:' og "
                          "begynder med '- '"), False
-        if isinstance(given, (str, int)):
-            return loc, f"{label}: skal være en liste; skriv [{given}]", False
+        if isinstance(given, (str, int)):  # 'ny og mellem' is two: [ny, mellem]
+            items = [item.strip() for item in re.split(r",| og |/", str(given)) if item.strip()]
+            return loc, f"{label}: skal være en liste; skriv [{', '.join(items) or given}]", False
         return loc, f"{label}: skal være en liste; skriv fx [{example or '…'}]", False
     if kind == "too_short":
         if ctx.get("min_length", 1) > 1:
@@ -769,7 +776,10 @@ def page_findings(loc: Path_, value: Any, context: CheckContext, under: str = ""
             yield Finding(loc, f"'{value}' er ikke en almindelig fil under content/ (fx en genvej); læg selve "
                                "siden der")
             return
-        guess = closest(path.as_posix(), [p for p in context.content_pages if p.startswith(under)])
+        # By the page's own name: the folders the paths share would make any page look close.
+        by_name = {PurePosixPath(page).stem: page for page in context.content_pages if page.startswith(under)}
+        named = closest(path.stem, list(by_name))
+        guess = by_name[named] if named is not None else None
         hint = f"; mente du '{guess}'?" if guess else "; tjek stavningen eller opret siden"
         yield Finding(loc, f"'{value}' findes ikke under content/{hint}")
 

@@ -60,14 +60,14 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
       "referat.'"]),
     ("ukendt-noegle", variant("pris: 1200\n", "pris: 1200\nbeskrivelsen: Noget\n"),
      # 'beskrivelse' is in the file already: following 'mente du beskrivelse?' would make a duplicate key
-     ["10:1: fejl: beskrivelsen: ukendt nøgle 'beskrivelsen'; 'beskrivelse' står allerede på linje 3: slet denne "
-      "linje, eller skriv det, der står her, ved 'beskrivelse' i stedet"]),
+     ["10:1: fejl: beskrivelsen: ukendt nøgle 'beskrivelsen'; 'beskrivelse' står allerede på linje 3: flyt teksten "
+      "herfra ind i den, eller slet denne linje"]),
     ("ukendt-noegle-mangler", variant("pris: 1200", "pris_medlem: 1200"),  # said once, at the key written
      ["9:1: fejl: pris_medlem: ukendt nøgle 'pris_medlem'; mente du 'pris'?"]),
     # a number is no note: 'pris_note' (text) is not offered for a second price, 'pris' is there already
     ("ukendt-noegle-anden-slags", variant("pris: 1200\n", "pris: 1200\npris_medlem: 1000\n"),
-     ["10:1: fejl: pris_medlem: ukendt nøgle 'pris_medlem'; 'pris' står allerede på linje 9: slet denne linje, "
-      "eller skriv det, der står her, ved 'pris' i stedet"]),
+     ["10:1: fejl: pris_medlem: ukendt nøgle 'pris_medlem'; 'pris' står allerede på linje 9, så slet denne linje, "
+      "hvis den er glemt fra før; skal der stå mere om den, så skriv det som tekst i 'pris_note'"]),
     ("ukendt-noegle-i-hold", variant("    tilmeldingsfrist: 2027-02-05", "    tilmeldingfrist: 2027-02-05"),
      ["16:5: fejl: 1. hold › tilmeldingfrist: ukendt nøgle 'tilmeldingfrist'; mente du 'tilmeldingsfrist'?"]),
     ("noegle-uden-danske-bogstaver", variant("målgruppe:", "maalgruppe:"),
@@ -196,6 +196,13 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
     ("status-udsolgt", variant("    region: hovedstaden\n", "    region: hovedstaden\n    status: udsolgt\n"),
      ["16:13: fejl: 1. hold › status: 'udsolgt' er ikke en af de mulige statusser i config/taxonomy.yml; "
       "mente du 'fuldt'?"]),
+    ("niveauer-som-tekst", variant("niveau: [ny]", "niveau: ny og mellem"),
+     ["6:9: fejl: niveau: skal være en liste; skriv [ny, mellem]"]),
+    # a page named like no page: no 'mente du' for a page in another folder that only shares the folders' names
+    ("materiale-ukendt-navn", variant("materialer: [vaerktoejskasse/vejledninger/ny-i-afdelingsbestyrelsen.md]",
+                                      "materialer: [vaerktoejskasse/findes-ikke.md]"),
+     ["10:14: fejl: 1. materiale: 'vaerktoejskasse/findes-ikke.md' findes ikke under content/; tjek stavningen "
+      "eller opret siden"]),
     ("dato-findes-ikke", variant("tilmeldingsfrist: 2027-02-05", "tilmeldingsfrist: 2027-02-30"),
      ["16:23: fejl: 1. hold › tilmeldingsfrist: datoen '2027-02-30' findes ikke i kalenderen; ret dag eller måned"]),
     ("slut-foer-start", variant("slut: 2027-03-06 15:30", "slut: 2027-03-06 08:30"),
