@@ -30,7 +30,7 @@ from pydantic_core import PydanticCustomError
 from .danish import number
 from .diagnostics import did_you_mean
 from .geography import AREAS
-from .meant import STATUS_WORDS, advice_for_date, advice_for_datetime, https_address
+from .meant import STATUS_WORDS, advice_for_date, advice_for_datetime, https_address, time_reading
 
 # The time zone of every date and time editors write, and of "today" for the build.
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
@@ -251,7 +251,9 @@ def parse_datetime(value: Any) -> datetime:
     if not _DATETIME.fullmatch(text):
         advice = advice_for_datetime(text)
         if advice:
-            raise problem(f"'{text}' er ikke skrevet som ÅÅÅÅ-MM-DD TT:MM; {advice}")
+            clock = time_reading(text)  # a time alone: validation.py can take the date from the session's other time
+            raise problem(f"'{text}' er ikke skrevet som ÅÅÅÅ-MM-DD TT:MM; {advice}",
+                          **({"klokkeslæt": clock} if clock else {}))
         raise problem(f"'{text}' er ikke dato og klokkeslæt; skriv som ÅÅÅÅ-MM-DD TT:MM, fx 2027-03-05 16:00")
     try:  # the pattern is checked above; this is much faster than strptime
         moment = datetime(int(text[0:4]), int(text[5:7]), int(text[8:10]), int(text[11:13]), int(text[14:16]))

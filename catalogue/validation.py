@@ -252,6 +252,8 @@ def _message(error: dict[str, Any], root: type[BaseModel], document: YamlDocumen
         if written is not None and written[0] not in (_at(document.data, loc[:-1]) or {}):
             return loc, f"{describe_path((*loc[:-1], written[0]))}: {written[1]}", True
         return loc, f"{label}: ukendt nøgle '{key}'{_unknown_key(loc, given, parent, document)}", True
+    if kind == "catalogue" and ctx.get("klokkeslæt"):
+        return loc, f"{label}: {_time_alone(document, loc, str(raw), ctx)}", False
     if kind == "catalogue":
         return loc, f"{label}: {ctx['besked']}", False
     if given is None:
@@ -296,6 +298,18 @@ def _message(error: dict[str, Any], root: type[BaseModel], document: YamlDocumen
         keys = ", ".join(_keys_of(model)) if model else ""
         return loc, f"{label}: skal have nøglerne {keys} under sig, ikke {kind_of(given)}", False
     return loc, f"{label}: ugyldig værdi '{raw}' ({error['msg']})", False
+
+
+def _time_alone(document: YamlDocument, loc: Path_, written: str, ctx: dict[str, Any]) -> str:
+    """'start: 9:30' in a session whose end has its date: that date with the time, for the editor to confirm."""
+    mapping = _at(document.data, loc[:-1])
+    for other in ("start", "slut"):
+        value = str(mapping.get(other, "")).strip() if isinstance(mapping, dict) and other != loc[-1] else ""
+        moment = _parsed(parse_datetime, value) if value else None
+        if moment is not None:
+            return (f"'{written.strip()}' er kun et klokkeslæt; skriv '{moment.date().isoformat()} "
+                    f"{ctx['klokkeslæt']}', hvis holdet er samme dag som {other} ({danish.long_date(moment.date())})")
+    return str(ctx["besked"])
 
 
 def _not_whole(written: str, key: str, example: str | None) -> str:

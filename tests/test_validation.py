@@ -177,8 +177,14 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
      ["12:12: fejl: 1. hold › start: '2027-03-06T09:30' er ikke skrevet som ÅÅÅÅ-MM-DD TT:MM; skriv "
       "'2027-03-06 09:30' (lørdag 6. marts 2027 kl. 09.30)"]),
     ("start-kun-klokkeslaet", variant("start: 2027-03-06 09:30", "start: kl. 9.30"),
+     ["12:12: fejl: 1. hold › start: 'kl. 9.30' er kun et klokkeslæt; skriv '2027-03-06 09:30', hvis holdet er "
+      "samme dag som slut (lørdag 6. marts 2027)"]),
+    ("start-og-slut-kun-klokkeslaet", variant("start: 2027-03-06 09:30\n    slut: 2027-03-06 15:30",
+                                              "start: kl. 9.30\n    slut: 2027-03-06T15:30"),
      ["12:12: fejl: 1. hold › start: 'kl. 9.30' er ikke skrevet som ÅÅÅÅ-MM-DD TT:MM; skriv holdets dato foran "
-      "klokkeslættet, fx 'ÅÅÅÅ-MM-DD 09:30'"]),
+      "klokkeslættet, fx 'ÅÅÅÅ-MM-DD 09:30'",
+      "13:11: fejl: 1. hold › slut: '2027-03-06T15:30' er ikke skrevet som ÅÅÅÅ-MM-DD TT:MM; skriv "
+      "'2027-03-06 15:30' (lørdag 6. marts 2027 kl. 15.30)"]),
     ("frist-dansk-dato", variant("tilmeldingsfrist: 2027-02-05", "tilmeldingsfrist: 5/2-2027"),
      ["16:23: fejl: 1. hold › tilmeldingsfrist: '5/2-2027' er ikke skrevet som ÅÅÅÅ-MM-DD; skriv '2027-02-05' "
       "(fredag 5. februar 2027)"]),
