@@ -455,7 +455,7 @@ def OneOf(choices: dict[str, Any], what: str) -> Any:  # noqa: N802 (a type fact
 # One entry of each of the taxonomy's lists, as a message names it ("'x' er ikke et af emnerne i config/taxonomy.yml").
 LIST_ENTRY = {"emner": "et af emnerne", "niveauer": "et af niveauerne", "former": "en af formerne",
               "målgrupper": "en af målgrupperne", "regioner": "en af regionerne", "kendetegn": "et af kendetegnene",
-              "status": "en af de mulige statusser"}
+              "status": "en status"}
 
 # Other words an editor writes for a key of a list: a town or area for its region, 'udsolgt' for 'fuldt'.
 KNOWN_WORDS = {"regioner": AREAS, "status": STATUS_WORDS}

@@ -57,7 +57,7 @@ class Venue(EditorModel):
     navn: Text() = Field(description="Stedets navn", examples=["Kursuscenter Valby"])
     adresse: Text() = Field(description="Gade og nummer", examples=["Eksempelvej 1"])
     postnr: PostalCode = Field(description="Postnummer, fire cifre i anførselstegn", examples=["2500"])
-    by: Text() = Field(description="By", examples=["Valby"])
+    by: Text() = Field(description="Byen, som den står i adressen", examples=["Valby"])
 
 
 class Meeting(EditorModel):
@@ -114,7 +114,8 @@ class Session(EditorModel):
                                         examples=["2027-02-05"])
     tilmelding: SignupUrl = Field(description="Hvor man tilmelder sig: https://-adresse eller mailto:-adresse",
                                   examples=["mailto:kursus@example.dk"])
-    status: TaxonomyKey("status") = Field("ledig", description="Holdets status fra config/taxonomy.yml",
+    status: TaxonomyKey("status") = Field("ledig", description="Om der er pladser på holdet, eller om det er "
+                                                               "fuldt eller aflyst; fra config/taxonomy.yml",
                                           examples=["ledig"])
     pladser: WholeNumber(gt=0, le=10_000) | None = Field(None, description="Antal pladser", examples=[24])
     note: Text() | None = Field(None, description="En kort bemærkning om holdet",
@@ -158,13 +159,18 @@ class Course(EditorModel):
     beskrivelse: MarkdownText(COURSE_TEXT) = Field(
         description=f"Kursets indhold i Markdown, højst {number(COURSE_TEXT)} tegn",
         examples=["Vi gennemgår hele mødet fra indkaldelse til referat."])
-    emner: list[TaxonomyKey("emner")] = Field(min_length=1, description="Emner fra config/taxonomy.yml",
+    emner: list[TaxonomyKey("emner")] = Field(min_length=1, description="Hvad kurset handler om; kurset "
+                                                                        "vises under hvert af emnerne. Fra "
+                                                                        "config/taxonomy.yml",
                                               examples=[["bestyrelsesarbejde"]])
-    niveau: list[TaxonomyKey("niveauer")] = Field(min_length=1, description="Niveauer fra config/taxonomy.yml",
+    niveau: list[TaxonomyKey("niveauer")] = Field(min_length=1, description="Hvor meget deltagerne skal kunne i "
+                                                                            "forvejen. Fra config/taxonomy.yml",
                                                   examples=[["ny"]])
-    form: TaxonomyKey("former") = Field(description="fysisk, online eller hybrid", examples=["fysisk"])
+    form: TaxonomyKey("former") = Field(description="Om kurset holdes fysisk, online eller begge dele "
+                                                    "(hybrid)", examples=["fysisk"])
     maalgruppe: list[TaxonomyKey("målgrupper")] = Field(alias="målgruppe", min_length=1,
-                                                         description="Målgrupper fra config/taxonomy.yml",
+                                                         description="Hvem det er for i beboerdemokratiet. Fra "
+                                                                     "config/taxonomy.yml",
                                                          examples=[["afdelingsbestyrelse"]])
     varighed: Text() | None = Field(None, description="Fx 'Fredag–lørdag med overnatning' eller '3 timer'",
                                     examples=["Lørdag 9.30–15.30"])
@@ -177,9 +183,10 @@ class Course(EditorModel):
     undervisere: Annotated[list[Teacher], BeforeValidator(_none_as_empty_list)] = Field(
         default_factory=list, description="Undervisere: navn og evt. rolle")
     kendetegn: Annotated[list[TaxonomyKey("kendetegn")], BeforeValidator(_none_as_empty_list)] = Field(
-        default_factory=list, description="Kendetegn fra config/taxonomy.yml", examples=[["gruppearbejde", "netvaerk"]])
+        default_factory=list, description="Fx gruppearbejde eller overnatning; vises i kursets fakta. Fra "
+                                          "config/taxonomy.yml", examples=[["gruppearbejde", "netvaerk"]])
     skraeddersyet: bool = Field(
-        False, alias="skræddersyet", description="true, hvis en bestyrelse eller region kan bestille kurset",
+        False, alias="skræddersyet", description="Skriv true, hvis en bestyrelse eller region kan bestille kurset",
         examples=[True])
     materialer: Annotated[list[Text()], BeforeValidator(_none_as_empty_list)] = Field(
         default_factory=list, description="Sider i værktøjskassen, skrevet som stien under content/",
@@ -258,7 +265,8 @@ class LearningPath(EditorModel):
         None, description=f"Mere om forløbet i Markdown, højst {number(COURSE_TEXT)} tegn",
         examples=["Forløbet er for dig, der lige er blevet valgt til afdelingsbestyrelsen."])
     maalgruppe: list[TaxonomyKey("målgrupper")] = Field(alias="målgruppe", min_length=1,
-                                                         description="Målgrupper fra config/taxonomy.yml",
+                                                         description="Hvem det er for i beboerdemokratiet. Fra "
+                                                                     "config/taxonomy.yml",
                                                          examples=[["afdelingsbestyrelse"]])
     trin: list[PathStep] = Field(min_length=2, description="Trinnene i rækkefølge, mindst to",
                                  examples=[[{"kursus": "introduktion-til-bestyrelsesarbejdet"},
@@ -357,7 +365,7 @@ class Video(EditorModel):
     url: VideoUrl = Field(description="Adressen på videoen på YouTube eller Vimeo",
                           examples=["https://www.youtube.com/watch?v=abcdefghijk"])
     varighed: Text() | None = Field(None, description="Fx '12 min.'", examples=["8 min."])
-    undertekster: bool | None = Field(None, description="true, hvis videoen har danske undertekster",
+    undertekster: bool | None = Field(None, description="Skriv true, hvis videoen har danske undertekster",
                                       examples=[True])
 
 
@@ -388,10 +396,13 @@ class ToolkitMeta(EditorModel):
         description="skabelon, vejledning, video eller link", examples=["skabelon"])
     intro: Text(1, 300) = Field(description="En eller to sætninger til lister og søgning, højst 300 tegn",
                                 examples=["Skabelon til referatet af jeres bestyrelsesmøder."])
-    emner: list[TaxonomyKey("emner")] = Field(min_length=1, description="Emner fra config/taxonomy.yml",
+    emner: list[TaxonomyKey("emner")] = Field(min_length=1, description="Hvad siden handler om; siden "
+                                                                        "vises under hvert af emnerne. Fra "
+                                                                        "config/taxonomy.yml",
                                               examples=[["bestyrelsesarbejde"]])
     maalgruppe: Annotated[list[TaxonomyKey("målgrupper")], BeforeValidator(_none_as_empty_list)] = Field(
-        default_factory=list, alias="målgruppe", description="Målgrupper fra config/taxonomy.yml",
+        default_factory=list, alias="målgruppe", description="Hvem det er for i beboerdemokratiet. Fra "
+                                                             "config/taxonomy.yml",
         examples=[["afdelingsbestyrelse"]])
     revideret: LocalDate = Field(description="Hvornår siden sidst blev gennemgået: ÅÅÅÅ-MM-DD",
                                  examples=["2026-09-01"])

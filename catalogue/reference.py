@@ -209,7 +209,7 @@ def _value_rule(node: dict[str, Any], taxonomy: Taxonomy | None) -> str:
     if kind == "integer":
         bounds = whole_number_bounds(node)
         return (f"et helt tal fra {number(bounds['min'])} til {number(bounds['max'])}, skrevet med cifrene 0–9 "
-                "uden punktum, mellemrum og kr.")
+                "alene (uden punktum og mellemrum)")
     if kind == "number":
         return (f"et tal fra {node['minimum']:.1f} til {node['maximum']:.1f} med højst én decimal, skrevet med punktum"
                 f", fx {_code('4.6')}")

@@ -31,7 +31,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
 
 # What a description says that a form or the format reference says in its own way: the date format (a date
 # picker; the rule) and where the choices come from (a list to pick from; the choices listed).
-_FORMAT_WORDS = re.compile(r": ÅÅÅÅ-MM-DD( TT:MM)?| fra config/taxonomy.yml")
+_FORMAT_WORDS = re.compile(r": ÅÅÅÅ-MM-DD( TT:MM)?|\.? [Ff]ra config/taxonomy.yml")
 
 
 def without_format(description: str) -> str:

@@ -324,8 +324,8 @@ def _not_whole(written: str, key: str, example: str | None) -> str:
         return f"'{written}' er ikke et helt tal skrevet med cifrene 0–9{hint}"
     whole, with_currency = meant
     if with_currency:
-        after = "; siden skriver selv 'kr.' efter prisen" if key == "pris" else ", uden 'kr.'"
-        return f"'{text}': skriv kun tallet, {whole}{after}"
+        after = "; siden skriver selv 'kr.' efter prisen" if key == "pris" else ""
+        return f"skriv kun tallet, {whole}, ikke '{text}'{after}"
     if re.fullmatch("0[0-9]+", text):
         return f"'{text}' begynder med 0, og nogle programmer læser det som et andet tal; skriv {whole}"
     if re.fullmatch("[0-9]+", text):
@@ -486,7 +486,7 @@ def _end_not_before_start(course: dict[str, Any], _: CheckContext) -> Iterator[F
             if start and end and end < start:
                 yield Finding((*at, "slut"),
                               f"slut ({end:%Y-%m-%d %H:%M}) ligger før start ({start:%Y-%m-%d %H:%M}); "
-                              "skriv et sluttidspunkt, der er samme tid som start eller senere")
+                              "ret slut eller start")
 
 
 def _meetings_in_order(course: dict[str, Any], _: CheckContext) -> Iterator[Finding]:
