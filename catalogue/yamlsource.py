@@ -203,10 +203,6 @@ def _tab_diagnostics(text: str, display_path: str, first_line: int) -> list[Diag
     return found
 
 
-# A line of Markdown that starts a list item or a heading: lost when YAML joins it to the line above.
-_STARTS_A_BLOCK = re.compile(r"\s*(?:[-*+>] |#{1,6} |\d{1,9}[.)] )")
-
-
 # What a file is, when it is a list of entries rather than keys with values: the message for a file that is not.
 LIST_OF_SESSIONS = ("en liste med ét punkt for hvert hold, og hvert punkt begynder med '- hold: ÅÅÅÅ-MM-DD' (se "
                     "eksemplet i vejledningen)")
@@ -340,7 +336,7 @@ class _EventReader:
                                               "de ikke skal ses der", "advarsel")
             if event.style in ("|", ">"):
                 self._block(event, path)
-            elif event.end_mark.line > event.start_mark.line and path:
+            elif event.end_mark.line > event.start_mark.line + 1 and path:
                 self._over_lines(event, path)
             return _scalar(event)
         if isinstance(event, events.SequenceStartEvent):
@@ -353,11 +349,12 @@ class _EventReader:
         raise yaml.MarkedYAMLError(problem=f"unexpected {type(event).__name__}", problem_mark=event.start_mark)
 
     def _over_lines(self, event: events.ScalarEvent, path: Path_) -> None:
-        """A text without '|' that goes on over the next lines, where YAML's joining of the lines loses what the
-        editor wrote: a blank line between paragraphs, or a line that starts a list or a heading. (A long text
-        broken at a space, as tools that write YAML do, means the same joined, and is left alone.)"""
+        """A text without '|' or quotes that goes on over the next lines with a blank line between them: YAML makes
+        the blank line one line break, and the paragraphs the editor wrote run together. (A long text broken at a
+        space, as tools that write YAML do, means the same joined and is left alone; a text with line breaks they
+        write in quotes or with '|'.)"""
         below = self._lines[event.start_mark.line + 1:event.end_mark.line + 1]
-        if not any(not line.strip() or _STARTS_A_BLOCK.match(line) for line in below):
+        if event.style is not None or all(line.strip() for line in below):
             return
         key, first = path[-1], event.start_mark.line + 1 + self._offset
         self.positions.refused.add(path)

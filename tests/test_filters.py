@@ -346,7 +346,8 @@ def test_without_javascript_the_catalogue_is_the_full_list_and_says_what_works(b
     for words in ("et emne", "et niveau", "en form", "en region", "en måned"):
         assert words in note.inner_text()
     note.get_by_role("link", name="Midtjylland").click()
-    assert urlsplit(page.url).path.endswith("/kurser/region/midtjylland/")
+    # Until the new page has loaded: page.url changes when the navigation starts, and the cards read then were none
+    page.wait_for_url("**/kurser/region/midtjylland/", wait_until="load")
     assert_shows(page, expected(region="midtjylland"))
     context.close()
 

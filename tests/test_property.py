@@ -55,13 +55,16 @@ HOSTILE = ["</title>", "<script>window.__pwned=1</script>", "<!--", "<!--<script
            "&lt;b&gt;", "]]>", "<![CDATA[", "{{ 7*7 }}", "{% raw %}", "{% endraw %}", "${7*7}", ":", ": ", "#",
            " #", "- ", "* ", "|", "> ", "&", "*alias", "!!python/object", "%", "@", "`", "\\", "\\n", "</script>",
            "</textarea>", "<b>fed</b>", '"><img src=x onerror=window.__pwned=1>', "';window.__pwned=1;'",
-           "javascript:alert(1)", "%0ABcc:angriber@example.dk", ";", ",", "\u200f", "\u202e", "\u200b", "\ufeff",
-           "\u00a0", "😀", "👩‍👩‍👧", "🇩🇰", "true", "null", "~", "0x1F", "1e3", "2027-03-06", "BEGIN:VEVENT",
+           "javascript:alert(1)", "%0ABcc:angriber@example.dk", ";", ",", "\u00a0", "😀", "👩‍👩‍👧", "🇩🇰",
+           "true", "null", "~", "0x1F", "1e3", "2027-03-06", "BEGIN:VEVENT",
            "  "]
 
-# What breaks a one-line field: line breaks and control characters (all invalid there, some fine in Markdown).
+# What breaks a one-line field: line breaks, control and invisible characters (all invalid there, some fine in
+# Markdown).
 BREAKING = ["\n", "\r\n", "\r", "\u2028", "\u2029", "\x85", "\x00", "\x07", "\x08", "\x1b", "\x0b", "\x0c", "\x7f",
-            "\x9f", "\t", "\nBcc: angriber@example.dk", "\r\nDESCRIPTION:injiceret"]
+            "\x9f", "\t", "\nBcc: angriber@example.dk", "\r\nDESCRIPTION:injiceret",
+            # invisible and bidirectional characters: refused in every text since FORMAT.md v3
+            "\u200f", "\u202e", "\u200b", "\ufeff"]
 
 # Markdown that would run script or add handlers if it reached the page as written.
 MARKDOWN_PAYLOADS = [
@@ -94,9 +97,15 @@ MARKDOWN_STRUCTURE = ["\n\n", "\n", "## Det lærer du\n", "- et punkt\n", "1. f�
                       "`kode`", "> citat\n", "\n---\n", "| a | b |\n|---|---|\n| 1 | 2 |\n", "[BL](https://bl.dk/)",
                       "!!! note\n    Husk kaffen.\n", "\\", "[TOC]"]
 
-# Characters for arbitrary text that stays valid on one line (no controls, line or paragraph separators).
-ONE_LINE_CHARACTERS = st.characters(exclude_categories=("Cc", "Cs", "Zl", "Zp"))
-MULTILINE_CHARACTERS = st.characters(exclude_categories=("Cs",), exclude_characters="\x00\x01\x02\x03\x04\x05\x06"
+# Characters for arbitrary text that stays valid on one line (FORMAT.md v3: no controls, no invisible format
+# characters, no line or paragraph separators), and in Markdown (no controls, no bidirectional controls). Hypothesis
+# also draws the constants of our own modules (its local constants), which hold these very characters: a "clean"
+# text that could hold them was rejected by check as often as the constants allowed, and the share of examples
+# that reach the build moved with every change to the code.
+ONE_LINE_CHARACTERS = st.characters(exclude_categories=("Cc", "Cf", "Cs", "Zl", "Zp"))
+MULTILINE_CHARACTERS = st.characters(exclude_categories=("Cs",), exclude_characters="\u061c\u200e\u200f\u202a\u202b"
+                                     "\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+                                     "\x00\x01\x02\x03\x04\x05\x06"
                                      "\x07\x08\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e"
                                      "\x1f\x7f\x80\x81\x82\x83\x84\x86\x87\x88\x89\x8a\x8b\x8c\x8d\x8e\x8f\x90\x91"
                                      "\x92\x93\x94\x95\x96\x97\x98\x99\x9a\x9b\x9c\x9d\x9e\x9f")
