@@ -228,7 +228,8 @@ def _quote_problem(line: _Line) -> Slip | None:
 _FLOW_ITEM = re.compile(r"(?:^|[{,\[])\s*(?:(?P<key>[^\s:,{}\[\]'\"][^:,{}\[\]]*?):\s+)?(?P<quote>[\"'])")
 
 
-# Inside what a quote holds: ', key: ', the start of the next item, where the quote was meant to close before.
+# Inside what a quote holds: ', key: ', the start of the next item, where the quote was meant to close before (when
+# what the quote closes on is not the end of an item either: '"Valby, by: x"}' is a text that says so).
 _NEXT_ITEM = re.compile(r",\s*[^\s,:{}\[\]'\"]+:\s")
 
 
@@ -238,7 +239,8 @@ def _quote_in_flow(line: _Line, start: int) -> Slip | None:
     while (match := _FLOW_ITEM.search(text, at)) is not None:
         opened = match.start("quote")
         end = _closing(text, opened)
-        if end < len(text) and not _NEXT_ITEM.search(text, opened + 1, end):
+        ends_item = text[end + 1:].lstrip()[:1] in ("", ",", "}", "]")
+        if end < len(text) and (ends_item or not _NEXT_ITEM.search(text, opened + 1, end)):
             at = end + 1
             continue
         rest = text[opened + 1:]
