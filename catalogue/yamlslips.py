@@ -231,6 +231,7 @@ _FLOW_ITEM = re.compile(r"(?:^|[{,\[])\s*(?:(?P<key>[^\s:,{}\[\]'\"][^:,{}\[\]]*
 # Inside what a quote holds: ', key: ', the start of the next item, where the quote was meant to close before (when
 # what the quote closes on is not the end of an item either: '"Valby, by: x"}' is a text that says so).
 _NEXT_ITEM = re.compile(r",\s*[^\s,:{}\[\]'\"]+:\s")
+_ITEM_END = re.compile(r"[ \t]*(?:[,}\]]|$)")
 
 
 def _quote_in_flow(line: _Line, start: int) -> Slip | None:
@@ -239,7 +240,7 @@ def _quote_in_flow(line: _Line, start: int) -> Slip | None:
     while (match := _FLOW_ITEM.search(text, at)) is not None:
         opened = match.start("quote")
         end = _closing(text, opened)
-        ends_item = text[end + 1:].lstrip()[:1] in ("", ",", "}", "]")
+        ends_item = _ITEM_END.match(text, end + 1) is not None
         if end < len(text) and (ends_item or not _NEXT_ITEM.search(text, opened + 1, end)):
             at = end + 1
             continue

@@ -457,3 +457,15 @@ def test_following_every_piece_of_advice_fixes_every_slip_within_three_rounds(tm
         assert _data(text) == _data(variant(*MEANT[name]) if name in MEANT else VALID), name
         rounds_needed[name] = round_
     assert max(rounds_needed.values()) <= 3
+
+
+def test_a_quote_left_open_after_many_closed_ones_in_braces_is_found_at_its_item() -> None:
+    """Each quoted item of a long '{…}' line is looked at once (the scan goes on from where an item ends), and the
+    one left open is named; a text in quotes that itself says ', key: ' is no slip."""
+    items = ", ".join(f'a{number}: "Hus, vej: {number}"' for number in range(5_000))
+    text = VALID.replace('    sted: {navn: Kursuscenter Valby, adresse: Eksempelvej 1, postnr: "2500", by: Valby}',
+                         "    sted: {" + items + ', by: "Valby}')
+    document, problems = load_yaml_file(text.encode(), "x.yml", COURSE_KEYS)
+    assert document is None
+    assert [str(problem).split(": fejl: ")[1] for problem in problems] == [
+        "by: anførselstegnet (\") foran 'Valby' bliver ikke lukket; skriv 'by: \"Valby\"'"]
