@@ -3,7 +3,7 @@
 Each function reads the editor's own text and returns what to write instead, only where that is unambiguous
 (or every reading, where there are two), so a message can quote it back: '5/3-2027' → '2027-03-05'. The file
 itself is never changed: the value is still refused (FORMAT.md: the value as written is what residents see).
-Every pattern here is anchored and has no nested repetition, so its time is linear in the text.
+No text longer than a date and time written out is read at all, so a hostile value costs nothing.
 """
 
 from __future__ import annotations
