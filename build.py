@@ -667,7 +667,7 @@ def _main(argv: list[str] | None) -> int:
         if taken:
             print(f"fejl: {taken}", file=sys.stderr)
             return 1
-    if args.command in ("serve", "cms"):  # said once, not again on every rebuild; the preview publishes nothing
+        # Said once, not again on every rebuild; the preview publishes nothing.
         _history_complete(project, ci=False)
         _review_note(len(review_report(project, today).due))
         # Without --dato, each rebuild takes today's date: a preview may run past midnight.

@@ -95,28 +95,31 @@ def datetime_reading(text: str) -> tuple[list[date], str | None]:
     return date_readings(text), time_reading(text)
 
 
-def advice_for_date(text: str, with_time: str | None = None) -> str | None:
+def advice_for_date(text: str) -> str | None:
     """"skriv '2027-03-05' (5. marts 2027)", or both readings when there are two; None when ``text`` is no date."""
-    readings = date_readings(text)
-    suffix = f" {with_time}" if with_time else ""
-    if len(readings) == 1:
-        said = long_date(readings[0]) + (f" kl. {with_time.replace(':', '.')}" if with_time else "")
-        return f"skriv '{readings[0].isoformat()}{suffix}' ({said})"
-    if len(readings) == 2:
-        first, second = readings
-        return (f"den kan læses som {long_date(first)} og som {long_date(second)}; skriv "
-                f"'{first.isoformat()}{suffix}' eller '{second.isoformat()}{suffix}'")
-    return None
+    return _advice(date_readings(text))
 
 
 def advice_for_datetime(text: str) -> str | None:
     """What to write for a date and time written another way; None when it is neither."""
     readings, clock = datetime_reading(text)
     if readings and clock:
-        return advice_for_date(readings[0].isoformat(), clock) if len(readings) == 1 else \
-            advice_for_date(text.split()[0], clock)
+        return _advice(readings, clock)
     if clock and re.search(r"\d", text):
         return f"skriv holdets dato foran klokkeslættet, fx 'ÅÅÅÅ-MM-DD {clock}'"
+    return None
+
+
+def _advice(readings: list[date], clock: str | None = None) -> str | None:
+    """What to write for the date (and time) read: the one reading with its weekday, or both; None for none."""
+    suffix = f" {clock}" if clock else ""
+    if len(readings) == 1:
+        said = long_date(readings[0]) + (f" kl. {clock.replace(':', '.')}" if clock else "")
+        return f"skriv '{readings[0].isoformat()}{suffix}' ({said})"
+    if len(readings) == 2:
+        first, second = readings
+        return (f"den kan læses som {long_date(first)} og som {long_date(second)}; skriv "
+                f"'{first.isoformat()}{suffix}' eller '{second.isoformat()}{suffix}'")
     return None
 
 

@@ -425,12 +425,9 @@ def _keys(section: Section, node: dict[str, Any], definitions: dict[str, Any], t
     return keys
 
 
-def section_keys(section: Section, taxonomy: Taxonomy | None) -> list[Key]:
-    """A section's keys, each with the keys of its mapping or list items, as the page shows them."""
-    return _section_keys(section, taxonomy, {})
-
-
 def _section_keys(section: Section, taxonomy: Taxonomy | None, shown: dict[str, str]) -> list[Key]:
+    """A section's keys, each with the keys of its mapping or list items, as the page shows them; ``shown``: the
+    parts already on the page, by their model's title, which later keys link to instead of showing again."""
     schema = section.model.model_json_schema(by_alias=True, mode="validation")
     definitions = schema.get("$defs", {})
     if schema.get("type") == "array":  # an evaluation file: a list of sessions' results
