@@ -185,7 +185,7 @@ def _choices(vocabulary: str, taxonomy: Taxonomy | None) -> str:
     where = f"listen <code>{html.escape(vocabulary)}</code> i <code>config/taxonomy.yml</code>"
     if taxonomy is None:
         return where
-    named = [f"{_code(key)} ({html.escape(entry.navn)})" for key, entry in taxonomy.vocabulary(vocabulary).items()]
+    named = [f"{_code(key)} ({_text(entry.navn)})" for key, entry in taxonomy.vocabulary(vocabulary).items()]
     return f"{where}: {and_list(named)}"
 
 

@@ -383,3 +383,17 @@ def test_a_link_in_the_bundle_or_the_preview_is_never_copied(tmp_path: Path) -> 
     assert "admin/103.decap-cms.js" not in files and "admin/forhaandsvisning.js" not in files
     assert "admin/felter.js" not in files and "admin/dansk.js" not in files
     assert "admin/decap-cms.js" in files and files["admin/decap-cms.js"] == root / "vendor/decap-cms/decap-cms.js"
+
+
+HOSTILE_TITLE = '</script><script>alert(1)</script> "Dagsorden": {x} # & \'y\' javascript:alert(1)'
+
+
+def test_a_hostile_page_title_is_a_pickers_label_as_written_and_nothing_more() -> None:
+    """A toolkit page's title is the editors' text: in the picker's options it is one YAML string, read back exactly,
+    never a key, a comment or a second option; the value saved stays the page's path."""
+    pages = {"vaerktoejskasse/vejledninger/fjendtlig.md": HOSTILE_TITLE, **PAGES}
+    config = yaml.safe_load(rendered(TAXONOMY, DEPARTMENT, pages))
+    course = next(c for c in config["collections"] if c["name"] == "kurser")
+    picker = next(f for f in course["fields"] if f["name"] == "materialer")
+    assert picker["options"][0] == {"label": HOSTILE_TITLE, "value": "vaerktoejskasse/vejledninger/fjendtlig.md"}
+    assert len(picker["options"]) == len(pages)

@@ -209,3 +209,21 @@ def test_check_warns_when_the_reference_is_stale(tmp_path: Path) -> None:
             "'make schemas'") in checked.stdout
     assert run_build(root, "schemas").returncode == 0
     assert REFERENCE_FILE not in run_build(root, "check", "--dato", REFERENCE_DATE).stdout
+
+
+def test_a_hostile_name_in_the_taxonomy_is_text_on_the_reference_page(tmp_path: Path) -> None:
+    """The names residents see come from config/taxonomy.yml, which a pull request may change: on the page they are
+    escaped text, never markup (the page is Markdown with HTML lists, and MkDocs passes HTML through)."""
+    from catalogue.project import Project
+    from catalogue.reference import rendered
+    from catalogue.validation import load_taxonomy
+
+    root = copy_project(tmp_path / "projekt", with_sample_courses=False)
+    path = root / "config" / "taxonomy.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "navn: Økonomi", "navn: '<script>alert(1)</script><img src=x onerror=alert(1)> {: #x }'"), encoding="utf-8")
+    taxonomy, problems = load_taxonomy(Project(root))
+    assert taxonomy is not None, problems
+    page = rendered(taxonomy)
+    assert "<script>" not in page and "<img" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt; &#123;: #x }" in page

@@ -128,3 +128,20 @@ def test_a_huge_word_is_reported_without_asking_the_dictionary(tmp_path: Path) -
 def test_a_missing_dictionary_is_a_danish_error(tmp_path: Path) -> None:
     with pytest.raises(spelling.DictionaryMissing, match="den danske ordbog er ikke installeret .*'make stavning'"):
         spelling.check_spelling(Project(copy_project(tmp_path / "projekt")), dictionary=tmp_path / "da_DK")
+
+
+def test_a_word_list_that_is_a_link_is_not_read(tmp_path: Path) -> None:
+    """config/ordliste.txt is the editors' file: a link to a file elsewhere (here one that would make a slip known)
+    is refused with a warning at the file, the check runs on, and the slip is still reported."""
+    project = copy_project(tmp_path / "projekt")
+    line, column = plant(project, COURSE, "Det gode bestyrelsesmøde\n", "Det gode bestyrelsesmøde for Bestyrelesen\n")
+    outside = tmp_path / "udenfor.txt"
+    outside.write_text("Bestyrelesen\n", encoding="utf-8")
+    word_list = project / spelling.WORD_LIST
+    word_list.unlink(missing_ok=True)
+    word_list.symlink_to(outside)
+    result = run_build(project, "stavning")
+    assert result.returncode == 0
+    assert any(line.startswith("config/ordliste.txt:1:1:") for line in result.stderr.splitlines()), result.stderr
+    assert f"{COURSE}:{line}:{column + len('Det gode bestyrelsesmøde for ')}: stavning: ukendt ord 'Bestyrelesen' " \
+           "– mente du 'Bestyrelsen'?" in result.lines

@@ -176,6 +176,9 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
     ("start-med-t", variant("start: 2027-03-06 09:30", "start: 2027-03-06T09:30"),
      ["12:12: fejl: 1. hold › start: '2027-03-06T09:30' er ikke skrevet som ÅÅÅÅ-MM-DD TT:MM; skriv "
       "'2027-03-06 09:30' (lørdag 6. marts 2027 kl. 09.30)"]),
+    ("start-to-laesninger-og-komma", variant("start: 2027-03-06 09:30", "start: 5/3/2027, kl. 10"),
+     ["12:12: fejl: 1. hold › start: '5/3/2027, kl. 10' er ikke skrevet som ÅÅÅÅ-MM-DD TT:MM; den kan læses som "
+      "fredag 5. marts 2027 og som mandag 3. maj 2027; skriv '2027-03-05 10:00' eller '2027-05-03 10:00'"]),
     ("start-kun-klokkeslaet", variant("start: 2027-03-06 09:30", "start: kl. 9.30"),
      ["12:12: fejl: 1. hold › start: 'kl. 9.30' er kun et klokkeslæt; skriv '2027-03-06 09:30', hvis holdet er "
       "samme dag som slut (lørdag 6. marts 2027)"]),
