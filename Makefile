@@ -6,11 +6,11 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test check review evaluering schemas new serve cms fmt stavning hunspell-da chromium clean
+.PHONY: site test check review evaluering schemas new serve cms fmt stavning hunspell-da chromium paper paper-tests clean
 
 ## Build the site into site/ (validates first; site/ is left alone on any error); DATO=2027-01-15 builds as
 ## if it were that day
-site: $(VENV)/.build-deps
+site: $(VENV)/.build-deps paper
 	@$(BIN)/python build.py build $(if $(DATO),--dato '$(DATO)')
 
 ## Validate all course files and pages, build nothing
@@ -56,7 +56,7 @@ cms: $(VENV)/.build-deps node_modules/.installed
 	@$(BIN)/python build.py cms $(if $(PORT),--port '$(PORT)')
 
 ## Run every test, the browser tests in Chromium included
-test: $(VENV)/.test-deps node_modules/.installed chromium hunspell-da
+test: $(VENV)/.test-deps node_modules/.installed chromium hunspell-da paper paper-tests
 	$(BIN)/python -m pytest
 
 $(VENV)/bin/python:
@@ -84,6 +84,16 @@ chromium:
 ## Debian's Danish dictionary for the spelling check
 hunspell-da:
 	@[ -f /usr/share/hunspell/da_DK.dic ] || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q hunspell-da; }
+
+## What WeasyPrint needs to make the booklet (kurser/katalog.pdf): Pango from Debian, and the font it is set in
+paper:
+	@{ ldconfig -p | grep -q 'libpangoft2-1.0.so.0' && [ -f /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ]; } || \
+	  { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation; }
+
+## What the tests read the booklet and the posters back with: pdftotext, pdfinfo, pdftoppm and zbarimg
+paper-tests:
+	@command -v pdftoppm >/dev/null && command -v zbarimg >/dev/null || \
+	  { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q poppler-utils zbar-tools; }
 
 clean:
 	rm -rf site .site-new-* .site-old-* .site.lock .pytest_cache node_modules
