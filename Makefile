@@ -46,14 +46,15 @@ fmt: $(VENV)/.build-deps
 stavning: $(VENV)/.build-deps hunspell-da
 	@$(BIN)/python build.py stavning $(FILER)
 
-## Live preview on http://127.0.0.1:8000/ that rebuilds on every change; PORT=8001 serves it on another port
-serve: $(VENV)/.build-deps
-	@$(BIN)/python build.py serve $(if $(PORT),--port '$(PORT)')
+## Live preview on http://127.0.0.1:8000/ that rebuilds on every change; PORT=8001 serves it on another port;
+## KATALOG=1 makes the course booklet (kurser/katalog.pdf) too, at every rebuild
+serve: $(VENV)/.build-deps $(if $(KATALOG),paper)
+	@$(BIN)/python build.py serve $(if $(PORT),--port '$(PORT)') $(if $(KATALOG),--katalog)
 
 ## Edit in the browser on http://127.0.0.1:8000/admin/: the forms save into this folder (Decap CMS's local
 ## server, from npm), and the preview beside them rebuilds on every save; PORT=8001 serves it on another port
-cms: $(VENV)/.build-deps node_modules/.installed
-	@$(BIN)/python build.py cms $(if $(PORT),--port '$(PORT)')
+cms: $(VENV)/.build-deps node_modules/.installed $(if $(KATALOG),paper)
+	@$(BIN)/python build.py cms $(if $(PORT),--port '$(PORT)') $(if $(KATALOG),--katalog)
 
 ## Run every test, the browser tests in Chromium included
 test: $(VENV)/.test-deps node_modules/.installed chromium hunspell-da paper paper-tests
@@ -85,10 +86,10 @@ chromium:
 hunspell-da:
 	@[ -f /usr/share/hunspell/da_DK.dic ] || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q hunspell-da; }
 
-## What WeasyPrint needs to make the booklet (kurser/katalog.pdf): Pango from Debian, and the font it is set in
+## What WeasyPrint needs to make the booklet (kurser/katalog.pdf): Pango from Debian (its typeface is from PyPI)
 paper:
-	@{ ldconfig -p | grep -q 'libpangoft2-1.0.so.0' && [ -f /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ]; } || \
-	  { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation; }
+	@/sbin/ldconfig -p | grep -q 'libpangoft2-1.0.so.0' || \
+	  { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q libpango-1.0-0 libpangoft2-1.0-0; }
 
 ## What the tests read the booklet and the posters back with: pdftotext, pdfinfo, pdftoppm and zbarimg
 paper-tests:

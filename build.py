@@ -4,8 +4,10 @@
     python build.py check [--dato YYYY-MM-DD]    validate everything, build nothing
     python build.py build [--dato YYYY-MM-DD] [--tider]  check, then build the site into site/ (--tider: the
                                                  time of each phase, for bench/run.py)
-    python build.py serve [--port N] [--dato …]  live preview that rebuilds on every change
-    python build.py cms [--port N] [--dato …]    the preview with the forms at /admin/ writing to this folder
+    python build.py serve [--port N] [--dato …] [--katalog]  live preview that rebuilds on every change (--katalog:
+                                                 with the course booklet as PDF, which makes each rebuild slower)
+    python build.py cms [--port N] [--dato …] [--katalog]  the preview with the forms at /admin/ writing to this
+                                                 folder
     python build.py new <slug>                   a new course file with every key explained
     python build.py new --type TYPE <path>       a new toolkit page (skabelon, vejledning, video, link)
     python build.py review [--dato YYYY-MM-DD]   toolkit pages due for review, oldest first
@@ -105,9 +107,13 @@ def _parser() -> argparse.ArgumentParser:
     build = add("build", "tjek, og byg derefter sitet i site/")
     build.add_argument("--tider", action="store_true", help="vis til sidst, hvor lang tid hver del af bygningen tog")
     serve = add("serve", "vis sitet på din egen computer, og byg igen, hver gang en fil ændres")
-    serve.add_argument("--port", type=_port_argument, default=8000, help="porten på 127.0.0.1 (standard: 8000)")
     cms = add("cms", "rediger i browseren på din egen computer: formularerne på /admin/ gemmer i denne mappe")
-    cms.add_argument("--port", type=_port_argument, default=8000, help="porten på 127.0.0.1 (standard: 8000)")
+    for previewing in (serve, cms):
+        previewing.add_argument("--port", type=_port_argument, default=8000,
+                                help="porten på 127.0.0.1 (standard: 8000)")
+        previewing.add_argument("--katalog", action="store_true",
+                                help="lav også kursuskataloget som PDF (kurser/katalog.pdf); hver opdatering tager så "
+                                     "et par sekunder mere")
     new = add("new", "opret et nyt kursus eller en ny side i værktøjskassen", dated=False)
     new.add_argument("navn", help="kursets navn (fx det-gode-bestyrelsesmoede) eller sidens sti "
                                   "(fx skabeloner/referat)")
@@ -449,9 +455,9 @@ def _port_taken(port: int, command: str = "serve") -> str | None:
     return None
 
 
-def serve(project: Project, today: date | Callable[[], date], port: int) -> int:
+def serve(project: Project, today: date | Callable[[], date], port: int, booklets: bool = False) -> int:
     """MkDocs' live preview: problems are printed as they are found, and the server keeps running. ``today``: the
-    reference date, or where each rebuild takes it."""
+    reference date, or where each rebuild takes it; ``booklets``: make the course booklet at each rebuild."""
     from mkdocs.commands.serve import serve as mkdocs_serve
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -459,7 +465,7 @@ def serve(project: Project, today: date | Callable[[], date], port: int) -> int:
     _mkdocs_messages(preview=True)
     try:
         _hand_over(load_config(str(project.root / "mkdocs.yml")),
-                   SiteBuild(project, today, report=_print_diagnostics, say=_say, preview=True))
+                   SiteBuild(project, today, report=_print_diagnostics, say=_say, preview=True, booklets=booklets))
         # A dirty build rewrites only what changed; hooks/catalogue.py says what that is.
         mkdocs_serve(str(project.root / "mkdocs.yml"), dev_addr=f"127.0.0.1:{port}", build_type="dirty")
     except KeyboardInterrupt:  # MkDocs stops on Ctrl+C itself; this is for a Ctrl+C before it listens
@@ -479,7 +485,7 @@ def _terminate(*_: object) -> None:
     raise Terminated
 
 
-def cms(project: Project, today: date | Callable[[], date], port: int) -> int:
+def cms(project: Project, today: date | Callable[[], date], port: int, booklets: bool = False) -> int:
     """The live preview with Decap CMS's forms at /admin/, saving through its local proxy into this folder.
 
     The proxy (npm's decap-server, started here and stopped with the preview) listens on 127.0.0.1 only and
@@ -508,7 +514,7 @@ def cms(project: Project, today: date | Callable[[], date], port: int) -> int:
     proxy = subprocess.Popen([node, str(server)], cwd=server.parent, env=environment, preexec_fn=die_with_parent)
     print(f"Redigering i browseren: http://127.0.0.1:{port}/admin/ (gemmer i {project.root})", file=sys.stderr)
     try:
-        return serve(project, today, port)
+        return serve(project, today, port, booklets)
     finally:
         proxy.terminate()
         try:
@@ -671,7 +677,8 @@ def _main(argv: list[str] | None) -> int:
         _history_complete(project, ci=False)
         _review_note(len(review_report(project, today).due))
         # Without --dato, each rebuild takes today's date: a preview may run past midnight.
-        return (serve if args.command == "serve" else cms)(project, args.dato or today_in_denmark, args.port)
+        return (serve if args.command == "serve" else cms)(project, args.dato or today_in_denmark, args.port,
+                                                            args.katalog)
     if args.command == "new":
         return new(project, args.navn, args.kind)
     if args.command == "schemas":

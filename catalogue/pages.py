@@ -11,7 +11,7 @@ import functools
 import posixpath
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, Callable, TypeVar, cast
+from typing import Any, Callable, Sequence, TypeVar, cast
 from urllib.parse import urlunsplit
 
 import jinja2
@@ -19,6 +19,7 @@ import markupsafe
 from markdown.extensions.toc import slugify
 
 from . import danish, follow_up, geography, offer
+from .booklet import Printed
 from .calendar import calendar_file, course_events, session_file
 from .catalogue import Catalogue
 from .evaluations import MIN_ANSWERS, PERIOD_YEARS, in_period
@@ -337,8 +338,9 @@ class PageGenerator:
             follow_up_notes=follow_up.follow_up_notes(course, self.today),
             path_places=self.catalogue.places_of_course(entry.slug))
 
-    def catalogue_page(self) -> GeneratedPage:
-        """The catalogue, with the filters' choices: the months from the first a session is held in to the last."""
+    def catalogue_page(self, booklets: Sequence[Printed] = ()) -> GeneratedPage:
+        """The catalogue, with the filters' choices: the months from the first a session is held in to the last;
+        and the link to the booklet (``booklets``: those this build made)."""
         held = {month for x in self._listings for s in x.sessions for month in offer.months_of(s)}
         months = []
         if held:
@@ -348,7 +350,7 @@ class PageGenerator:
                 month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
         return self.render(CATALOGUE, "catalogue.html.jinja", "Alle kurser",
                            "Alle kurser for beboerdemokrater: de næste hold først.",
-                           listings=self.listings(), session_months=months)
+                           listings=self.listings(), session_months=months, booklets=booklets)
 
     def region_page(self, region: str) -> GeneratedPage:
         """One region's catalogue as a plain page (FORMAT.md §4): the courses with a session its residents can go
@@ -359,13 +361,14 @@ class PageGenerator:
                            f"{title}: kurserne med et hold i regionen, online eller for hele landet, de næste først.",
                            region=region, listings=self.region_listings[region])
 
-    def topic(self, key: str) -> GeneratedPage:
+    def topic(self, key: str, booklets: Sequence[Printed] = ()) -> GeneratedPage:
+        """A topic's courses and material, and its booklet where the catalogue has one for each topic."""
         entry = self.catalogue.taxonomy.emner[key]
         return self.render(topic_src(key), "topic.html.jinja", entry.navn,
                            entry.beskrivelse or f"Kurser om {entry.navn.lower()}.",
                            key=key, topic=entry,
                            listings=self.listings(self.catalogue.courses_of_topic(key)),
-                           materials=self.catalogue.materials_of_topic(key))
+                           materials=self.catalogue.materials_of_topic(key), booklets=booklets)
 
     def topics(self) -> GeneratedPage:
         counts = {k: len(self.catalogue.courses_of_topic(k)) for k in self.catalogue.taxonomy.emner}
@@ -420,11 +423,11 @@ class PageGenerator:
                               *(f"{entry.slug}={entry.course.titel}" for entry in courses))
         return self.memo.toolkit.get((item.path, version), make)
 
-    def printable(self) -> GeneratedPage:
+    def printable(self, booklets: Sequence[Printed] = ()) -> GeneratedPage:
         listings = [x for x in self.listings() if x.next]
         return self.render(PRINTABLE, "printable.html.jinja", "Kursuskatalog til udskrift",
                            "Alle kommende kurser samlet til udskrift på A4.",
-                           listings=listings)
+                           listings=listings, booklets=booklets)
 
     def course_files(self, entry: CourseEntry) -> CourseFiles:
         """What a course file gives the site: its page and its sessions' calendars."""
@@ -452,21 +455,33 @@ class PageGenerator:
             files.append(GeneratedPage(f"emner/{key}/{CALENDAR}", calendar_file(f"Kurser: {topic.navn}", topic_events)))
         return files
 
-    def all_pages(self, each: Callable[[GeneratedPage], None] | None = None) -> list[GeneratedPage]:
+    def all_pages(self, each: Callable[[GeneratedPage], None] | None = None,
+                  booklets: Sequence[Printed] | Callable[[], Sequence[Printed]] = ()) -> list[GeneratedPage]:
         """Every page and file of the site that has no file of its own, and the toolkit's pages, each page also
         handed to ``each`` as soon as it is made, in order (before the others are made). With ``processes``, they
-        are made on every processor."""
+        are made on every processor.
+
+        ``booklets``: the booklets of this build (catalogue/booklet.py), which the front page, the catalogue, the
+        printable catalogue and the topics link to with their pages and size; or where they are being made (in a
+        process of their own: it gives them when they are done), and those pages are made here after the others,
+        with the booklets' files.
+        """
         courses = self.catalogue.courses
+        linking: list[Callable[..., GeneratedPage]] = [
+            self.home, self.catalogue_page, self.printable,
+            *(functools.partial(self.topic, key) for key in self.catalogue.taxonomy.emner)]
+        waiting = callable(booklets)
         pages: list[Callable[[], GeneratedPage]] = [
-            self.home, self.catalogue_page, self.topics, self.new_members, self.tailored, self.ideas, self.practical,
-            self.toolkit_index, self.search, self.printable, self.new_files, self.evaluation,
-            *(functools.partial(self.topic, key) for key in self.catalogue.taxonomy.emner),
+            *([] if waiting else [functools.partial(make, booklets) for make in linking]),
+            self.topics, self.new_members, self.tailored, self.ideas, self.practical,
+            self.toolkit_index, self.search, self.new_files, self.evaluation,
             *(functools.partial(self.region_page, region) for region in self.region_listings), self.paths_index,
             *(functools.partial(self.learning_path, entry) for entry in self.catalogue.paths),
             functools.partial(atom_feed_page, self.catalogue, self.site_url, self.today)]
         work: list[Callable[[], GeneratedPage | CourseFiles]] = [
             *pages, *(functools.partial(self.course_files, entry) for entry in courses),
             *(functools.partial(self.toolkit_page, item) for item in self.catalogue.toolkit.values())]
+
         def hand_over(made: GeneratedPage | CourseFiles) -> None:
             if each is not None:
                 page = made.page if isinstance(made, CourseFiles) else made
@@ -475,10 +490,17 @@ class PageGenerator:
 
         made = map_on_all_processors(_call, work, count=None if self.processes else 1, each=hand_over)
         files = cast(list[CourseFiles], made[len(pages):len(pages) + len(courses)])
+        later: list[GeneratedPage] = []
+        if waiting:
+            printed = cast(Callable[[], Sequence[Printed]], booklets)()
+            later = [make(printed) for make in linking]
+            for page in later:
+                hand_over(page)
+            later += [GeneratedPage(booklet.src_uri, booklet.pdf) for booklet in printed]
         errors = self.error_pages()
         for page in errors:
             hand_over(page)
-        return [*cast(list[GeneratedPage], made[:len(pages)]), *(course.page for course in files),
+        return [*cast(list[GeneratedPage], made[:len(pages)]), *later, *(course.page for course in files),
                 *cast(list[GeneratedPage], made[len(pages) + len(courses):]), *self.calendars(files), *errors]
 
     def error_pages(self) -> list[GeneratedPage]:
@@ -578,7 +600,7 @@ class PageGenerator:
         return self.render(PRACTICAL, "practical.html.jinja", "Praktisk information",
                            "Tilmelding, betaling, afmelding og kontakt til kursusafdelingen.")
 
-    def home(self) -> GeneratedPage:
+    def home(self, booklets: Sequence[Printed] = ()) -> GeneratedPage:
         upcoming = [x for x in self.listings() if x.next][:NEXT_ON_HOME]
         counts = {k: len(self.catalogue.courses_of_topic(k)) for k in self.catalogue.taxonomy.emner}
         return self.render(HOME, "home.html.jinja", "Kurser for beboerdemokrater",
@@ -586,7 +608,7 @@ class PageGenerator:
                            "til bestyrelsesarbejdet.",
                            upcoming=upcoming, counts=counts, paths=self.paths_in_order(),
                            start_path=next(iter(self.paths_for_new_members()), None),
-                           course_count=len(self.catalogue.courses))
+                           course_count=len(self.catalogue.courses), booklets=booklets)
 
 
 __all__ = ["TITLE_ID", "CourseFiles", "GeneratedPage", "PageGenerator"]

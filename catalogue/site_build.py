@@ -16,11 +16,13 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
+from .booklet import Booklets, Printed
 from .catalogue import Catalogue, CourseFilesMemo, load_catalogue
 from .diagnostics import Diagnostic
 from .memo import Memo, fingerprint
 from .pages import CourseMemos, GeneratedPage, PageGenerator
 from .preview import BrokenFile, banner, broken_files, error_addresses
+from .processes import Shared
 from .project import Project
 from .safehtml import EditorMarkdown, sanitize
 from .search import CompoundSplitter, ForSearch, SearchIndex, bundle_name, site_texts, write_compounds
@@ -81,16 +83,19 @@ class SiteBuild:
     """The state of one build (with ``preview``: of each rebuild in turn) and the decisions the adapter asks for."""
 
     def __init__(self, project: Project, today: date | Callable[[], date], report: Report, say: Say,
-                 preview: bool = False, checked: Catalogue | None = None) -> None:
+                 preview: bool = False, checked: Catalogue | None = None, booklets: bool | None = None) -> None:
         """``today``: the reference date, or where each build takes it (the preview without ``--dato``: today in
         Denmark, so that a preview left running past midnight shows the new day's catalogue at its next rebuild).
-        ``checked``: the catalogue ``build.py`` has just checked and reported on, for the build that follows."""
+        ``checked``: the catalogue ``build.py`` has just checked and reported on, for the build that follows.
+        ``booklets``: whether the build makes the course booklet as PDF (default: not in the preview, where it
+        would make every rebuild wait for it)."""
         self.project = project
         self._today = today if callable(today) else lambda: today
         self.today = self._today()  # this build's, taken again in ``start``
         self.report = report
         self.say = say
         self.preview = preview
+        self.booklets = not preview if booklets is None else booklets
         self.memory = PreviewMemory() if preview else None
         self._checked = checked
         # This build's, from ``start``:
@@ -101,6 +106,8 @@ class SiteBuild:
         self.generated: dict[str, Written] = {}  # by source path
         self.for_search: ForSearch | None = None
         self.search: SearchIndex | None = None  # while the pages are made
+        self.site_url = ""
+        self._printing: Shared[list, list[Printed]] | None = None  # the booklets' process, while it works
         self._theme_parts: dict[tuple[str, ...], str] = {}  # parts of the theme made once (``theme_part``)
         self.phases: dict[str, float] = {}  # seconds in each phase, in order (``phase``)
         self._phase: tuple[str, float] | None = None
@@ -124,6 +131,7 @@ class SiteBuild:
         """
         self.phases, self._phase = {}, None
         self.today = self._today()
+        self.site_url = site_url
         self.phase("indlæsning")  # and on till the pages are made: MkDocs reads the theme and walks content/
         if self.preview:
             self.say("Bygger …")
@@ -205,8 +213,9 @@ class SiteBuild:
         its own process while the build goes on. The preview keeps the index of its first build: rebuilds stay
         fast."""
         assert self.catalogue is not None and self.generator is not None
+        booklets = self._booklets()
         if site_dir is None or (self.preview and (site_dir / bundle_name(1)).is_dir()):
-            return self.generator.all_pages()
+            return self.generator.all_pages(booklets=booklets)
         pages = (len(self.generator.page_sources | self.generator.error_addresses)
                  + len(self.catalogue.content.with_suffix(".md")))  # how many, for its parts
 
@@ -215,7 +224,29 @@ class SiteBuild:
                 self.search = SearchIndex(site_dir, pages)
             self.search.add(page_file(page.src_uri), str(page.content))
 
-        return self.generator.all_pages(each=index)
+        return self.generator.all_pages(each=index, booklets=booklets)
+
+    def _booklets(self) -> list[Printed] | Callable[[], list[Printed]]:
+        """The course booklets (catalogue/booklet.py): none, or none possible; made at once in the preview (its
+        server runs threads, so nothing is forked); else started in a process of their own, forked before anything
+        else of the build is, and given by the function returned when they are done."""
+        assert self.catalogue is not None and self.generator is not None
+        if not self.booklets:
+            return []
+        booklets = Booklets(self.catalogue, self.today, self.site_url, self.generator.paths_for_new_members())
+        plans = booklets.plans()
+        if not plans:
+            return []
+        if self.preview:
+            return booklets.make(plans)
+        self._printing = Shared(booklets.make, [plans], 1, batch=1)
+
+        def done() -> list[Printed]:
+            assert self._printing is not None
+            printing, self._printing = self._printing, None
+            return printing.gather()[0]
+
+        return done
 
     def contents_made(self) -> None:
         """Every page's content is finished (what remains is putting them in the theme): search indexes the rest."""
@@ -229,7 +260,10 @@ class SiteBuild:
         return self.memory.remember(self.generated) if self.memory is not None else []
 
     def abandon(self) -> None:
-        """The build failed: the search index stops."""
+        """The build failed: the booklets' process and the search index stop."""
+        if self._printing is not None:
+            printing, self._printing = self._printing, None
+            printing.stop()
         if self.search is not None:
             search, self.search = self.search, None
             search.abandon()

@@ -237,7 +237,7 @@ kommandoer:
               ikke kender, med forslag; stopper aldrig noget
 """
 NEW_USAGE = "brug: build.py new [-h] [--type {skabelon,vejledning,video,link}] navn\n"
-SERVE_USAGE = "brug: build.py serve [-h] [--dato ÅÅÅÅ-MM-DD] [--port PORT]\n"
+SERVE_USAGE = "brug: build.py serve [-h] [--dato ÅÅÅÅ-MM-DD] [--port PORT] [--katalog]\n"
 CHECK_USAGE = "brug: build.py check [-h] [--dato ÅÅÅÅ-MM-DD]\n"
 
 
