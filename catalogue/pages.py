@@ -467,19 +467,19 @@ class PageGenerator:
         with the booklets' files.
         """
         courses = self.catalogue.courses
-        linking: list[Callable[..., GeneratedPage]] = [
-            self.home, self.catalogue_page, self.printable,
-            *(functools.partial(self.topic, key) for key in self.catalogue.taxonomy.emner)]
-        waiting = callable(booklets)
-        pages: list[Callable[[], GeneratedPage]] = [
-            *([] if waiting else [functools.partial(make, booklets) for make in linking]),
-            self.topics, self.new_members, self.tailored, self.ideas, self.practical,
-            self.toolkit_index, self.search, self.new_files, self.evaluation,
+        topics = [functools.partial(self.topic, key) for key in self.catalogue.taxonomy.emner]
+        pages: list[Callable[..., GeneratedPage]] = [
+            self.home, self.catalogue_page, self.topics, self.new_members, self.tailored, self.ideas, self.practical,
+            self.toolkit_index, self.search, self.printable, self.new_files, self.evaluation, *topics,
             *(functools.partial(self.region_page, region) for region in self.region_listings), self.paths_index,
             *(functools.partial(self.learning_path, entry) for entry in self.catalogue.paths),
             functools.partial(atom_feed_page, self.catalogue, self.site_url, self.today)]
+        linking = [self.home, self.catalogue_page, self.printable, *topics]
+        waiting = callable(booklets)
+        first = [make for make in pages if make not in linking] if waiting else [
+            functools.partial(make, booklets) if make in linking else make for make in pages]
         work: list[Callable[[], GeneratedPage | CourseFiles]] = [
-            *pages, *(functools.partial(self.course_files, entry) for entry in courses),
+            *first, *(functools.partial(self.course_files, entry) for entry in courses),
             *(functools.partial(self.toolkit_page, item) for item in self.catalogue.toolkit.values())]
 
         def hand_over(made: GeneratedPage | CourseFiles) -> None:
@@ -489,19 +489,22 @@ class PageGenerator:
                     each(page)
 
         made = map_on_all_processors(_call, work, count=None if self.processes else 1, each=hand_over)
-        files = cast(list[CourseFiles], made[len(pages):len(pages) + len(courses)])
-        later: list[GeneratedPage] = []
+        files = cast(list[CourseFiles], made[len(first):len(first) + len(courses)])
+        generated = cast(list[GeneratedPage], made[:len(first)])
+        printed: list[GeneratedPage] = []
         if waiting:
-            printed = cast(Callable[[], Sequence[Printed]], booklets)()
-            later = [make(printed) for make in linking]
-            for page in later:
+            booklets = cast(Callable[[], Sequence[Printed]], booklets)()
+            later = {make: make(booklets) for make in linking}
+            for page in later.values():
                 hand_over(page)
-            later += [GeneratedPage(booklet.src_uri, booklet.pdf) for booklet in printed]
+            made_now = iter(generated)
+            generated = [later[make] if make in later else next(made_now) for make in pages]
+            printed = [GeneratedPage(booklet.src_uri, booklet.pdf) for booklet in booklets]
         errors = self.error_pages()
         for page in errors:
             hand_over(page)
-        return [*cast(list[GeneratedPage], made[:len(pages)]), *later, *(course.page for course in files),
-                *cast(list[GeneratedPage], made[len(pages) + len(courses):]), *self.calendars(files), *errors]
+        return [*generated, *printed, *(course.page for course in files),
+                *cast(list[GeneratedPage], made[len(first) + len(courses):]), *self.calendars(files), *errors]
 
     def error_pages(self) -> list[GeneratedPage]:
         """The live preview's pages for the files with errors, and the list of them all; none without errors."""
