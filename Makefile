@@ -52,7 +52,8 @@ serve: $(VENV)/.build-deps $(if $(KATALOG),paper)
 	@$(BIN)/python build.py serve $(if $(PORT),--port '$(PORT)') $(if $(KATALOG),--katalog)
 
 ## Edit in the browser on http://127.0.0.1:8000/admin/: the forms save into this folder (Decap CMS's local
-## server, from npm), and the preview beside them rebuilds on every save; PORT=8001 serves it on another port
+## server, from npm), and the preview beside them rebuilds on every save; PORT=8001 serves it on another port;
+## KATALOG=1 makes the course booklet too
 cms: $(VENV)/.build-deps node_modules/.installed $(if $(KATALOG),paper)
 	@$(BIN)/python build.py cms $(if $(PORT),--port '$(PORT)') $(if $(KATALOG),--katalog)
 

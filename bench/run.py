@@ -15,7 +15,8 @@ Material with its default search, each course a Markdown page with its title,
 intro, description and a table of its sessions, no navigation entry per course
 (`write_hand_written`). The issue-16 target is the full build within 1.5× of
 the hand-written site at 3,000 and 10,000 courses. At 1,000 courses it also
-times the live preview from saving a course file to the new page being served. It prints one table
+times the live preview from saving a course file to the new page being served. The course booklets (PDF)
+are made again by themselves after the build, for their seconds, count and pages. It prints one table
 and writes it as JSON. Needs what `make test` installs (Chromium for the search
 transfer).
 """
@@ -47,7 +48,9 @@ sys.path.insert(0, str(REPO / "bench"))
 
 import yaml  # noqa: E402
 
+from catalogue.booklet import Booklets  # noqa: E402
 from catalogue.catalogue import Catalogue, load_catalogue  # noqa: E402
+from catalogue.pages import PageGenerator  # noqa: E402
 from catalogue.project import Project, copy_project  # noqa: E402
 from content import write_content  # noqa: E402
 
@@ -249,6 +252,17 @@ def preview_latency(project: Path) -> float:
         course.write_text(text, encoding="utf-8")
 
 
+def booklets(catalogue: Catalogue) -> tuple[float, int, int]:
+    """The course booklets as the build makes them (catalogue/booklet.py), made again here by themselves: the
+    seconds they take (the build makes them in a process of its own beside the pages), how many, their pages."""
+    today = date.fromisoformat(REFERENCE_DATE)
+    paths = PageGenerator(catalogue, today, "https://kurser.example.dk/").paths_for_new_members()
+    start = time.perf_counter()
+    making = Booklets(catalogue, today, "https://kurser.example.dk/", paths)
+    made = making.make(making.plans())
+    return time.perf_counter() - start, len(made), sum(booklet.pages for booklet in made)
+
+
 def measure(courses: int, work: Path, preview: bool) -> dict[str, float]:
     project = copy_project(REPO, work / f"projekt-{courses}", with_courses=False)
     write_content(project, courses)
@@ -261,6 +275,7 @@ def measure(courses: int, work: Path, preview: bool) -> dict[str, float]:
     baseline.mkdir()
     catalogue, _ = load_catalogue(Project(project))  # for writing both baselines, outside the times measured
     assert catalogue is not None
+    booklet_s, booklet_count, booklet_pages = booklets(catalogue)
     write_baseline(project, catalogue, baseline)
     base_s, base_mb, _, base_rc, _ = timed([sys.executable, "-m", "mkdocs", "build", "-q"], baseline)
     assert base_rc == 0
@@ -290,6 +305,9 @@ def measure(courses: int, work: Path, preview: bool) -> dict[str, float]:
         "search_index_mb": round(sum(folder_size(part) for part in site.glob("pagefind*")) / 1e6, 2),
         "search_index_gzip_mb": round(sum(gzip_size(part) for part in site.glob("pagefind*")) / 1e6, 2),
         "search_transfer_kb": round(search_transfer(site) / 1000, 1),
+        "booklet_s": round(booklet_s, 2),  # made by themselves, after the build (which counts them too)
+        "booklets": booklet_count,
+        "booklet_pages": booklet_pages,
         "phases_s": phases(build_log),  # where the build's time goes (build.py build --tider)
     }
     if preview:
@@ -303,7 +321,8 @@ COLUMNS = [("courses", "N"), ("check_s", "check s"), ("build_s", "build s"), ("b
            ("build_ms_per_course", "ms/kursus"), ("peak_memory_mb", "peak MB"),
            ("largest_process_mb", "største MB"),
            ("site_mb", "site MB"), ("largest_course_page_kb", "kursusside kB"), ("search_index_mb", "indeks MB"),
-           ("search_index_gzip_mb", "indeks gz MB"), ("search_transfer_kb", "søgning kB"), ("preview_s", "preview s")]
+           ("search_index_gzip_mb", "indeks gz MB"), ("search_transfer_kb", "søgning kB"), ("preview_s", "preview s"),
+           ("booklet_s", "katalog s"), ("booklets", "kataloger"), ("booklet_pages", "katalogsider")]
 
 
 def table(rows: list[dict[str, float]]) -> str:

@@ -15,6 +15,7 @@ import pypdf
 import pytest
 from bs4 import BeautifulSoup
 from conftest import REFERENCE_DATE, copy_project, run_build
+from PIL import Image
 
 from catalogue import danish, offer
 from catalogue.booklet import BOOKLET, Booklets, season, short_address, topic_booklet
@@ -195,17 +196,44 @@ def test_a_course_is_in_full_under_its_first_topic_by_level_and_named_with_its_p
     assert len(references) >= sum(len(e.course.emner) - 1 for e in courses)
 
 
-def test_each_qr_code_leads_to_the_page_of_the_course_beside_it(catalogue: Catalogue, booklet: Path,
+def _read_more_lines(pdf: Path) -> dict[int, list[tuple[float, str]]]:
+    """Where each page's courses end: the top of each 'Læs mere:' line (in points from the page's top), with the
+    address after it, in order down the page."""
+    out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    found: dict[int, list[tuple[float, str]]] = {}
+    for number, page in enumerate(BeautifulSoup(out, "html.parser").find_all("page"), 1):
+        words = page.find_all("word")
+        for word, after, address in zip(words, words[1:], words[2:], strict=False):
+            if (word.get_text(), after.get_text()) == ("Læs", "mere:"):
+                found.setdefault(number, []).append((float(word["ymin"]), address.get_text()))
+    return found
+
+
+def test_each_qr_code_is_beside_its_course_and_leads_to_its_page(catalogue: Catalogue, booklet: Path,
                                                                    pages: list[str], tmp_path: Path) -> None:
-    subprocess.run(["pdftoppm", "-r", "150", "-png", str(booklet), str(tmp_path / "side")], check=True)
+    """Each page's codes decode to exactly the addresses of the courses on it; and each course's part of the page
+    (from the end of the course above it to its own 'Læs mere' line) holds its own code and no other."""
+    dpi = 150
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-png", str(booklet), str(tmp_path / "side")], check=True)
     pictures = sorted(tmp_path.glob("side-*.png"))
     assert len(pictures) == len(pages)
-    expected: dict[int, set[str]] = {}
-    for entry in _in_booklet(catalogue):
-        expected.setdefault(_course_page(pages, entry.slug), set()).add(f"{SITE_URL}kurser/{entry.slug}/")
-    for number, picture in enumerate(pictures, 1):
+    ends = _read_more_lines(booklet)
+    assert sum(len(lines) for lines in ends.values()) == len(_in_booklet(catalogue))
+
+    def decoded(picture: Path) -> set[str]:
         read = subprocess.run(["zbarimg", "-q", "--raw", str(picture)], capture_output=True, text=True)
-        assert set(read.stdout.split()) == expected.get(number, set()), number
+        return set(read.stdout.split())
+
+    for number, picture in enumerate(pictures, 1):
+        addresses = {f"https://{address}" for _, address in ends.get(number, [])}
+        assert decoded(picture) == addresses, number
+        with Image.open(picture) as whole:
+            top = 0.0
+            for bottom, address in ends.get(number, []):
+                part = tmp_path / f"del-{number}-{top:.0f}.png"
+                whole.crop((0, round(top * dpi / 72), whole.width, round(bottom * dpi / 72))).save(part)
+                assert decoded(part) == {f"https://{address}"}, (number, address)
+                top = bottom
 
 
 def test_the_front_page_the_catalogue_and_the_printable_catalogue_link_the_booklet_with_its_pages_and_size(
