@@ -491,7 +491,6 @@ class PageGenerator:
         made = map_on_all_processors(_call, work, count=None if self.processes else 1, each=hand_over)
         files = cast(list[CourseFiles], made[len(first):len(first) + len(courses)])
         generated = cast(list[GeneratedPage], made[:len(first)])
-        printed: list[GeneratedPage] = []
         if waiting:
             booklets = cast(Callable[[], Sequence[Printed]], booklets)()
             later = {make: make(booklets) for make in linking}
@@ -499,7 +498,7 @@ class PageGenerator:
                 hand_over(page)
             made_now = iter(generated)
             generated = [later[make] if make in later else next(made_now) for make in pages]
-            printed = [GeneratedPage(booklet.src_uri, booklet.pdf) for booklet in booklets]
+        printed = [GeneratedPage(booklet.src_uri, booklet.pdf) for booklet in cast(Sequence[Printed], booklets)]
         errors = self.error_pages()
         for page in errors:
             hand_over(page)

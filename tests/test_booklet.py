@@ -23,6 +23,7 @@ from catalogue.catalogue import Catalogue, load_catalogue
 from catalogue.models import Session
 from catalogue.pages import PageGenerator
 from catalogue.project import Project
+from catalogue.site_build import SiteBuild
 
 SITE_URL = "https://kurser.example.dk/"
 TODAY = date.fromisoformat(REFERENCE_DATE)
@@ -342,3 +343,20 @@ def test_an_editors_text_is_text_in_the_booklet_and_it_fetches_nothing(tmp_path:
     flat = " ".join(" ".join(_text(root / "site" / BOOKLET)).split())
     assert "<script>alert(1)</script> & 'Møde' {{ 7*7 }}" in flat
     assert "Pladserne fordeles efter først til mølle." in flat
+
+
+# ----------------------------------------------------------------------------- the preview and the build
+
+@pytest.mark.parametrize(("preview", "asked", "made"), [(True, None, False), (True, True, True), (False, None, True)],
+                         ids=["forhåndsvisning", "forhåndsvisning --katalog", "bygning"])
+def test_the_preview_makes_the_booklet_only_when_asked_and_the_build_always(project: Path, preview: bool,
+                                                                              asked: bool | None, made: bool) -> None:
+    build = SiteBuild(Project(project), TODAY, report=lambda _: None, say=lambda _: None, preview=preview,
+                      booklets=asked)
+    build.start(SITE_URL)
+    site = {page.src_uri: page for page in build.make_pages(None)}
+    assert (BOOKLET in site) == made
+    home = BeautifulSoup(str(site["index.md"].content), "html.parser")
+    assert bool([a for a in home.find_all("a") if a["href"] == "kurser/katalog.pdf"]) == made
+    if made:
+        assert site[BOOKLET].content[:5] == b"%PDF-"
