@@ -5,14 +5,17 @@
 
 Takes the first screen of the front page, the catalogue, a course page and a learning path at both sizes and
 writes <page>-<width>.png (forside-375.png, kurser-1280.png, kursus-375.png, forloeb-375.png, …); with --full
-also the whole page as <page>-<width>-hel.png. The site in site/ (built first with --build, or when it is
-missing, with the sample content's date) is served as GitHub Pages serves it (bench/lighthouse.py's server).
+also the whole page as <page>-<width>-hel.png. Two pages of the course booklet, the cover and a page of courses,
+as pdftoppm draws them (katalog-1.png, katalog-7.png; poppler-utils, `make paper-tests`). The site in site/
+(built first with --build, or when it is missing, with the sample content's date) is served as GitHub Pages
+serves it (bench/lighthouse.py's server).
 """
 
 from __future__ import annotations
 
 import argparse
 import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -26,6 +29,7 @@ PAGES = {"forside": "", "kurser": "kurser/", "kursus": "kurser/det-gode-bestyrel
          "forloeb": "forloeb/ny-i-afdelingsbestyrelsen/"}
 SIZES = {375: {"width": 375, "height": 812, "is_mobile": True, "has_touch": True, "device_scale_factor": 2},
          1280: {"width": 1280, "height": 800, "is_mobile": False, "has_touch": False, "device_scale_factor": 1}}
+BOOKLET_PAGES = (1, 7)  # the cover, and a page with two courses
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--hide-scrollbars"]
 
@@ -65,6 +69,11 @@ def main() -> int:
                 browser.close()
         finally:
             server.shutdown()
+        for number in BOOKLET_PAGES:
+            target = args.out / f"katalog-{number}"
+            subprocess.run(["pdftoppm", "-r", "60", "-png", "-singlefile", "-f", str(number), "-l", str(number),
+                            str(site / "kurser" / "katalog.pdf"), str(target)], check=True)
+            written.append(target.with_suffix(".png"))
     for target in written:
         print(target.relative_to(REPO) if target.is_relative_to(REPO) else target)
     return 0

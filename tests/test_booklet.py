@@ -96,9 +96,27 @@ def test_the_booklet_is_a_tagged_pdf_in_danish_with_a_title_bookmarks_and_its_fo
     bookmarks = [item.title for item in _walk(reader.outline)]
     assert bookmarks[:3] == ["Kurser foråret og efteråret 2027", "Indhold", "Afdelingsmødet"]
     assert {"Økonomi", "Grundlæggende budget og regnskab", "Sådan foregår tilmeldingen", "Kontakt"} <= set(bookmarks)
+    # The structure a screen reader follows: headings, a section per topic, an article per course with its QR code
+    # as a figure with a text
+    kinds: dict[str, list] = {}
+    _structure(root["/StructTreeRoot"], kinds)
+    assert len(kinds["/H1"]) == 1 and len(kinds["/Art"]) == len(kinds["/Figure"]) == len(kinds["/H4"]) >= 20
+    assert {figure.get("/Alt") for figure in kinds["/Figure"]} == {"QR-kode til kursets side på nettet"}
     fonts = subprocess.run(["pdffonts", str(booklet)], capture_output=True, text=True, check=True).stdout
     rows = fonts.splitlines()[2:]
     assert rows and all(" yes yes yes " in row and "Source-Sans-Pro" in row for row in rows), fonts
+
+
+def _structure(node: object, kinds: dict[str, list]) -> None:
+    """Every element of a tagged PDF's structure tree, by its kind (/H1, /Figure, …)."""
+    node = node.get_object()
+    if not isinstance(node, pypdf.generic.DictionaryObject):
+        return
+    if "/S" in node:
+        kinds.setdefault(node["/S"], []).append(node)
+    children = node.get("/K")
+    for child in children if isinstance(children, pypdf.generic.ArrayObject) else [children] if children else []:
+        _structure(child, kinds)
 
 
 def _walk(outline: list) -> list:
