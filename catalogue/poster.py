@@ -3,13 +3,15 @@
 The poster is read from two metres by older residents and prints on one A4 sheet from the browser, whatever the
 editors wrote. So what it shows is chosen here, from an estimate of the room each part takes on paper: the title
 in the largest of a few sizes that keeps it to a few lines, then as many of the next sessions with seats (at most
-three) as fit, in the sessions' larger size if they fit so, else the smaller; what does not fit is on the course
-page, which the poster's QR code leads to. The estimate counts characters as wide as those of DejaVu Sans, the
+three) as fit, in the largest of the sessions' sizes they fit in; what does not fit is on the course page, which
+the poster's QR code leads to. The estimate counts characters as wide as those of DejaVu Sans, the
 widest sans-serif a browser may print it in, so real text takes no more room than counted.
 
 The sizes here are the print sizes of ``templates/overrides/assets/plakat.css`` (its classes ``plakat--titel-N``
 and ``plakat--hold-N`` are the indexes of ``TITLE_SIZES`` and ``SESSION_SIZES``): change them together.
 ``tests/test_poster.py`` prints the worst case the format allows in Chromium and checks it is one page.
+A poster with no session shown (none with seats, or none that fits) holds only short lines besides the title and is
+not counted.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ MEETINGS_WRITTEN_OUT = 4
 # what the estimate cannot see (the rounding of lines and borders).
 PAGE_WIDTH = 210 - 2 * 14
 PAGE_HEIGHT = 297 - 2 * 14 - 6
-QR_SIDE = 62  # the QR code's side, and the text beside it in the rest of the width less the gap (8 mm)
+QR_SIDE = 56  # the QR code's side, and the text beside it in the rest of the width less the gap (8 mm)
 BESIDE_QR = PAGE_WIDTH - QR_SIDE - 8
 SESSION_INDENT = 6  # a session's rule and the space after it
 POINT = 25.4 / 72  # millimetres
@@ -87,11 +89,11 @@ def _char_width(char: str, bold: bool) -> float:
 # Print sizes (plakat.css): the title's, largest first, with the most lines it may take in each; the sessions'
 # date line and their place and deadline lines, largest first.
 TITLE_SIZES = ((Type(60, 1.1, True), 2), (Type(46, 1.1, True), 3), (Type(36, 1.1, True), 4),
-               (Type(28, 1.15, True), 6))
+               (Type(28, 1.15, True), 6), (Type(24, 1.15, True), 7))
 SESSION_SIZES = ((Type(20, 1.25, True), Type(18, 1.3)), (Type(17, 1.25, True), Type(15, 1.3)),
                  (Type(14, 1.25, True), Type(13, 1.3)))
 HEADER = Type(14, 1.3, True)
-AUDIENCE = Type(20, 1.3)
+AUDIENCE = Type(18, 1.3)
 HEADING = Type(16, 1.3, True)
 DEADLINE = Type(22, 1.25, True)
 PRICE = Type(22, 1.25, True)
