@@ -424,9 +424,10 @@ def _build(project: Project, today: date, ci: bool, staging: Path, phases: bool)
     if left is not None:
         print(f"advarsel: sitet er bygget, men den gamle udgave kunne ikke fjernes helt ({left}); slet den, før du "
               "bygger igen", file=sys.stderr)
-    from catalogue.urls import ADMIN_PAGE
+    from catalogue.urls import ADMIN_PAGE, is_poster_file
 
-    pages = sum(1 for page in site.rglob("index.html") if page.relative_to(site).as_posix() != ADMIN_PAGE)
+    pages = sum(1 for page in site.rglob("index.html")
+                if (path := page.relative_to(site).as_posix()) != ADMIN_PAGE and not is_poster_file(path))
     print(f"Sitet er bygget i site/ med {number(pages)} sider på {decimal(time.perf_counter() - started)} s "
           f"(dato {today.isoformat()}).", file=sys.stderr)
     if phases:

@@ -3,12 +3,13 @@
 
     .venv/bin/python bench/screenshots.py [--build] [--full] [--out docs/screenshots]
 
-Takes the first screen of the front page, the catalogue, a course page and a learning path at both sizes and
-writes <page>-<width>.png (forside-375.png, kurser-1280.png, kursus-375.png, forloeb-375.png, …); with --full
-also the whole page as <page>-<width>-hel.png. Two pages of the course booklet, the cover and a page of courses,
-as pdftoppm draws them (katalog-1.png, katalog-7.png; poppler-utils, `make paper-tests`). The site in site/
-(built first with --build, or when it is missing, with the sample content's date) is served as GitHub Pages
-serves it (bench/lighthouse.py's server).
+Takes the first screen of the front page, the catalogue, a course page, a learning path and a course's poster at
+both sizes and writes <page>-<width>.png (forside-375.png, kurser-1280.png, kursus-375.png, forloeb-375.png, …); with
+--full also the whole page as <page>-<width>-hel.png; the poster as printed on A4 by Chromium, drawn by poppler's
+pdftoppm at 50 dpi, as plakat-udskrevet.png; and two pages of the course booklet, the cover and a page of courses
+(katalog-1.png, katalog-7.png; poppler-utils, `make paper-tests`). The site in site/ (built first with --build, or
+when it is missing, with the sample content's date) is served as GitHub Pages serves it (bench/lighthouse.py's
+server).
 """
 
 from __future__ import annotations
@@ -25,8 +26,9 @@ from playwright.sync_api import sync_playwright
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from lighthouse import CHROMIUM, REPO, built_site, serve_site  # noqa: E402
 
+POSTER = "kurser/introduktion-til-bestyrelsesarbejdet/plakat/"
 PAGES = {"forside": "", "kurser": "kurser/", "kursus": "kurser/det-gode-bestyrelsesmoede/",
-         "forloeb": "forloeb/ny-i-afdelingsbestyrelsen/"}
+         "forloeb": "forloeb/ny-i-afdelingsbestyrelsen/", "plakat": POSTER}
 SIZES = {375: {"width": 375, "height": 812, "is_mobile": True, "has_touch": True, "device_scale_factor": 2},
          1280: {"width": 1280, "height": 800, "is_mobile": False, "has_touch": False, "device_scale_factor": 1}}
 BOOKLET_PAGES = (1, 7)  # the cover, and a page with two courses
@@ -66,6 +68,13 @@ def main() -> int:
                             page.screenshot(path=str(target), full_page=full, animations="disabled")
                             written.append(target)
                     context.close()
+                page = browser.new_page()
+                page.goto(base + POSTER, wait_until="networkidle")
+                pdf = Path(scratch) / "plakat.pdf"
+                page.pdf(path=str(pdf), format="A4", prefer_css_page_size=True)
+                subprocess.run(["pdftoppm", "-r", "50", "-png", "-singlefile", str(pdf),
+                                str(args.out / "plakat-udskrevet")], check=True)
+                written.append(args.out / "plakat-udskrevet.png")
                 browser.close()
         finally:
             server.shutdown()

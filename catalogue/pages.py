@@ -27,8 +27,10 @@ from .feed import FEED, atom_feed
 from .fields import video_source
 from .memo import Memo, fingerprint
 from .models import TOOLKIT_TYPES, CourseEntry, PathEntry
+from .poster import poster
 from .preview import ERROR_TITLES, OVERVIEW, BrokenFile, error_addresses
 from .processes import map_on_all_processors
+from .qr import qr_svg
 from .safehtml import EditorMarkdown, Heading, inline_markdown, unique_ids
 from .scaffold import course_text, toolkit_text
 from .structured_data import course_json_ld, script_json
@@ -55,6 +57,7 @@ from .urls import (
     generated_sources,
     link_target,
     path_src,
+    poster_file,
     region_src,
     relative_url,
     topic_src,
@@ -113,10 +116,11 @@ def atom_feed_page(catalogue: Catalogue, site_url: str, today: date) -> Generate
 
 @dataclass(frozen=True)
 class CourseFiles:
-    """What one course file gives the site: its page, a calendar file for each session to come, and those sessions'
-    events written out (start, UID, VEVENT) for the calendars that gather them."""
+    """What one course file gives the site: its page, its poster, a calendar file for each session to come, and those
+    sessions' events written out (start, UID, VEVENT) for the calendars that gather them."""
 
     page: GeneratedPage
+    poster: GeneratedPage
     calendars: list[GeneratedPage]
     events: list[tuple[datetime, str, bytes]]
 
@@ -134,10 +138,11 @@ class CourseMemos:
     pages: Memo[CourseVersion, GeneratedPage] = field(default_factory=Memo)
     events: Memo[CourseVersion, list[list[tuple[datetime, str, bytes]]]] = field(default_factory=Memo)
     calendars: Memo[CourseVersion, list[GeneratedPage]] = field(default_factory=Memo)
+    posters: Memo[CourseVersion, GeneratedPage] = field(default_factory=Memo)
     toolkit: Memo[CourseVersion, GeneratedPage] = field(default_factory=Memo)
 
     def within(self, context: str) -> None:
-        for memo in (self.pages, self.events, self.calendars, self.toolkit):
+        for memo in (self.pages, self.events, self.calendars, self.posters, self.toolkit):
             memo.within(context)
 
 
@@ -224,6 +229,7 @@ class PageGenerator:
             topic_src=topic_src,
             region_src=region_src,
             path_src=path_src,
+            poster_file=poster_file,
             pages=dict(home=HOME, evaluation=EVALUATION, catalogue=CATALOGUE, topics=TOPICS, new_members=NEW_MEMBERS,
                        tailored=TAILORED, ideas=IDEAS, practical=PRACTICAL, about=ABOUT, toolkit=TOOLKIT,
                        search=SEARCH, printable=PRINTABLE, calendar=CALENDAR, paths=PATHS),
@@ -430,8 +436,22 @@ class PageGenerator:
                            listings=listings, booklets=booklets)
 
     def course_files(self, entry: CourseEntry) -> CourseFiles:
-        """What a course file gives the site: its page and its sessions' calendars."""
-        return CourseFiles(self.course(entry), *self._session_calendars(entry))
+        """What a course file gives the site: its page, its poster and its sessions' calendars."""
+        return CourseFiles(self.course(entry), self._per_course(self.memo.posters, entry, lambda: self.poster(entry)),
+                           *self._session_calendars(entry))
+
+    def poster(self, entry: CourseEntry) -> GeneratedPage:
+        """The course's poster for a notice board (catalogue/poster.py): a whole HTML file, not a page in the theme,
+        with its QR code to the course page."""
+        src_uri = poster_file(entry.slug)
+        address = absolute_url(self.site_url, course_src(entry.slug))
+        made = poster(entry.course, self.today, self.catalogue.taxonomy, self.catalogue.department, address)
+        html = self.env.get_template("poster.html.jinja").render(
+            poster=made, shown_address=address.removeprefix("https://").removeprefix("http://"),
+            qr=qr_svg(address, f"QR-kode til kursets side, {address}"),
+            course_link=relative_url(course_src(entry.slug), src_uri),
+            stylesheet=file_url("assets/plakat.css", src_uri), script=file_url("assets/plakat.js", src_uri))
+        return GeneratedPage(src_uri, html)
 
     def _session_calendars(self, entry: CourseEntry) -> tuple[list[GeneratedPage], list[tuple[datetime, str, bytes]]]:
         """A calendar file for each session of the course to come, and those sessions' events."""
@@ -502,7 +522,7 @@ class PageGenerator:
         errors = self.error_pages()
         for page in errors:
             hand_over(page)
-        return [*generated, *printed, *(course.page for course in files),
+        return [*generated, *printed, *(course.page for course in files), *(course.poster for course in files),
                 *cast(list[GeneratedPage], made[len(first) + len(courses):]), *self.calendars(files), *errors]
 
     def error_pages(self) -> list[GeneratedPage]:

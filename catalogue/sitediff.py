@@ -23,7 +23,7 @@ from pathlib import Path
 
 from .cms import served_editing
 from .danish import number
-from .urls import ADMIN, ADMIN_CONFIG, RESERVED_SLUGS, course_src, page_url
+from .urls import ADMIN, ADMIN_CONFIG, RESERVED_SLUGS, course_src, is_poster_file, page_url
 
 PAGE_FILES = ("index.html", "404.html")
 NOT_PAGES = (ADMIN, "assets/", "pagefind")  # folders whose HTML is no page of the site (also pagefind-2/, …)
@@ -179,7 +179,7 @@ def site_pages(site: Path) -> dict[str, Path]:
             if name == "404.html" and relative != name or not path.is_file():
                 continue
             address = relative.removesuffix("index.html") if name == "index.html" else relative
-            if address.startswith(NOT_PAGES):
+            if address.startswith(NOT_PAGES) or is_poster_file(relative):  # a poster changes with its course page
                 continue
             pages[address] = path
     return pages

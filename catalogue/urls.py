@@ -57,6 +57,19 @@ def path_src(slug: str) -> str:
     return f"forloeb/{slug}.md"
 
 
+def poster_file(slug: str) -> str:
+    """A course's poster for a notice board (/kurser/<slug>/plakat/): a whole HTML file the build writes, not a page
+    in the theme, so it is in neither the sitemap nor the search index."""
+    return f"kurser/{slug}/plakat/index.html"
+
+
+def is_poster_file(path: str) -> bool:
+    """Whether a file of the built site, by its path there, is a course's poster (``poster_file``): no page of the
+    site, whose pages count it not."""
+    parts = path.split("/")
+    return len(parts) == 4 and parts[0] == "kurser" and parts[2:] == ["plakat", "index.html"]
+
+
 def is_generated(src_uri: str) -> bool:
     """Whether a file at this path under content/ would clash with a generated page."""
     return src_uri in GENERATED or src_uri.startswith(GENERATED_FOLDERS)
@@ -82,8 +95,11 @@ def link_target(address: str, src_uri: str) -> tuple[str, str, str] | None:
 
 
 def page_url(src_uri: str) -> str:
-    """The directory URL of a Markdown source: a/b.md → a/b/, a/index.md → a/, index.md → ''."""
-    stem = src_uri[: -len(".md")] if src_uri.endswith(".md") else src_uri
+    """The directory URL of a Markdown source: a/b.md → a/b/, a/index.md → a/, index.md → ''; of an HTML file
+    written whole as a folder's index (a poster): a/index.html → a/."""
+    whole = src_uri == "index.html" or src_uri.endswith("/index.html")
+    stem = src_uri.removesuffix(".md") if src_uri.endswith(".md") else src_uri.removesuffix(".html") if whole \
+        else src_uri
     if stem == "index" or stem.endswith("/index"):
         return stem[: -len("index")]
     return stem + "/"

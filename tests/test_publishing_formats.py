@@ -19,9 +19,17 @@ from bs4 import BeautifulSoup
 from test_site import COURSES, TODAY, all_pages, content, offered, page, when
 from test_toolkit_site import ITEMS
 
+from catalogue.urls import is_poster_file
+
 SITE_URL = "https://kurser.example.dk/"
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def theme_pages(site: Path) -> list[Path]:
+    """The pages in the site's theme: every page but the courses' posters, which are sheets to print
+    (tests/test_poster.py)."""
+    return [path for path in all_pages(site) if not is_poster_file(path.relative_to(site).as_posix())]
 
 
 def calendar(path: Path) -> icalendar.Calendar:
@@ -138,7 +146,7 @@ def test_atom_feed_newest_first_and_linked_from_every_page(sample_site: Path) ->
         assert entry.find(f"{ATOM}link").get("href").startswith(SITE_URL)
     newest_material = max(ITEMS.values(), key=lambda i: i[0]["revideret"])[0]["titel"]
     assert newest_material in [e.findtext(f"{ATOM}title") for e in entries]
-    for path in all_pages(sample_site):
+    for path in theme_pages(sample_site):
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         link = soup.find("link", rel="alternate", type="application/atom+xml")
         assert link is not None, path
@@ -292,7 +300,7 @@ def test_sitemap_lists_every_course_and_toolkit_page(sample_site: Path) -> None:
 
 
 def test_every_page_has_a_title_a_description_and_danish(sample_site: Path) -> None:
-    for path in all_pages(sample_site):
+    for path in theme_pages(sample_site):
         if path.name == "404.html" or "pagefind" in path.parts:
             continue
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
