@@ -806,3 +806,7 @@ def test_extra_index_terms_come_only_from_the_text_the_index_holds() -> None:
     # deep nesting inside a left-out part, then stray end tags: the text after it is still indexed
     hostile = '<div class="kontakt">' + "<b>" * 50_000 + "</i>" * 50_000 + "</div><p>referat</p>"
     assert indexed_text(hostile).split() == ["referat"]
+    # a quoted '>' in an attribute, a comment, a declaration and a self-closed element end nothing early
+    quoted = ('<!doctype html><p title="a > b" class=\'x>y\'>møde</p><!-- <div class="regler"> -->'
+              '<span class="regler" data-x="1"/><p data-pagefind-ignore="all">nej</p>referat &amp; regnskab')
+    assert indexed_text(quoted).split() == ["møde", "referat", "&", "regnskab"]
