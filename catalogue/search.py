@@ -129,6 +129,7 @@ class CompoundSplitter:
     listed: frozenset[str] = frozenset()  # the word list's words: parts only as written, never as a head alone
     _stemmer: object = field(default_factory=lambda: snowballstemmer.stemmer("danish"), repr=False)
     _cache: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    _word_terms: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)  # ``terms``, by word
 
     @classmethod
     def from_texts(cls, texts: Iterable[str], listed: frozenset[str] | None = None) -> CompoundSplitter:
@@ -264,7 +265,10 @@ class CompoundSplitter:
         order of appearance."""
         seen: dict[str, None] = {}
         for word in _WORD.findall(text.lower()):
-            for part in [*self.parts(word), *self.atoms(word), *self.runs(word)]:
+            found = self._word_terms.get(word)
+            if found is None:  # a word is split once: the pages share most of theirs
+                found = self._word_terms[word] = (*self.parts(word), *self.atoms(word), *self.runs(word))
+            for part in found:
                 seen.setdefault(part, None)
         return list(seen)
 
