@@ -148,7 +148,7 @@ class Booklets:
                 if not sessions:
                     continue
                 level = min(entry.course.niveau, key=levels.index)
-                in_full = topic is not None or entry.course.emner[0] == key
+                in_full = topic is not None or min(entry.course.emner, key=keys.index) == key
                 by_level[level].append(Entry(entry, sessions, in_full))
             ordered = tuple((level, tuple(sorted(entries, key=lambda e: danish.sort_key(e.course.course.titel))))
                             for level, entries in by_level.items() if entries)
