@@ -176,14 +176,18 @@ def test_the_contents_give_the_page_of_every_topic_and_course_and_the_topics_com
     courses = _in_booklet(catalogue)
     for entry in courses:
         assert claimed[entry.course.titel] == _course_page(pages, entry.slug), entry.slug
-    topics = [topic.navn for key, topic in catalogue.taxonomy.emner.items() if any(key in e.course.emner
-                                                                                 for e in courses)]
+    keys = list(catalogue.taxonomy.emner)
     starts = []
-    for name in topics:
-        page = claimed[name]
-        assert pages[page - 1].lstrip().startswith(name), name  # a topic begins its page
+    for key, topic in catalogue.taxonomy.emner.items():
+        if not any(key in e.course.emner for e in courses):
+            continue
+        page = claimed[topic.navn]
+        if any(min(e.course.emner, key=keys.index) == key for e in courses):
+            assert pages[page - 1].lstrip().startswith(topic.navn), key  # a topic with courses in full begins a page
+        else:  # one with references only follows on the page it begins
+            assert re.search(rf"^\s*{re.escape(topic.navn)}\s*$", pages[page - 1], re.M), key
         starts.append(page)
-    assert starts == sorted(starts) and len(set(starts)) == len(starts)
+    assert starts == sorted(starts)
     for back in ("Forløb for nye i bestyrelsen", "Bestil et kursus til jeres bestyrelse",
                  "Sådan foregår tilmeldingen", "Kontakt"):
         assert back in pages[claimed[back] - 1], back
@@ -212,7 +216,7 @@ def test_a_course_is_in_full_under_the_first_of_its_topics_by_level_and_named_wi
     # every reference looks back: the course is in full under the first of its topics in the booklet
     for number, text in enumerate(pages, 1):
         for title, page in re.findall(r"(\S[^\n]*?) – se side (\d+)", text):
-            assert int(page) < number, (title, page, number)
+            assert int(page) <= number, (title, page, number)
     for entry in courses:
         if len(entry.course.emner) > 1:
             assert named[entry.course.titel] == _course_page(pages, entry.slug), entry.slug
