@@ -83,6 +83,8 @@ SITE_CLASS_BLOCKS = frozenset({
     "vaerktoej-antal", "vaerktoej-emner", "vaerktoej-genveje", "vaerktoej-gruppe", "vaerktoej-liste",
     "vaerktoej-post", "vaerktoej-skjult", "video", "visually-hidden", "vurdering",
     "kun-med-js", "region-knapper", "uden-js",  # words for readers with scripts or without; the regions' pages
+    # the course booklet's (templates/booklet/), where the sign-up rules are an editor's text too
+    "bagsider", "bestil-kurser", "emne", "forloeb", "henvisning", "indhold", "kursus", "niveau", "sidetal",
 })
 _BLOCK = re.compile(r"__|--")
 
