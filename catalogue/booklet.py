@@ -28,7 +28,7 @@ from .catalogue import Catalogue
 from .models import CourseEntry, PathEntry, Session
 from .qr import qr_data_uri
 from .safehtml import inline_markdown
-from .urls import absolute_url, course_src, topic_src
+from .urls import absolute_url, course_src
 
 MAX_PAGES = 120
 MAX_COURSES = 100
@@ -188,11 +188,9 @@ class Booklets:
                       if e.in_full}
         css = (self.catalogue.project.templates_dir / "booklet" / "katalog.css").read_text(encoding="utf-8")
         return self._env.get_template("katalog.html.jinja").render(
-            plan=plan, today=self.today, department=department, taxonomy=self.catalogue.taxonomy,
-            css=_font_faces() + css,
+            plan=plan, today=self.today, department=department, css=_font_faces() + css,
             site=short_address(self.site_url.rstrip("/")) if self.site_url else "",
             course_address=lambda slug: absolute_url(self.site_url, course_src(slug)),
-            topic_address=lambda key: absolute_url(self.site_url, topic_src(key)),
             paths=self.new_member_paths if plan.topic is None else [],
             tailored=sorted((e for e in self.catalogue.courses if e.course.skraeddersyet),
                             key=lambda e: danish.sort_key(e.course.titel)) if plan.topic is None else [],

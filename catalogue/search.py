@@ -49,6 +49,7 @@ from .urls import (
     RESERVED_SLUGS,
     SEARCH,
     course_src,
+    is_poster_file,
     page_file,
     path_src,
     topic_src,
@@ -461,8 +462,9 @@ def bundle_name(number: int) -> str:
 
 
 def is_indexed(path: str) -> bool:
-    """Whether a page of the built site (its file, e.g. 'kurser/x/index.html') is indexed for search."""
-    return path.endswith(".html") and path not in NOT_INDEXED_FILES
+    """Whether a file of the built site (e.g. 'kurser/x/index.html') is a page indexed for search: not a course's
+    poster, which is no page of the site."""
+    return path.endswith(".html") and path not in NOT_INDEXED_FILES and not is_poster_file(path)
 
 
 # A page as Pagefind reads it: its content alone, in the element it indexes (the theme's <article>, NOT_INDEXED
