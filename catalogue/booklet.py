@@ -7,10 +7,11 @@ tailored course, the sign-up rules and the department's contact details. WeasyPr
 (PDF/UA-1, in Danish, bookmarks from the headings) in Source Sans Pro, from a pinned package on PyPI (so that the
 same catalogue gives the same PDF on every machine), and reads nothing else: every picture is in the document.
 
-A booklet is for paper: at most ``MAX_PAGES`` pages and ``MAX_COURSES`` courses (a course takes most of a page:
-more would not fit, and laying out a booklet that is then thrown away would cost the build seconds for nothing). A
-catalogue too large for one gets one booklet per topic instead, each linked from its topic's page; a topic too large
-for one gets none (its page and the printable catalogue stay).
+A booklet is for paper: at most ``MAX_PAGES`` pages and ``MAX_COURSES`` courses (more than anyone reads through at
+a board meeting; a booklet of more is not laid out at all, since WeasyPrint takes seconds for every hundred courses,
+which a booklet thrown away would cost for nothing). A catalogue too large for one gets one booklet per topic
+instead, each linked from its topic's page; a topic too large for one gets none (its page and the printable
+catalogue stay).
 """
 
 from __future__ import annotations
