@@ -95,7 +95,7 @@ class SiteBuild:
         self.report = report
         self.say = say
         self.preview = preview
-        self.booklets = not preview if booklets is None else booklets
+        self.makes_booklets = not preview if booklets is None else booklets
         self.memory = PreviewMemory() if preview else None
         self._checked = checked
         # This build's, from ``start``:
@@ -231,7 +231,7 @@ class SiteBuild:
         server runs threads, so nothing is forked); else started in a process of their own, forked before anything
         else of the build is, and given by the function returned when they are done."""
         assert self.catalogue is not None and self.generator is not None
-        if not self.booklets:
+        if not self.makes_booklets:
             return []
         booklets = Booklets(self.catalogue, self.today, self.site_url, self.generator.paths_for_new_members())
         plans = booklets.plans()
