@@ -354,3 +354,40 @@ def test_axe_sees_a_hostile_poster_clean_too(browser: Any, worst_url: str, axe_s
     assert violations(page, axe_source) == []
     assert page.evaluate("window.__pwned") is None
     page.close()
+
+
+def test_the_stylesheets_print_sizes_are_those_poster_py_counts_with() -> None:
+    """plakat.css's .plakat--titel-N and .plakat--hold-N give the sizes of poster.py's TITLE_SIZES[N] and
+    SESSION_SIZES[N]: the sheet fits only while the two say the same."""
+    import tinycss2
+
+    from catalogue.poster import SESSION_SIZES, TITLE_SIZES
+
+    css = (Path(__file__).resolve().parent.parent / "templates/overrides/assets/plakat.css").read_text(encoding="utf-8")
+    found: dict[str, dict[str, str]] = {}
+
+    def read(rules: list) -> None:
+        for rule in rules:
+            if rule.type == "at-rule" and rule.content is not None:
+                read(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True))
+            elif rule.type == "qualified-rule":
+                selector = " ".join(tinycss2.serialize(rule.prelude).split())
+                declarations = tinycss2.parse_declaration_list(rule.content, skip_comments=True, skip_whitespace=True)
+                found.setdefault(selector, {}).update(
+                    (d.name, tinycss2.serialize(d.value).strip()) for d in declarations if d.type == "declaration")
+
+    read(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True))
+
+    def points(size: float) -> str:
+        return f"{size:g}pt"
+
+    assert [found.get(f".plakat--titel-{n}") for n in range(len(TITLE_SIZES))] == [
+        {"--titel": points(kind.size), "--titel-linje": f"{kind.line_height:g}"} for kind, _ in TITLE_SIZES]
+    assert f".plakat--titel-{len(TITLE_SIZES)}" not in found
+    assert [found.get(f".plakat--hold-{n}") for n in range(len(SESSION_SIZES))] == [
+        {"--tid": points(time.size), "--hold": points(rest.size)} for time, rest in SESSION_SIZES]
+    assert f".plakat--hold-{len(SESSION_SIZES)}" not in found
+    # the sessions' line heights are the same at every size, so the stylesheet says each once
+    assert {f"{time.line_height:g}" for time, _ in SESSION_SIZES} == {found[".plakat__tid"]["line-height"]}
+    assert {f"{rest.line_height:g}" for _, rest in SESSION_SIZES} == {
+        found[".plakat__sted, .plakat__holdfrist, .plakat__flere"]["line-height"]}
