@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from datetime import date
 from importlib.resources import files
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import jinja2
 
@@ -29,7 +28,7 @@ from .catalogue import Catalogue
 from .models import CourseEntry, PathEntry, Session
 from .qr import qr_data_uri
 from .safehtml import inline_markdown
-from .urls import absolute_url, course_src
+from .urls import absolute_url, course_src, short_address
 
 MAX_PAGES = 120
 MAX_COURSES = 100
@@ -63,15 +62,6 @@ def season(sessions: list[Session]) -> str:
     if autumn1 and not autumn2 and year2 == year1 + 1:
         return f"efteråret {year1} og foråret {year2}"
     return f"{danish.month_year(first)} – {danish.month_year(last)}"
-
-
-def short_address(address: str) -> str:
-    """An address as one types it from paper: 'https://www.lejerbo.dk/tilmeld/' → 'www.lejerbo.dk/tilmeld/';
-    a mail address as it is. Only the scheme goes: it is what a browser adds by itself."""
-    parts = urlsplit(address)
-    if parts.scheme.lower() in ("https", "http") and address[len(parts.scheme) + 3:]:
-        return address[len(parts.scheme) + 3:]
-    return address
 
 
 @dataclass(frozen=True)
@@ -248,5 +238,4 @@ def _environment(templates: Path) -> jinja2.Environment:
     return env
 
 
-__all__ = ["BOOKLET", "MAX_COURSES", "MAX_PAGES", "Booklets", "Plan", "Printed", "season", "short_address",
-           "topic_booklet"]
+__all__ = ["BOOKLET", "MAX_COURSES", "MAX_PAGES", "Booklets", "Plan", "Printed", "season", "topic_booklet"]

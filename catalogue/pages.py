@@ -60,6 +60,7 @@ from .urls import (
     poster_file,
     region_src,
     relative_url,
+    short_address,
     topic_src,
 )
 
@@ -447,7 +448,7 @@ class PageGenerator:
         address = absolute_url(self.site_url, course_src(entry.slug))
         made = poster(entry.course, self.today, self.catalogue.taxonomy, self.catalogue.department, address)
         html = self.env.get_template("poster.html.jinja").render(
-            poster=made, shown_address=address.removeprefix("https://").removeprefix("http://"),
+            poster=made, shown_address=short_address(address),
             qr=qr_svg(address, f"QR-kode til kursets side, {address}"),
             course_link=relative_url(course_src(entry.slug), src_uri),
             stylesheet=file_url("assets/plakat.css", src_uri), script=file_url("assets/plakat.js", src_uri))

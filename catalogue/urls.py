@@ -116,6 +116,15 @@ def absolute_url(site_url: str, src_uri: str) -> str:
     return site_url.rstrip("/") + "/" + page_url(src_uri)
 
 
+def short_address(address: str) -> str:
+    """An address as one types it from paper: 'https://www.lejerbo.dk/tilmeld/' → 'www.lejerbo.dk/tilmeld/';
+    a mail address as it is. Only the scheme goes: it is what a browser adds by itself."""
+    parts = urlsplit(address)
+    if parts.scheme.lower() in ("https", "http") and address[len(parts.scheme) + 3:]:
+        return address[len(parts.scheme) + 3:]
+    return address
+
+
 def _link(path: str) -> str:
     # Percent-encoded: a name can never read as a scheme ('javascript:'), a query or a fragment.
     return quote(path, safe="/.-_~")

@@ -18,12 +18,13 @@ from conftest import REFERENCE_DATE, copy_project, run_build
 from PIL import Image
 
 from catalogue import danish, offer
-from catalogue.booklet import BOOKLET, Booklets, season, short_address, topic_booklet
+from catalogue.booklet import BOOKLET, Booklets, season, topic_booklet
 from catalogue.catalogue import Catalogue, load_catalogue
 from catalogue.models import Session
 from catalogue.pages import PageGenerator
 from catalogue.project import Project
 from catalogue.site_build import SiteBuild
+from catalogue.urls import short_address
 
 SITE_URL = "https://kurser.example.dk/"
 TODAY = date.fromisoformat(REFERENCE_DATE)
