@@ -296,10 +296,11 @@ _VOID = frozenset("area base br col embed hr img input link meta source track wb
 
 
 # Our pages' markup, in one pass of the regular expression engine: a comment, a declaration, or a tag with its
-# attributes (a quoted value may hold '>'). Every '<' in the pages' text is written '&lt;' (Jinja, nh3), so every
-# '<' here opens markup, and every quote in a tag is closed: each alternative begins with a character of its own, so
-# nothing is tried twice, and a tag left open ends its try at the next '<'. (html.parser's pure-Python tokenizer
-# took three times as long: a millisecond and a half for each course page.)
+# attributes (a quoted value may hold '>'). It reads only pages this build wrote, where every '<' of the text is
+# '&lt;' (Jinja, nh3) and every attribute's value is quoted and closed (Jinja's templates, nh3's serializer): each
+# try then ends at its tag's '>', and each alternative begins with a character of its own, so nothing is tried twice
+# and the time is linear. (html.parser's pure-Python tokenizer took three times as long: a millisecond and a half for
+# each course page.)
 _MARKUP = re.compile(r"<!--.*?-->|<![^>]*>|<(/?)([a-zA-Z][^\s/>]*)((?:[^<>\"']|\"[^\"]*\"|'[^']*')*)>", re.S)
 _ATTRIBUTE = re.compile(r"""([^\s"'=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
 
