@@ -451,7 +451,8 @@ class PageGenerator:
             poster=made, shown_address=short_address(address),
             qr=qr_svg(address, f"QR-kode til kursets side, {address}"),
             course_link=relative_url(course_src(entry.slug), src_uri),
-            stylesheet=file_url("assets/plakat.css", src_uri), script=file_url("assets/plakat.js", src_uri))
+            stylesheet=file_url("assets/plakat.css", src_uri), script=file_url("assets/plakat.js", src_uri),
+            icon=file_url("assets/images/favicon.png", src_uri))  # the theme's: else the browser asks /favicon.ico
         return GeneratedPage(src_uri, html)
 
     def _session_calendars(self, entry: CourseEntry) -> tuple[list[GeneratedPage], list[tuple[datetime, str, bytes]]]:

@@ -319,12 +319,17 @@ def test_on_paper_only_the_poster_shows(browser: Any, base_url: str) -> None:
 def test_the_print_button_prints_and_without_script_the_page_says_how(browser: Any, base_url: str) -> None:
     address = base_url + poster_path("introduktion-til-bestyrelsesarbejdet")
     page = browser.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
+    page.on("pageerror", lambda error: problems.append(f"pageerror: {error}"))
+    page.on("requestfailed", lambda request: problems.append(f"failed: {request.url}"))
     page.add_init_script("window.print = () => { window.printed = (window.printed || 0) + 1; };")
-    page.goto(address)
+    page.goto(address, wait_until="networkidle")
     button = page.get_by_role("button", name="Udskriv plakaten")
     assert button.is_visible() and not page.locator(".plakat-vaerktoej__hjaelp").is_visible()
     button.click()
     assert page.evaluate("window.printed") == 1
+    assert problems == []  # nothing in Chromium's console, no request that failed
     page.close()
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
